@@ -1,0 +1,44 @@
+package org.liuhua.events.hazard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+
+/**
+ * A hidden hazard entered the closed loop (识别). Key: {@code hazardId}.
+ *
+ * @param hazardId       the ticket id
+ * @param establishmentId the establishment the hazard was found at
+ * @param townId         town of the establishment (data scope and cockpit roll-up)
+ * @param category       hazard category code (e.g. FIRE_SAFETY, ELECTRICAL, DUST_EXPLOSION)
+ * @param severity       GENERAL or MAJOR
+ * @param source         ENTERPRISE_SELF_CHECK, GRID_PATROL, LAW_ENFORCEMENT, SUPERIOR_INSPECTION, THIRD_PARTY,
+ *                       PUBLIC_REPORT or SENSOR
+ * @param sourceRef      the source's own reference (patrol finding id, firm externalId, public report code), if any
+ * @param description    what was found
+ * @param reportedBy     subject of who recorded it
+ * @param reportedAt     when it was recorded (server time)
+ * @param deadline       rectification deadline
+ * @param industry       industry of the establishment, when known
+ * @param version        aggregate version after this event (consumers guard with it)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "liuhua.hazard.reported.v1", topic = Topics.HAZARD)
+public record HazardReported(
+        String hazardId,
+        String establishmentId,
+        String townId,
+        String category,
+        String severity,
+        String source,
+        String sourceRef,
+        String description,
+        String reportedBy,
+        Instant reportedAt,
+        LocalDate deadline,
+        String industry,
+        long version) {
+}

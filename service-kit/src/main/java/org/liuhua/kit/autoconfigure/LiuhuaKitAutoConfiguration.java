@@ -1,0 +1,111 @@
+package org.liuhua.kit.autoconfigure;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.liuhua.events.Topics;
+import org.liuhua.kit.lease.MongoLease;
+import org.liuhua.kit.messaging.DeadLetterConfiguration;
+import org.liuhua.kit.messaging.ProcessedEvents;
+import org.liuhua.kit.messaging.TraceRecordInterceptor;
+import org.liuhua.kit.outbox.OutboxProperties;
+import org.liuhua.kit.outbox.OutboxRelay;
+import org.liuhua.kit.security.SecurityProperties;
+import org.liuhua.kit.security.ServiceSecurityConfiguration;
+import org.liuhua.kit.web.ProblemHandling;
+import org.liuhua.kit.web.TraceFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/**
+ * The defaults every Liuhua service shares. A service adds this module and gets: problem+json errors, trace ids,
+ * the JWT resource server, the outbox relay over the collections it names ({@code liuhua.outbox.collections}),
+ * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class})
+@Import(ServiceSecurityConfiguration.class)
+public class LiuhuaKitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoLease mongoLease(MongoTemplate mongo, Clock clock) {
+        return new MongoLease(mongo, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+        return new ProcessedEvents(mongo, clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${liuhua.outbox.collections:}' != ''")
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
+                            MongoLease lease, @Value("${spring.application.name}") String applicationName,
+                            MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, lease, applicationName, meters);
+    }
+
+    @Bean
+    ProblemHandling problemHandling() {
+        return new ProblemHandling();
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter() {
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka,
+                                          @Value("${liuhua.events.retry-backoff-ms:300}") long backOff,
+                                          @Value("${liuhua.events.retries:3}") long retries) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        return DeadLetterConfiguration.errorHandler(producer, backOff, retries);
+    }
+
+    @Bean
+    TraceRecordInterceptor traceRecordInterceptor() {
+        return new TraceRecordInterceptor();
+    }
+
+    @Bean
+    @ConditionalOnProperty("liuhua.events.topic")
+    NewTopic ownTopic(@Value("${liuhua.events.topic}") String topic,
+                      @Value("${liuhua.events.partitions:3}") int partitions) {
+        return TopicBuilder.name(topic).partitions(partitions).build();
+    }
+
+    @Bean
+    @ConditionalOnProperty("liuhua.events.topic")
+    NewTopic ownDeadLetterTopic(@Value("${liuhua.events.topic}") String topic) {
+        return TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build();
+    }
+}

@@ -1,0 +1,34 @@
+package org.liuhua.kit.messaging;
+
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.liuhua.kit.web.TraceContext;
+import org.slf4j.MDC;
+import org.springframework.kafka.listener.RecordInterceptor;
+
+/**
+ * Continues the trace of the request that caused an event: the {@code traceparent} CloudEvents extension is put in the
+ * logging context while the consumer handles the record, with the event id and type beside it.
+ */
+public class TraceRecordInterceptor implements RecordInterceptor<String, Object> {
+
+    @Override
+    public ConsumerRecord<String, Object> intercept(ConsumerRecord<String, Object> record,
+                                                    Consumer<String, Object> consumer) {
+        if (record.value() instanceof CloudEvent event) {
+            Object traceparent = event.getExtension("traceparent");
+            TraceContext.enter(traceparent == null ? null : traceparent.toString());
+            MDC.put("eventId", event.getId());
+            MDC.put("eventType", event.getType());
+        }
+        return record;
+    }
+
+    @Override
+    public void afterRecord(ConsumerRecord<String, Object> record, Consumer<String, Object> consumer) {
+        TraceContext.exit();
+        MDC.remove("eventId");
+        MDC.remove("eventType");
+    }
+}

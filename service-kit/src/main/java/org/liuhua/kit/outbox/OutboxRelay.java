@@ -1,0 +1,174 @@
+package org.liuhua.kit.outbox;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.liuhua.kit.lease.MongoLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events waiting in the embedded outboxes of the configured collections, in order per document, with
+ * the idempotent producer (acks=all), and removes each from its document only after the broker acknowledged it. A
+ * crash between send and removal re-sends the event with the same id, which consumers drop as a duplicate: delivery
+ * is at least once, application exactly once. One replica at a time relays (a {@link MongoLease}).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    static final String OUTBOX_FIELD = "outbox";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final OutboxProperties properties;
+    private final MongoLease lease;
+    private final URI source;
+    private final Counter published;
+    private final Counter failures;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
+                       MongoLease lease, String applicationName, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.lease = lease;
+        this.source = URI.create("/liuhua/" + applicationName);
+        this.published = Counter.builder("liuhua.outbox.published").description("events published from the outbox")
+                .register(meters);
+        this.failures = Counter.builder("liuhua.outbox.failures").description("outbox publish attempts that failed")
+                .register(meters);
+    }
+
+    /** One relay pass over every configured collection; returns how many events were published. */
+    public int relayOnce() {
+        if (!lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
+            return 0;
+        }
+        int count = 0;
+        for (String collection : properties.collections()) {
+            count += relayCollection(collection);
+        }
+        return count;
+    }
+
+    private int relayCollection(String collection) {
+        Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+        int count = 0;
+        for (Document document : mongo.find(pending, Document.class, collection)) {
+            count += relayDocument(collection, document);
+        }
+        return count;
+    }
+
+    private int relayDocument(String collection, Document document) {
+        List<Document> events = document.getList(OUTBOX_FIELD, Document.class, List.of());
+        List<String> sent = new ArrayList<>();
+        try {
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            for (Document event : events) {
+                acks.add(kafka.send(toRecord(event)));
+                sent.add(event.getString("eventId"));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            failures.increment();
+            log.warn("outbox relay: publishing {} events of {}/{} failed, will retry: {}", events.size(), collection,
+                    document.get("_id"), e.toString());
+            return 0;
+        }
+        Update removeSent = new Update().pull(OUTBOX_FIELD, new Document("eventId", new Document("$in", sent)));
+        mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))), removeSent, collection);
+        published.increment(sent.size());
+        return sent.size();
+    }
+
+    private ProducerRecord<String, CloudEvent> toRecord(Document event) {
+        Instant occurredAt = event.getDate("occurredAt").toInstant();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.getString("eventId"))
+                .withType(event.getString("type"))
+                .withSource(source)
+                .withSubject(event.getString("key"))
+                .withTime(occurredAt.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(event.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String traceparent = event.getString("traceparent");
+        if (traceparent != null) {
+            builder.withExtension("traceparent", traceparent);
+        }
+        return new ProducerRecord<>(event.getString("topic"), event.getString("key"), builder.build());
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::safeRelay, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    private void safeRelay() {
+        try {
+            relayOnce();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("outbox relay pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // best effort: if the database is already gone the lease simply expires
+        try {
+            CompletableFuture.runAsync(() -> lease.release("outbox-relay")).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("outbox relay lease not released: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop after the web server stopped taking requests, so that the last writes are still relayed
+        return Integer.MAX_VALUE - 2000;
+    }
+}

@@ -1,0 +1,22 @@
+package org.liuhua.kit.test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Wires a service under test to the test infrastructure: the MongoDB stand-in (a database per service), the
+ * embedded KRaft broker ({@code @EmbeddedKafka} on the test class sets the bootstrap servers) and the test token
+ * key. Call from a {@code @DynamicPropertySource} method.
+ */
+public final class ServiceTestSupport {
+
+    private ServiceTestSupport() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        registry.add("spring.mongodb.uri", () -> MongoStandIn.uri(database));
+        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        registry.add("liuhua.outbox.poll-interval", () -> "50ms");
+        registry.add("liuhua.events.retry-backoff-ms", () -> "50");
+    }
+}
