@@ -1,0 +1,36 @@
+package org.liuhua.events.grid;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+
+/**
+ * An establishment's data changed (risk level, unit, department, flags, …): the full new snapshot.
+ * Key: {@code establishmentId}. Consumers keep the snapshot with the highest {@code revision}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "liuhua.grid.establishment-changed.v1", topic = Topics.GRID)
+public record EstablishmentChanged(
+        String establishmentId,
+        String name,
+        String kind,
+        String industry,
+        String departmentId,
+        String townId,
+        String villageId,
+        String gridId,
+        String unitId,
+        String riskLevel,
+        List<String> flags,
+        int employeeCount,
+        String address,
+        Double latitude,
+        Double longitude,
+        String landlordId,
+        String clusterId,
+        Instant changedAt,
+        long revision) {
+}

@@ -1,0 +1,38 @@
+package org.liuhua.events.grid;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+
+/**
+ * An establishment entered the registry (G-2). Carries the full snapshot so consumers keep a local copy
+ * without calling back. Key: {@code establishmentId}. {@code riskLevel} MAJOR/SIGNIFICANT/GENERAL/LOW; {@code kind}
+ * INDUSTRIAL/KEY_SECTOR/MIXED_USE_BUILDING/SMALL_VENUE/RESIDENTIAL; {@code flags} e.g. DUST_EXPLOSION,
+ * AMMONIA_REFRIGERATION, HAZARDOUS_CHEMICALS, METAL_SMELTING, CONFINED_SPACE.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "liuhua.grid.establishment-registered.v1", topic = Topics.GRID)
+public record EstablishmentRegistered(
+        String establishmentId,
+        String name,
+        String kind,
+        String industry,
+        String departmentId,
+        String townId,
+        String villageId,
+        String gridId,
+        String unitId,
+        String riskLevel,
+        List<String> flags,
+        int employeeCount,
+        String address,
+        Double latitude,
+        Double longitude,
+        String landlordId,
+        String clusterId,
+        Instant changedAt,
+        long revision) {
+}
