@@ -1,0 +1,97 @@
+package org.liuhua.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import org.liuhua.platform.demo.DemoData;
+
+/**
+ * The run command: the whole platform on this machine with demo data. Data is kept in one folder
+ * ({@code LIUHUA_DATA_DIR}, default {@code .data}); {@code --reset} deletes it first. Stops cleanly on SIGINT or
+ * SIGTERM with every process it started. Reads nothing from standard input.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path repoRoot = Path.of(System.getProperty("liuhua.repo", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env("LIUHUA_DATA_DIR", repoRoot.resolve(".data").toString()));
+        for (String arg : args) {
+            if (arg.equals("--reset")) {
+                deleteRecursively(dataDir);
+                log("data folder " + dataDir + " reset");
+            }
+        }
+        Files.createDirectories(dataDir);
+        Ports ports = Ports.standard();
+        Platform platform = new Platform(repoRoot, dataDir, ports, Platform.SERVICES,
+                data -> KeycloakIdentity.start(repoRoot, data, ports.keycloak()), Platform.localJvmOptions());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping the platform …");
+            platform.close();
+            log("stopped");
+            stopped.countDown();
+        }, "liuhua-shutdown"));
+
+        log("starting Kafka (127.0.0.1:" + ports.kafka() + "), MongoDB stand-in (127.0.0.1:" + ports.mongo()
+                + "), Keycloak (localhost:" + ports.keycloak() + "), five services and the gateway …");
+        platform.start(Duration.ofSeconds(Long.parseLong(env("LIUHUA_START_TIMEOUT_SECONDS", "240"))));
+        log(String.format("platform up in %.0f s", (System.nanoTime() - started) / 1e9));
+
+        DemoData.loadOnFirstStart(platform);
+        printSummary(platform, dataDir, (System.nanoTime() - started) / 1e9);
+        stopped.await();
+    }
+
+    private static void printSummary(Platform platform, Path dataDir, double seconds) {
+        Ports p = platform.ports();
+        String summary = """
+
+                ─────────────────────────────────────────────────────────────────────
+                 Liuhua (六化) is running  (ready in %.0f s)
+                   API gateway        http://localhost:%d/api/v1/…   health: /actuator/health
+                   Keycloak (realm)   http://localhost:%d/realms/liuhua   (demo users: password liuhua)
+                   Token (demo firm)  curl -d grant_type=client_credentials -d client_id=demo-firm \\
+                                        -d client_secret=demo-firm-secret \\
+                                        http://localhost:%d/realms/liuhua/protocol/openid-connect/token
+                   Services           grid :%d  hazard :%d  training :%d  manual :%d  reporting :%d
+                   Kafka              127.0.0.1:%d      MongoDB stand-in  127.0.0.1:%d
+                   Data folder        %s   (reset: ./run-platform.sh --reset)
+                   Logs               %s
+                 Stop with Ctrl-C (or SIGTERM): every process started here is stopped.
+                ─────────────────────────────────────────────────────────────────────
+                """.formatted(seconds, p.gateway(), p.keycloak(), p.keycloak(), p.grid(), p.hazard(), p.training(),
+                p.manual(), p.reporting(), p.kafka(), p.mongo(), dataDir, dataDir.resolve("logs"));
+        System.out.println(summary);
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static void log(String message) {
+        System.out.println("[liuhua] " + message);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.liuhua.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The MongoDB wire-compatible stand-in (mongo-java-server with its H2 file backend): real MongoDB drivers talk to
+ * it unchanged, and its data is kept in one file across restarts. It has no multi-document transactions and no
+ * $text search (docs/adr/0003); production uses a MongoDB replica set through the same URI setting.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    private final int port;
+    private final Path file;
+    private MongoServer server;
+
+    public MongoStore(int port, Path file) {
+        this.port = port;
+        this.file = file;
+    }
+
+    public synchronized void start() {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + file.getParent(), e);
+        }
+        server = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
+        server.bind("127.0.0.1", port);
+    }
+
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,165 @@
+package org.liuhua.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The whole platform on one machine: a Kafka broker and the MongoDB stand-in in this process, the identity
+ * provider, and every service and the gateway as separate processes. Used by the run command
+ * ({@link LocalPlatform}) and by the end-to-end tests, so both exercise the same start-up.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+    public static final List<String> SERVICES = List.of("grid-service", "hazard-service", "training-service",
+            "manual-service", "reporting-service");
+
+    private final Path repoRoot;
+    private final Path dataDir;
+    private final Ports ports;
+    private final List<String> services;
+    private final Function<Path, IdentityProvider> identityStarter;
+    private final List<String> jvmOptions;
+    private final KafkaBroker kafka;
+    private final MongoStore mongo;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private IdentityProvider identity;
+
+    public Platform(Path repoRoot, Path dataDir, Ports ports, List<String> services,
+                    Function<Path, IdentityProvider> identityStarter, List<String> jvmOptions) {
+        this.repoRoot = repoRoot.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.services = List.copyOf(services);
+        this.identityStarter = identityStarter;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.kafka = new KafkaBroker(ports.kafka(), ports.kafkaController(), this.dataDir.resolve("kafka"));
+        this.mongo = new MongoStore(ports.mongo(), this.dataDir.resolve("mongo").resolve("liuhua"));
+    }
+
+    /** JVM options that favour start-up time and a small footprint on a developer machine. */
+    public static List<String> localJvmOptions() {
+        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=80m", "-Dfile.encoding=UTF-8");
+    }
+
+    /** Starts everything and waits until every process is ready. */
+    public void start(Duration timeout) {
+        kafka.start();
+        mongo.start();
+        // services fetch signing keys lazily, so they start while the identity provider is still coming up
+        identity = identityStarter.apply(dataDir);
+        for (String service : services) {
+            processes.put(service, process(service));
+        }
+        processes.put("gateway", process("gateway"));
+        processes.values().forEach(ServiceProcess::start);
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        ready.add(CompletableFuture.runAsync(() -> identity.awaitReady(timeout)));
+        for (ServiceProcess process : processes.values()) {
+            ready.add(CompletableFuture.runAsync(() -> process.awaitReady(timeout)));
+        }
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private ServiceProcess process(String name) {
+        Map<String, String> env = new HashMap<>(identity.securityEnvironment());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SPRING_MONGODB_URI", mongo.uri(name.replace("-service", "")));
+        if (name.equals("gateway")) {
+            env.put("GRID_SERVICE_URI", "http://127.0.0.1:" + ports.grid());
+            env.put("HAZARD_SERVICE_URI", "http://127.0.0.1:" + ports.hazard());
+            env.put("TRAINING_SERVICE_URI", "http://127.0.0.1:" + ports.training());
+            env.put("MANUAL_SERVICE_URI", "http://127.0.0.1:" + ports.manual());
+            env.put("REPORTING_SERVICE_URI", "http://127.0.0.1:" + ports.reporting());
+        }
+        Path jar = repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
+        return new ServiceProcess(name, jar, port(name), env, dataDir.resolve("logs").resolve(name + ".log"),
+                jvmOptions);
+    }
+
+    public int port(String name) {
+        return switch (name) {
+            case "gateway" -> ports.gateway();
+            case "grid-service" -> ports.grid();
+            case "hazard-service" -> ports.hazard();
+            case "training-service" -> ports.training();
+            case "manual-service" -> ports.manual();
+            case "reporting-service" -> ports.reporting();
+            default -> throw new IllegalArgumentException("unknown service " + name);
+        };
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException(name + " is not part of this platform");
+        }
+        return process;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MongoStore mongo() {
+        return mongo;
+    }
+
+    public IdentityProvider identity() {
+        return identity;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    /** Path prefix → base URL of the owning service, for clients that bypass the gateway (the demo loader). */
+    public Map<String, String> directRoutes() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        String grid = "http://127.0.0.1:" + ports.grid();
+        for (String prefix : List.of("/api/v1/regions", "/api/v1/towns", "/api/v1/villages", "/api/v1/grids",
+                "/api/v1/patrol-units", "/api/v1/establishments", "/api/v1/inspectors", "/api/v1/safety-officers",
+                "/api/v1/bindings", "/api/v1/patrol-plan", "/api/v1/patrols", "/api/v1/coverage", "/api/v1/staffing",
+                "/api/v1/clusters", "/api/v1/departments")) {
+            routes.put(prefix, grid);
+        }
+        String hazard = "http://127.0.0.1:" + ports.hazard();
+        for (String prefix : List.of("/api/v1/hazards", "/api/v1/intake", "/api/v1/firms", "/api/v1/contracts",
+                "/api/v1/evidence", "/api/v1/public/reports", "/api/v1/public-reports", "/api/v1/rewards")) {
+            routes.put(prefix, hazard);
+        }
+        routes.put("/api/v1/stats", "http://127.0.0.1:" + ports.reporting());
+        return routes;
+    }
+
+    /** Stops the gateway and the services (SIGTERM, in parallel), then the broker, the store and the identity provider. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ServiceProcess process : processes.values()) {
+            stopping.add(CompletableFuture.runAsync(process::stop));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        kafka.stop();
+        mongo.stop();
+        if (identity != null) {
+            identity.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.liuhua.platform.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.liuhua.platform.Platform;
+
+/**
+ * Loads the demo city once, on the platform's first start (a marker in the data folder remembers it), through the
+ * services' own APIs with the seeding client's token (role CITY_ADMIN).
+ */
+public final class DemoData {
+
+    static final String MARKER = "demo-data-loaded";
+    public static final long SEED = 20261122L;
+
+    private DemoData() {
+    }
+
+    public static void loadOnFirstStart(Platform platform) throws IOException {
+        Path marker = platform.dataDir().resolve(MARKER);
+        if (Files.exists(marker) || "false".equalsIgnoreCase(System.getenv("LIUHUA_DEMO_DATA"))) {
+            return;
+        }
+        String tokenUrl = platform.identity().tokenUrl();
+        ClientCredentials seeder = new ClientCredentials(tokenUrl, "liuhua-seeder",
+                System.getenv().getOrDefault("LIUHUA_SEEDER_SECRET", "liuhua-seeder-secret"));
+        DemoApi api = new DemoApi(platform.gatewayUrl(), platform.directRoutes(), seeder);
+        long started = System.nanoTime();
+        System.out.println("[liuhua] loading the demo city (first start) …");
+        DemoCity.Summary summary = new DemoCity(SEED).load(api);
+        Files.writeString(marker, Instant.now() + " " + summary + "\n");
+        System.out.printf("[liuhua] demo city loaded in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, summary);
+    }
+}
