@@ -12,28 +12,38 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
-/** A client-credentials token, fetched from the token endpoint and renewed before it expires. */
+/**
+ * A bearer token from the token endpoint (client credentials, or a password grant for a demo user), renewed before
+ * it expires.
+ */
 public final class ClientCredentials implements Supplier<String> {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String tokenUrl;
-    private final String clientId;
-    private final String secret;
+    private final String form;
     private String token;
     private Instant renewAt = Instant.EPOCH;
 
     public ClientCredentials(String tokenUrl, String clientId, String secret) {
+        this(tokenUrl, "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+                + encode(secret), true);
+    }
+
+    private ClientCredentials(String tokenUrl, String form, boolean ignored) {
         this.tokenUrl = tokenUrl;
-        this.clientId = clientId;
-        this.secret = secret;
+        this.form = form;
+    }
+
+    /** A demo user's token through the public CLI client (direct access grant; demo realm only). */
+    public static ClientCredentials user(String tokenUrl, String username, String password) {
+        return new ClientCredentials(tokenUrl, "grant_type=password&client_id=liuhua-cli&username="
+                + encode(username) + "&password=" + encode(password), true);
     }
 
     @Override
     public synchronized String get() {
         if (token == null || Instant.now().isAfter(renewAt)) {
-            String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
-                    + encode(secret);
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tokenUrl))
                         .timeout(Duration.ofSeconds(20))

@@ -28,9 +28,13 @@ public final class DemoData {
         ClientCredentials seeder = new ClientCredentials(tokenUrl, "liuhua-seeder",
                 System.getenv().getOrDefault("LIUHUA_SEEDER_SECRET", "liuhua-seeder-secret"));
         DemoApi api = new DemoApi(platform.gatewayUrl(), platform.directRoutes(), seeder);
+        DemoApi reviewer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
+                ClientCredentials.user(tokenUrl, "city-admin", "liuhua"));
+        DemoApi firm = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
+                new ClientCredentials(tokenUrl, "demo-firm", "demo-firm-secret"));
         long started = System.nanoTime();
         System.out.println("[liuhua] loading the demo city (first start) …");
-        DemoCity.Summary summary = new DemoCity(SEED).load(api);
+        DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);
         Files.writeString(marker, Instant.now() + " " + summary + "\n");
         System.out.printf("[liuhua] demo city loaded in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, summary);
     }

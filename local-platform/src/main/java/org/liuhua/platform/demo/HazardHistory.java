@@ -1,0 +1,212 @@
+package org.liuhua.platform.demo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The hazard side of the demo city, through hazard-service's API: the demo firm's contracts and pushed findings,
+ * enterprise self-checks, law-enforcement findings and public reports beside the patrol findings (which arrive by
+ * event), then most hazards moved through the closed loop — transfer, acknowledge, rectify with the five parts,
+ * review (by another person than the reporter), enforcement, the town's supervision order and the department's
+ * sign-off for major hazards, close — so the cockpit shows a city in mid-year.
+ */
+final class HazardHistory {
+
+    private final Random random;
+    private final LocalDate today;
+    private final List<Map<String, Object>> establishments;
+
+    HazardHistory(Random random, LocalDate today, List<Map<String, Object>> establishments) {
+        this.random = random;
+        this.today = today;
+        this.establishments = establishments;
+    }
+
+    /** Loads and answers how many hazards were reported directly (patrol findings come on their own). */
+    int load(DemoApi api) {
+        return load(api, api, api);
+    }
+
+    /**
+     * @param seeder   CITY_ADMIN client: contracts, reports, transfers, enforcement
+     * @param reviewer a different CITY_ADMIN person, who reviews (谁检查、谁签名、谁负责)
+     * @param firm     the demo firm's client (THIRD_PARTY_FIRM)
+     */
+    int load(DemoApi seeder, DemoApi reviewer, DemoApi firm) {
+        List<String> contracted = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            contracted.add("est-jinfeng-%04d".formatted(i));
+        }
+        seeder.post("/api/v1/contracts", Map.of("firmId", "demo-firm", "establishmentIds", contracted,
+                "validFrom", today.minusMonths(11).toString(), "validTo", today.plusMonths(1).toString()));
+
+        int reported = 0;
+        List<Map<String, Object>> pushed = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String establishmentId = contracted.get(random.nextInt(contracted.size()));
+            DemoCity.Finding f = DemoCity.FINDINGS.get(random.nextInt(DemoCity.FINDINGS.size()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("externalId", "DF-" + today.getYear() + "-%05d".formatted(i + 1));
+            item.put("establishmentId", establishmentId);
+            item.put("townId", "zjg-jinfeng");
+            item.put("category", f.category());
+            item.put("severity", random.nextInt(20) == 0 ? "MAJOR" : "GENERAL");
+            item.put("description", f.description() + "（第三方检查）");
+            item.put("foundAt", today.minusDays(1 + random.nextInt(300)).atTime(10, 0).atZone(DemoCity.CHINA)
+                    .toInstant().toString());
+            if (i % 8 == 0) {
+                item.put("deadline", today.minusDays(3 + random.nextInt(20)).toString());
+            }
+            pushed.add(item);
+        }
+        firm.post("/api/v1/intake/findings", Map.of("findings", pushed), Map.of("Idempotency-Key",
+                "demo-firm-batch-" + today));
+        reported += pushed.size();
+
+        List<Runnable> reports = new ArrayList<>();
+        for (int i = 0; i < 220; i++) {
+            Map<String, Object> e = establishments.get(random.nextInt(establishments.size()));
+            DemoCity.Finding f = DemoCity.FINDINGS.get(random.nextInt(DemoCity.FINDINGS.size()));
+            String source = i % 3 == 0 ? "LAW_ENFORCEMENT" : i % 11 == 0 ? "SUPERIOR_INSPECTION"
+                    : i % 17 == 0 ? "SENSOR" : "ENTERPRISE_SELF_CHECK";
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("establishmentId", e.get("id"));
+            body.put("townId", townOf(e));
+            body.put("category", f.category());
+            body.put("severity", random.nextInt(30) == 0 ? "MAJOR" : "GENERAL");
+            body.put("source", source);
+            body.put("sourceRef", source.substring(0, 3) + "-" + today + "-" + i);
+            body.put("description", f.description());
+            reports.add(() -> seeder.post("/api/v1/hazards", body));
+        }
+        DemoCity.parallel(reports);
+        reported += reports.size();
+
+        awaitPatrolHazards(seeder);
+        progress(seeder, reviewer);
+        return reported;
+    }
+
+    private static String townOf(Map<String, Object> establishment) {
+        String id = (String) establishment.get("id");
+        return "zjg-" + id.substring(4, id.lastIndexOf('-'));
+    }
+
+    /** Patrol findings become hazards through events; wait until their number stops growing. */
+    private void awaitPatrolHazards(DemoApi api) {
+        long last = -1;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now = api.get("/api/v1/hazards?source=GRID_PATROL&size=1").path("totalItems").asLong();
+            if (now == last && now > 0) {
+                return;
+            }
+            last = now;
+            sleep(2000);
+        }
+    }
+
+    /** Moves hazards through the loop; the choice per hazard comes from the seeded random. */
+    private void progress(DemoApi seeder, DemoApi reviewer) {
+        List<JsonNode> open = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode result = seeder.get("/api/v1/hazards?state=REPORTED&size=200&sort=reportedAt,asc&page=" + page);
+            result.path("items").forEach(open::add);
+            if (page + 1 >= result.path("totalPages").asInt()) {
+                break;
+            }
+        }
+        List<Runnable> steps = new ArrayList<>();
+        for (JsonNode hazard : open) {
+            String id = hazard.get("id").asString();
+            boolean major = "MAJOR".equals(hazard.path("severity").asString());
+            boolean selfCheck = "ENTERPRISE_SELF_CHECK".equals(hazard.path("source").asString());
+            int fate = random.nextInt(100);
+            boolean failFirstReview = random.nextInt(100) < 8;
+            String department = hazard.path("departmentId").asString(null);
+            boolean viaDepartment = department != null && random.nextInt(100) < 30;
+            int penalty = 2000 + random.nextInt(48) * 1000;
+            String caseNumber = "张应急罚〔" + today.getYear() + "〕" + (100 + random.nextInt(900)) + "号";
+            int funds = 500 + random.nextInt(200) * 100;
+            String person = DemoCity.PERSON_SURNAMES[random.nextInt(DemoCity.PERSON_SURNAMES.length)] + "经理";
+            steps.add(() -> advance(seeder, reviewer, id, major, selfCheck, fate, failFirstReview,
+                    viaDepartment ? department : null, penalty, caseNumber, funds, person));
+        }
+        DemoCity.parallel(steps);
+    }
+
+    private void advance(DemoApi seeder, DemoApi reviewer, String id, boolean major, boolean selfCheck, int fate,
+                         boolean failFirstReview, String department, int penalty, String caseNumber, int funds,
+                         String person) {
+        if (fate < 12) {
+            return; // still REPORTED: just found
+        }
+        String path = "/api/v1/hazards/" + id;
+        if (major) {
+            seeder.post(path + "/supervision-order", Map.of("orderNumber", "张安委督〔" + today.getYear() + "〕"
+                    + id.substring(0, 6), "note", "重大事故隐患挂牌督办"));
+        }
+        Map<String, Object> transfer = new LinkedHashMap<>();
+        transfer.put("toEstablishment", true);
+        if (department != null) {
+            transfer.put("departmentId", department);
+        }
+        transfer.put("note", "移交企业整改" + (department != null ? "，抄送行业主管部门" : ""));
+        seeder.post(path + "/transfer", transfer);
+        if (department != null) {
+            seeder.post(path + "/acknowledge", Map.of("note", "部门报到"));
+        }
+        if (fate < 25) {
+            return; // TRANSFERRED or RECTIFYING
+        }
+        Map<String, Object> rectification = Map.of("measures", "清理整改，完善制度并组织培训",
+                "responsiblePerson", person, "fundsCny", funds,
+                "deadline", today.plusDays(15).toString(), "contingencyPlan", "整改期间落实专人值守和应急处置措施");
+        seeder.post(path + "/rectify", rectification);
+        if (fate < 35) {
+            return; // REVIEW
+        }
+        if (failFirstReview) {
+            reviewer.post(path + "/review", Map.of("passed", false, "note", "整改不彻底，需重新整改"));
+            seeder.post(path + "/rectify", rectification);
+        }
+        reviewer.post(path + "/review", Map.of("passed", true, "note", "复核通过"));
+        if (fate < 42) {
+            return; // ENFORCEMENT pending
+        }
+        Map<String, Object> enforcement = new LinkedHashMap<>();
+        if (major && selfCheck) {
+            enforcement.put("kind", "EXEMPT");
+            enforcement.put("note", "企业自查自报并完成整改，依法免予行政处罚");
+        } else if (major || fate % 5 == 0) {
+            enforcement.put("kind", "PENALTY");
+            enforcement.put("penaltyAmountCny", penalty);
+            enforcement.put("caseNumber", caseNumber);
+        } else if (fate % 7 == 0) {
+            enforcement.put("kind", "CASE_FILED");
+            enforcement.put("caseNumber", caseNumber);
+        } else {
+            enforcement.put("kind", "NONE");
+        }
+        seeder.post(path + "/enforce", enforcement);
+        if (major) {
+            seeder.post(path + "/sign-off", Map.of("note", "行业主管部门审核把关"));
+        }
+        seeder.post(path + "/close", Map.of("note", "销号"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
