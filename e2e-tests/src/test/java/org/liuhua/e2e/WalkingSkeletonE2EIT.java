@@ -26,6 +26,19 @@ class WalkingSkeletonE2EIT {
     }
 
     @Test
+    void theTraceIdOfTheRequestFollowsTheEventIntoTheConsumersLog() throws Exception {
+        String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+        TestHttp.Response created = RunningPlatform.gateway().post("/api/v1/hazards",
+                Hazards.newHazard("trace me"), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        java.nio.file.Path log = RunningPlatform.get().service("reporting-service").logFile();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> java.nio.file.Files.readString(log).contains(traceId));
+        assertThat(java.nio.file.Files.readAllLines(log)).anySatisfy(line ->
+                assertThat(line).contains(traceId).contains("counted hazard " + created.json().get("id").asString()));
+    }
+
+    @Test
     void aMalformedRequestGets400NamingTheFieldAndAnUnknownPath404() {
         TestHttp api = RunningPlatform.gateway();
         TestHttp.Response malformed = api.post("/api/v1/hazards", Map.of("establishmentId", "est-1",

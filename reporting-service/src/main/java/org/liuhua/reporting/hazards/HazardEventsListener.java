@@ -37,7 +37,9 @@ class HazardEventsListener {
     @KafkaListener(topics = Topics.HAZARD, groupId = "reporting-service")
     void on(CloudEvent event) {
         if (REPORTED.equals(event.getType())) {
-            reported(EventJson.read(event, HazardReported.class));
+            HazardReported reported = EventJson.read(event, HazardReported.class);
+            reported(reported);
+            log.info("counted hazard {} of {} ({})", reported.hazardId(), reported.townId(), event.getType());
         } else {
             log.debug("ignoring {}", event.getType());
         }
