@@ -143,6 +143,37 @@ public abstract class HazardIT {
         kafka.send(topic, key, event).join();
     }
 
+    /** Sends a multipart/form-data POST with one file part and text fields. */
+    protected static TestHttp.Response upload(TestHttp http, String path, String filename, byte[] content,
+                                              Map<String, String> fields) {
+        String boundary = "----liuhua" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                        + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + filename + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return http.send(http.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    protected static byte[] png(int size) {
+        byte[] bytes = new byte[Math.max(size, 16)];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        for (int i = signature.length; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
+    }
+
     /** A clock that runs with real time plus an offset the tests move. */
     public static class MovableClock extends Clock {
 
