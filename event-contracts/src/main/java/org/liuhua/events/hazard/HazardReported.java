@@ -23,7 +23,14 @@ import org.liuhua.events.Topics;
  * @param reportedAt     when it was recorded (server time)
  * @param deadline       rectification deadline
  * @param industry       industry of the establishment, when known
- * @param version        aggregate version after this event (consumers guard with it)
+ * @param version        aggregate revision after this event (same as {@code revision}; kept for existing consumers)
+ * @param departmentId   supervising department of the establishment, when known
+ * @param state          state after the event (REPORTED)
+ * @param revision       the aggregate's event counter after this event (consumers guard with it)
+ * @param occurredAt     when it happened
+ * @param actor          subject of who caused it
+ * @param actorRole      the role they acted in
+ * @param firmId         the third-party firm (client id) for source THIRD_PARTY, else null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.reported.v1", topic = Topics.HAZARD)
@@ -40,5 +47,12 @@ public record HazardReported(
         Instant reportedAt,
         LocalDate deadline,
         String industry,
-        long version) {
+        long version,
+        String departmentId,
+        String state,
+        long revision,
+        Instant occurredAt,
+        String actor,
+        String actorRole,
+        String firmId) {
 }

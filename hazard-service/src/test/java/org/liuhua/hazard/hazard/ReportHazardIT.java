@@ -23,19 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTP in, state stored, event out: the walking-skeleton flow of hazard-service against real Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class ReportHazardIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "hazard-service-it");
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
+class ReportHazardIT extends org.liuhua.hazard.HazardIT {
 
     TestHttp api() {
         return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("inspector-1", Roles.CITY_ADMIN));

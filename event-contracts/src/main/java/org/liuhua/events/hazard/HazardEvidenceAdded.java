@@ -1,0 +1,42 @@
+package org.liuhua.events.hazard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+
+/**
+ * A photo was attached to the hazard (phase BEFORE or AFTER rectification), stored with its SHA-256. Key: {@code hazardId}.
+ *
+ * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
+ * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
+ * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
+ * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "liuhua.hazard.evidence-added.v1", topic = Topics.HAZARD)
+public record HazardEvidenceAdded(
+        String hazardId,
+        String establishmentId,
+        String townId,
+        String departmentId,
+        String category,
+        String severity,
+        String source,
+        String state,
+        LocalDate deadline,
+        boolean overdue,
+        long revision,
+        Instant occurredAt,
+        String actor,
+        String actorRole,
+        String evidenceId,
+        String phase,
+        String sha256,
+        String contentType,
+        long sizeBytes) {
+}
