@@ -2,9 +2,7 @@ package org.liuhua.reporting.hazards;
 
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
-import org.liuhua.events.EventTypes;
 import org.liuhua.events.Topics;
-import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.kit.outbox.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,7 @@ class HazardEventsListener {
 
     static final String COLLECTION = "hazard_facts";
     private static final Logger log = LoggerFactory.getLogger(HazardEventsListener.class);
-    private static final String REPORTED = EventTypes.typeOf(HazardReported.class);
+    private static final String PREFIX = "liuhua.hazard.";
 
     private final MongoTemplate mongo;
 
@@ -36,27 +34,58 @@ class HazardEventsListener {
 
     @KafkaListener(topics = Topics.HAZARD, groupId = "reporting-service")
     void on(CloudEvent event) {
-        if (REPORTED.equals(event.getType())) {
-            HazardReported reported = EventJson.read(event, HazardReported.class);
-            reported(reported);
-            log.info("counted hazard {} of {} ({})", reported.hazardId(), reported.townId(), event.getType());
-        } else {
+        if (!event.getType().startsWith(PREFIX)) {
             log.debug("ignoring {}", event.getType());
+            return;
+        }
+        HazardChange change = EventJson.read(event, HazardChange.class);
+        if (change.hazardId() == null || change.state() == null) {
+            throw new IllegalArgumentException(event.getType() + " " + event.getId() + " lacks hazardId or state");
+        }
+        boolean applied = apply(event.getType().substring(PREFIX.length()), change);
+        if (event.getType().equals("liuhua.hazard.reported.v1")) {
+            log.info("counted hazard {} of {} ({})", change.hazardId(), change.townId(), event.getType());
+        } else {
+            log.debug("{} hazard {} -> {} (applied: {})", event.getType(), change.hazardId(), change.state(), applied);
         }
     }
 
-    void reported(HazardReported e) {
+    boolean apply(String what, HazardChange c) {
         Update update = new Update()
-                .set("establishmentId", e.establishmentId())
-                .set("townId", e.townId())
-                .set("category", e.category())
-                .set("severity", e.severity())
-                .set("source", e.source())
-                .set("state", "REPORTED")
-                .set("reportedAt", e.reportedAt())
-                .set("deadline", e.deadline())
-                .set("revision", e.version());
-        applyIfNewer(e.hazardId(), e.version(), update);
+                .set("establishmentId", c.establishmentId())
+                .set("townId", c.townId())
+                .set("category", c.category())
+                .set("severity", c.severity())
+                .set("source", c.source())
+                .set("state", c.state())
+                .set("revision", c.revision())
+                .set("lastEvent", what);
+        setIfPresent(update, "departmentId", c.departmentId());
+        setIfPresent(update, "deadline", c.deadline());
+        setIfPresent(update, "overdue", c.overdue());
+        setIfPresent(update, "updatedAt", c.occurredAt());
+        if (what.startsWith("reported")) {
+            setIfPresent(update, "reportedAt", c.reportedAt() != null ? c.reportedAt() : c.occurredAt());
+        }
+        if (what.startsWith("enforced")) {
+            setIfPresent(update, "enforcementKind", c.kind());
+            setIfPresent(update, "caseNumber", c.caseNumber());
+            setIfPresent(update, "penaltyAmountCny", c.penaltyAmountCny() == null ? null
+                    : c.penaltyAmountCny().doubleValue());
+        }
+        if (what.startsWith("closed")) {
+            setIfPresent(update, "closedAt", c.closedAt() != null ? c.closedAt() : c.occurredAt());
+        }
+        if (what.startsWith("escalated") && c.level() != null) {
+            update.max("escalationLevel", c.level());
+        }
+        return applyIfNewer(c.hazardId(), c.revision(), update);
+    }
+
+    private static void setIfPresent(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        }
     }
 
     /** Applies the update when the stored revision is older than {@code revision} (or nothing is stored yet). */

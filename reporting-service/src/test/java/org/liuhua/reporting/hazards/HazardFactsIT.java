@@ -4,15 +4,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.liuhua.events.EventTypes;
 import org.liuhua.events.Topics;
-import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.ServiceTestSupport;
@@ -25,11 +25,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Event in → read model → cockpit figure, against the real embedded broker; duplicates are applied once. */
+/** Events in → read model → cockpit figures, against the real embedded broker; duplicates and stale events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class HazardFactsIT {
@@ -48,40 +49,89 @@ class HazardFactsIT {
         return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("someone", role));
     }
 
-    long total() {
-        return api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/overview").json().get("hazards").get("total").asLong();
+    JsonNode overview() {
+        return api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/overview").json().get("hazards");
     }
 
     @Test
     void aReportedHazardIsCountedOnceEvenWhenItsEventArrivesTwice() throws Exception {
-        long before = total();
+        long before = overview().get("total").asLong();
         String hazardId = UUID.randomUUID().toString();
-        CloudEvent event = reported(hazardId);
-        kafka.send(new ProducerRecord<>(Topics.HAZARD, hazardId, event)).get();
-        kafka.send(new ProducerRecord<>(Topics.HAZARD, hazardId, event)).get();
+        CloudEvent reported = event("reported", hazardId, "zjg-jinfeng", "REPORTED", 1, Map.of());
+        send(hazardId, reported);
+        send(hazardId, reported);
         // a different hazard after the duplicate proves the duplicate was consumed, not still pending
         String marker = UUID.randomUUID().toString();
-        kafka.send(new ProducerRecord<>(Topics.HAZARD, marker, reported(marker))).get();
+        send(marker, event("reported", marker, "zjg-jinfeng", "REPORTED", 1, Map.of()));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> total() >= before + 2);
-        assertThat(total()).isEqualTo(before + 2);
-        var overview = api(Roles.CITY_ADMIN).get("/api/v1/stats/overview").json().get("hazards");
-        assertThat(overview.get("bySource").get("GRID_PATROL").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(overview.get("byState").get("REPORTED").asLong()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> overview().get("total").asLong() >= before + 2);
+        JsonNode hazards = overview();
+        assertThat(hazards.get("total").asLong()).isEqualTo(before + 2);
+        assertThat(hazards.get("bySource").get("GRID_PATROL").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(hazards.get("byState").get("REPORTED").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
-    void theOverviewNeedsAnOfficersRole() {
+    void laterEventsMoveTheStateAndAStaleEventDoesNotMoveItBack() throws Exception {
+        String hazardId = UUID.randomUUID().toString();
+        String town = "zjg-test-" + UUID.randomUUID().toString().substring(0, 8);
+        send(hazardId, event("reported", hazardId, town, "REPORTED", 1, Map.of()));
+        send(hazardId, event("enforced", hazardId, town, "ENFORCEMENT", 5,
+                Map.of("kind", "PENALTY", "caseNumber", "张应急罚〔2026〕101号", "penaltyAmountCny", 20000)));
+        send(hazardId, event("closed", hazardId, town, "CLOSED", 6, Map.of("closedAt", Instant.now().toString())));
+        send(hazardId, event("transferred", hazardId, town, "TRANSFERRED", 2, Map.of()));
+        String other = UUID.randomUUID().toString();
+        send(other, event("reported", other, town, "REPORTED", 1, Map.of()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode row = townRow(town);
+            assertThat(row).isNotNull();
+            assertThat(row.get("total").asLong()).isEqualTo(2);
+            assertThat(row.get("closed").asLong()).isEqualTo(1);
+        });
+        assertThat(townRow(town).get("closureRate").asDouble()).isEqualTo(0.5);
+        assertThat(overview().get("byState").get("CLOSED").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theFiguresNeedAnOfficersRole() {
         assertThat(api(Roles.THIRD_PARTY_FIRM).get("/api/v1/stats/overview").status()).isEqualTo(403);
+        assertThat(api(Roles.TOWN_OFFICER).get("/api/v1/stats/towns").status()).isEqualTo(403);
         assertThat(new TestHttp("http://127.0.0.1:" + port).get("/api/v1/stats/overview").status()).isEqualTo(401);
     }
 
-    private static CloudEvent reported(String hazardId) {
-        HazardReported payload = new HazardReported(hazardId, "est-jinfeng-0001", "zjg-jinfeng", "FIRE_SAFETY",
-                "GENERAL", "GRID_PATROL", "finding-" + hazardId, "消防通道堵塞", "insp-jinfeng-01", Instant.now(),
-                LocalDate.now().plusDays(30), "TEXTILES", 1);
+    private JsonNode townRow(String town) {
+        for (JsonNode row : api(Roles.CITY_ADMIN).get("/api/v1/stats/towns").json()) {
+            if (town.equals(row.get("townId").asString())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private void send(String key, CloudEvent event) throws Exception {
+        kafka.send(new ProducerRecord<>(Topics.HAZARD, key, event)).get();
+    }
+
+    private static CloudEvent event(String what, String hazardId, String town, String state, long revision,
+                                    Map<String, Object> extra) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("hazardId", hazardId);
+        payload.put("establishmentId", "est-jinfeng-0001");
+        payload.put("townId", town);
+        payload.put("departmentId", "dept-industry");
+        payload.put("category", "FIRE_SAFETY");
+        payload.put("severity", "GENERAL");
+        payload.put("source", "GRID_PATROL");
+        payload.put("state", state);
+        payload.put("deadline", LocalDate.now().plusDays(30).toString());
+        payload.put("overdue", false);
+        payload.put("revision", revision);
+        payload.put("occurredAt", Instant.now().toString());
+        payload.put("actor", "someone");
+        payload.putAll(extra);
         return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withType(EventTypes.typeOf(HazardReported.class)).withSource(URI.create("/liuhua/hazard-service"))
+                .withType("liuhua.hazard." + what + ".v1").withSource(URI.create("/liuhua/hazard-service"))
                 .withSubject(hazardId).withDataContentType("application/json")
                 .withData(EventJson.write(payload).getBytes()).build();
     }
