@@ -170,7 +170,7 @@ public class Establishments {
     }
 
     public record Filter(String townId, String unitId, String kind, String industry, String riskLevel, String flag,
-                         String departmentId, String clusterId, Boolean unassigned) {
+                         String departmentId, String clusterId, String landlordId, Boolean unassigned) {
     }
 
     public Page<Establishment> list(Filter f, CallerScope scope, Pageable pageable) {
@@ -203,8 +203,43 @@ public class Establishments {
         if (f.clusterId() != null) {
             c.and("clusterId").is(f.clusterId());
         }
+        if (f.landlordId() != null) {
+            c.and("landlordId").is(f.landlordId());
+        }
         all.add(c);
         return Pages.page(mongo, new Query(new Criteria().andOperator(all)), pageable, Establishment.class);
+    }
+
+    /** A current safety-role holder at an establishment. */
+    public record OfficerOnDuty(String establishmentId, String establishmentName, String townId,
+                                OfficerBinding binding) {
+    }
+
+    /** Current officers of the establishments in the caller's scope, optionally of one role, town or person. */
+    public Page<OfficerOnDuty> officers(String townId, String establishmentId, String role, String personId,
+                                        CallerScope scope, Pageable pageable) {
+        Criteria c = new Criteria();
+        if (townId != null) {
+            c.and("townId").is(townId);
+        }
+        if (establishmentId != null) {
+            c.and("_id").is(establishmentId);
+        }
+        Criteria binding = Criteria.where("until").is(null);
+        if (role != null) {
+            binding.and("role").is(role);
+        }
+        if (personId != null) {
+            binding.and("personId").is(personId);
+        }
+        c.and("officers").elemMatch(binding);
+        Page<Establishment> page = Pages.page(mongo, new Query(new Criteria().andOperator(scope.establishmentCriteria(),
+                c)), pageable, Establishment.class);
+        List<OfficerOnDuty> items = page.getContent().stream().flatMap(e -> e.officers().stream()
+                .filter(b -> b.current() && (role == null || b.role().equals(role))
+                        && (personId == null || b.personId().equals(personId)))
+                .map(b -> new OfficerOnDuty(e.id(), e.name(), e.townId(), b))).toList();
+        return new org.springframework.data.domain.PageImpl<>(items, pageable, page.getTotalElements());
     }
 
     /** Every establishment of these units (for plans and coverage). */

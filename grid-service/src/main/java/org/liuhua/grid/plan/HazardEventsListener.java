@@ -34,7 +34,8 @@ class HazardEventsListener {
     void on(CloudEvent event) {
         if (REPORTED.equals(event.getType())) {
             JsonNode payload = EventJson.read(event, JsonNode.class);
-            if (!"GRID_PATROL".equals(text(payload, "source")) || text(payload, "sourceRef") == null) {
+            if (!"GRID_PATROL".equals(text(payload, "source")) || text(payload, "sourceRef") == null
+                    || text(payload, "hazardId") == null) {
                 return;
             }
             mongo.upsert(new Query(Criteria.where("_id").is(text(payload, "hazardId"))),

@@ -156,6 +156,10 @@ public class Regions {
         return mongo.find(new Query(Criteria.where("level").is(RegionNode.TOWN)), RegionNode.class);
     }
 
+    public List<PatrolUnit> unitsOfTown(String townId) {
+        return mongo.find(new Query(Criteria.where("townId").is(townId)), PatrolUnit.class);
+    }
+
     public List<Department> allDepartments() {
         return mongo.findAll(Department.class);
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.liuhua.grid.GridRules;
 import org.liuhua.grid.establishment.Establishment;
 import org.liuhua.grid.establishment.Establishments;
+import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.inspector.Inspectors;
 import org.liuhua.grid.region.Department;
+import org.liuhua.grid.region.PatrolUnit;
 import org.liuhua.grid.region.RegionNode;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.scope.CallerScope;
@@ -23,18 +26,21 @@ public class StaffingGaps {
 
     private final Regions regions;
     private final Establishments establishments;
+    private final Inspectors inspectors;
     private final GridRules rules;
 
-    StaffingGaps(Regions regions, Establishments establishments, GridRules rules) {
+    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, GridRules rules) {
         this.regions = regions;
         this.establishments = establishments;
+        this.inspectors = inspectors;
         this.rules = rules;
     }
 
     /**
-     * @param subject  TOWN, DEPARTMENT or ESTABLISHMENT
+     * @param subject  TOWN, UNIT, DEPARTMENT or ESTABLISHMENT
      * @param rule     TOWN_SAFETY_STAFF, TOWN_FIRE_STAFF, DEPARTMENT_SAFETY_STAFF, SAFETY_DIRECTOR,
-     *                 REGISTERED_SAFETY_ENGINEER, SAFETY_OFFICER, FIRE_SAFETY_OFFICER, FIRE_INSTRUCTOR
+     *                 REGISTERED_SAFETY_ENGINEER, SAFETY_OFFICER, FIRE_SAFETY_OFFICER, FIRE_INSTRUCTOR,
+     *                 KEY_UNIT_FULL_TIME_INSPECTOR
      */
     public record Gap(String townId, String subject, String subjectId, String name, String rule, int required,
                       int actual) {
@@ -66,6 +72,7 @@ public class StaffingGaps {
             if (fire < fireRequired) {
                 gaps.add(new Gap(town.id(), "TOWN", town.id(), town.name(), "TOWN_FIRE_STAFF", fireRequired, fire));
             }
+            gaps.addAll(keyUnitGaps(town.id()));
         }
         Criteria criteria = scope.establishmentCriteria();
         List<Establishment> list = establishments.matching(townId == null ? criteria
@@ -89,6 +96,23 @@ public class StaffingGaps {
                                 .thenComparing(Gap::rule)).toList()))
                 .toList();
         return new Report(gaps.size() + departmentGaps.size(), byTown, departmentGaps);
+    }
+
+    /** rugao 2026: 重点巡查单元原则上配备专职巡查员 — a KEY unit without a current FULL_TIME inspector is a gap. */
+    private List<Gap> keyUnitGaps(String townId) {
+        List<Gap> gaps = new ArrayList<>();
+        List<Inspector> ofTown = inspectors.ofTown(townId);
+        for (PatrolUnit unit : regions.unitsOfTown(townId)) {
+            if (!"KEY".equals(unit.kind())) {
+                continue;
+            }
+            int fullTime = (int) ofTown.stream().filter(i -> "FULL_TIME".equals(i.employment())
+                    && i.currentUnitIds().contains(unit.id())).count();
+            if (fullTime < 1) {
+                gaps.add(new Gap(townId, "UNIT", unit.id(), unit.name(), "KEY_UNIT_FULL_TIME_INSPECTOR", 1, 0));
+            }
+        }
+        return gaps;
     }
 
     static List<Gap> establishmentGaps(Establishment e, GridRules.Staffing s) {

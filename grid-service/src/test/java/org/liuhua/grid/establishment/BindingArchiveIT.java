@@ -34,6 +34,10 @@ class BindingArchiveIT extends GridIT {
         assertThat(before.get("inspectors").findValuesAsString("inspectorId")).containsExactly(inspector);
         JsonNode after = admin().get("/api/v1/bindings?establishmentId=" + est + "&at=2026-06-01").json();
         assertThat(after.get("officers").findValuesAsString("personId")).containsExactly("p-li");
+        JsonNode current = admin().get("/api/v1/safety-officers?establishmentId=" + est).json();
+        assertThat(current.get("items").findValuesAsString("personId")).containsExactly("p-li");
+        assertThat(townOfficer(OTHER_TOWN).get("/api/v1/safety-officers?establishmentId=" + est).json()
+                .get("items").size()).isZero();
         JsonNode beforeAll = admin().get("/api/v1/bindings?establishmentId=" + est + "&at=2025-12-01").json();
         assertThat(beforeAll.get("officers").size()).isZero();
 

@@ -73,8 +73,15 @@ class EstablishmentRegistryIT extends GridIT {
         JsonNode byFlag = admin().get("/api/v1/establishments?flag=CONFINED_SPACE&townId=" + TOWN + "&size=1000")
                 .json();
         assertThat(byFlag.get("items").findValuesAsString("id")).contains(unassigned).doesNotContain(inUnit);
+        String tenant = unique("est-jinfeng");
+        Map<String, Object> tenantBody = establishment(tenant, place, "GENERAL");
+        tenantBody.put("landlordId", inUnit);
+        ok(admin().post("/api/v1/establishments", tenantBody));
+        assertThat(admin().get("/api/v1/establishments?landlordId=" + inUnit).json().get("items")
+                .findValuesAsString("id")).containsExactly(tenant);
         JsonNode paged = admin().get("/api/v1/establishments?unitId=" + place.unitId() + "&page=0&size=1").json();
-        assertThat(paged.get("totalItems").asInt()).isEqualTo(1);
+        assertThat(paged.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(paged.get("items").size()).isEqualTo(1);
     }
 
     @Test

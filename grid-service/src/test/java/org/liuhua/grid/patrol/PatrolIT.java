@@ -27,6 +27,9 @@ class PatrolIT extends GridIT {
         String far = registerEstablishment(place, "GENERAL");
         String inspector = registerInspector(place);
         TestHttp app = inspector(inspector);
+        assertThat(app.get("/api/v1/establishments/" + near).status()).as("in the inspector's unit").isEqualTo(200);
+        assertThat(app.get("/api/v1/establishments?size=100").json().get("items").findValuesAsString("id"))
+                .containsExactlyInAnyOrder(near, far);
         String patrol = unique("patrol");
         Instant started = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 

@@ -69,6 +69,29 @@ class StaffingAndClustersIT extends GridIT {
     }
 
     @Test
+    void aKeyUnitWithoutAFullTimeInspectorIsAGap() {
+        Place place = place(TOWN, "KEY");
+        java.util.function.Supplier<List<String>> unitGaps = () -> {
+            List<String> rules = new ArrayList<>();
+            admin().get("/api/v1/staffing/gaps?townId=" + TOWN).json().get("towns").forEach(t -> t.get("gaps")
+                    .forEach(g -> {
+                        if (g.get("subjectId").asString().equals(place.unitId())) {
+                            rules.add(g.get("rule").asString());
+                        }
+                    }));
+            return rules;
+        };
+        assertThat(unitGaps.get()).containsExactly("KEY_UNIT_FULL_TIME_INSPECTOR");
+        String partTime = unique("insp-jinfeng");
+        ok(admin().post("/api/v1/inspectors", Map.of("id", partTime, "name", "兼职", "employment", "PART_TIME",
+                "townId", TOWN)));
+        ok(admin().post("/api/v1/inspectors/" + partTime + "/bindings", Map.of("unitId", place.unitId())));
+        assertThat(unitGaps.get()).containsExactly("KEY_UNIT_FULL_TIME_INSPECTOR");
+        registerInspector(place);
+        assertThat(unitGaps.get()).isEmpty();
+    }
+
+    @Test
     void aClusterWithSevenOfTenMembersPassingIsStandardisedAndWithSixItIsNot() {
         Place place = place(TOWN, "GENERAL");
         List<String> members = new ArrayList<>();

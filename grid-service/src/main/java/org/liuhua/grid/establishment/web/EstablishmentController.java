@@ -87,10 +87,11 @@ class EstablishmentController {
                                          @RequestParam(required = false) String flag,
                                          @RequestParam(required = false) String departmentId,
                                          @RequestParam(required = false) String clusterId,
+                                         @RequestParam(required = false) String landlordId,
                                          @RequestParam(required = false) Boolean unassigned,
                                          @PageableDefault(size = 20, sort = "_id") Pageable pageable) {
         return PageResponse.of(establishments.list(new Establishments.Filter(townId, unitId, kind, industry,
-                riskLevel, flag, departmentId, clusterId, unassigned), scopes.current(), pageable),
+                riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), pageable),
                 EstablishmentView::of);
     }
 
