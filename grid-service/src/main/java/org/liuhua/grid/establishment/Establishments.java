@@ -1,0 +1,359 @@
+package org.liuhua.grid.establishment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.liuhua.grid.Pages;
+import org.liuhua.grid.Saved;
+import org.liuhua.grid.region.PatrolUnit;
+import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.scope.CallerScope;
+import org.liuhua.kit.web.ConflictException;
+import org.liuhua.kit.web.FieldProblem;
+import org.liuhua.kit.web.ForbiddenException;
+import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The establishment registry (G-2) and the safety-role bindings (G-3). */
+@Service
+public class Establishments {
+
+    public static final int MAX_BATCH = 1000;
+
+    private final MongoTemplate mongo;
+    private final Regions regions;
+    private final Clock clock;
+
+    Establishments(MongoTemplate mongo, Regions regions, Clock clock) {
+        this.mongo = mongo;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    /** Result of one item of a batch or spreadsheet. */
+    public record ItemResult(int index, String id, String status, List<FieldProblem> errors) {
+    }
+
+    public Saved<Establishment> register(EstablishmentDraft draft, CallerScope scope) {
+        List<FieldProblem> problems = new ArrayList<>(draft.problems());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Establishment.Placement placement = place(draft, new References(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        scope.requireWriteTown(placement.townId());
+        return save(draft, placement);
+    }
+
+    /** Registers each item on its own; good items are kept whatever happens to the bad ones. */
+    public List<ItemResult> registerAll(List<EstablishmentDraft> drafts, CallerScope scope) {
+        References references = new References();
+        List<ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            EstablishmentDraft draft = drafts.get(i);
+            if (draft == null) {
+                results.add(new ItemResult(i, null, "REJECTED", List.of(new FieldProblem("item", "is empty"))));
+                continue;
+            }
+            List<FieldProblem> problems = new ArrayList<>(draft.problems());
+            Establishment.Placement placement = problems.isEmpty() ? place(draft, references, problems) : null;
+            if (problems.isEmpty() && !scope.writesTown(placement.townId())) {
+                problems.add(new FieldProblem("townId", "you may register establishments of your own town only"));
+            }
+            if (!problems.isEmpty()) {
+                results.add(new ItemResult(i, draft.id(), "REJECTED", problems));
+                continue;
+            }
+            try {
+                Saved<Establishment> saved = save(draft, placement);
+                results.add(new ItemResult(i, saved.value().id(), saved.created() ? "CREATED" : "UNCHANGED",
+                        List.of()));
+            } catch (ConflictException conflict) {
+                results.add(new ItemResult(i, draft.id(), "REJECTED",
+                        List.of(new FieldProblem("id", conflict.getMessage()))));
+            }
+        }
+        return results;
+    }
+
+    private Saved<Establishment> save(EstablishmentDraft draft, Establishment.Placement placement) {
+        String id = draft.id() != null ? draft.id() : "est-" + UUID.randomUUID();
+        Establishment existing = mongo.findById(id, Establishment.class);
+        if (existing != null) {
+            if (existing.sameAs(draft, placement)) {
+                return Saved.unchanged(existing);
+            }
+            throw new ConflictException("establishment " + id + " exists with different content; change it with PUT",
+                    "REGISTERED", List.of("PUT /api/v1/establishments/" + id));
+        }
+        try {
+            return Saved.created(mongo.insert(Establishment.register(id, draft, placement, clock.instant())));
+        } catch (DuplicateKeyException race) {
+            Establishment other = mongo.findById(id, Establishment.class);
+            if (other != null && other.sameAs(draft, placement)) {
+                return Saved.unchanged(other);
+            }
+            throw new ConflictException("establishment " + id + " exists with different content");
+        }
+    }
+
+    public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
+        List<FieldProblem> problems = new ArrayList<>(draft.problems());
+        Establishment.Placement placement = problems.isEmpty() ? place(draft, new References(), problems) : null;
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Establishment establishment = get(id, scope);
+        scope.requireWriteTown(establishment.townId());
+        scope.requireWriteTown(placement.townId());
+        if (establishment.change(draft, placement, clock.instant())) {
+            return mongo.save(establishment);
+        }
+        return establishment;
+    }
+
+    public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
+                                     Instant since, CallerScope scope) {
+        if (!OfficerBinding.ROLES.contains(role)) {
+            throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
+        }
+        return retry(() -> {
+            Establishment establishment = get(id, scope);
+            scope.requireWriteTown(establishment.townId());
+            Instant from = since == null ? clock.instant() : since;
+            if (establishment.bindOfficer(personId, name, role, workshop, from, scope.caller().username())) {
+                return mongo.save(establishment);
+            }
+            return establishment;
+        });
+    }
+
+    public Establishment unbindOfficer(String id, String personId, String role, Instant at, CallerScope scope) {
+        return retry(() -> {
+            Establishment establishment = get(id, scope);
+            scope.requireWriteTown(establishment.townId());
+            if (establishment.unbindOfficer(personId, role, at == null ? clock.instant() : at,
+                    scope.caller().username())) {
+                return mongo.save(establishment);
+            }
+            throw new NotFoundException("current binding of " + personId + " at establishment", id);
+        });
+    }
+
+    public Establishment get(String id, CallerScope scope) {
+        Establishment e = mongo.findById(id, Establishment.class);
+        if (e == null || !scope.seesEstablishment(e.id(), e.townId(), e.unitId(), e.departmentId())) {
+            throw new NotFoundException("establishment", id);
+        }
+        return e;
+    }
+
+    public Optional<Establishment> find(String id) {
+        return Optional.ofNullable(id == null ? null : mongo.findById(id, Establishment.class));
+    }
+
+    public record Filter(String townId, String unitId, String kind, String industry, String riskLevel, String flag,
+                         String departmentId, String clusterId, String landlordId, Boolean unassigned) {
+    }
+
+    public Page<Establishment> list(Filter f, CallerScope scope, Pageable pageable) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(scope.establishmentCriteria());
+        Criteria c = new Criteria();
+        if (f.townId() != null) {
+            c.and("townId").is(f.townId());
+        }
+        if (Boolean.TRUE.equals(f.unassigned())) {
+            c.and("unitId").is(null);
+        } else if (f.unitId() != null) {
+            c.and("unitId").is(f.unitId());
+        }
+        if (f.kind() != null) {
+            c.and("kind").is(f.kind());
+        }
+        if (f.industry() != null) {
+            c.and("industry").is(f.industry());
+        }
+        if (f.riskLevel() != null) {
+            c.and("riskLevel").is(f.riskLevel());
+        }
+        if (f.flag() != null) {
+            c.and("flags").is(f.flag());
+        }
+        if (f.departmentId() != null) {
+            c.and("departmentId").is(f.departmentId());
+        }
+        if (f.clusterId() != null) {
+            c.and("clusterId").is(f.clusterId());
+        }
+        if (f.landlordId() != null) {
+            c.and("landlordId").is(f.landlordId());
+        }
+        all.add(c);
+        return Pages.page(mongo, new Query(new Criteria().andOperator(all)), pageable, Establishment.class);
+    }
+
+    /** A current safety-role holder at an establishment. */
+    public record OfficerOnDuty(String establishmentId, String establishmentName, String townId,
+                                OfficerBinding binding) {
+    }
+
+    /** Current officers of the establishments in the caller's scope, optionally of one role, town or person. */
+    public Page<OfficerOnDuty> officers(String townId, String establishmentId, String role, String personId,
+                                        CallerScope scope, Pageable pageable) {
+        Criteria c = new Criteria();
+        if (townId != null) {
+            c.and("townId").is(townId);
+        }
+        if (establishmentId != null) {
+            c.and("_id").is(establishmentId);
+        }
+        Criteria binding = Criteria.where("until").is(null);
+        if (role != null) {
+            binding.and("role").is(role);
+        }
+        if (personId != null) {
+            binding.and("personId").is(personId);
+        }
+        c.and("officers").elemMatch(binding);
+        Page<Establishment> page = Pages.page(mongo, new Query(new Criteria().andOperator(scope.establishmentCriteria(),
+                c)), pageable, Establishment.class);
+        List<OfficerOnDuty> items = page.getContent().stream().flatMap(e -> e.officers().stream()
+                .filter(b -> b.current() && (role == null || b.role().equals(role))
+                        && (personId == null || b.personId().equals(personId)))
+                .map(b -> new OfficerOnDuty(e.id(), e.name(), e.townId(), b))).toList();
+        return new org.springframework.data.domain.PageImpl<>(items, pageable, page.getTotalElements());
+    }
+
+    /** Every establishment of these units (for plans and coverage). */
+    public List<Establishment> inUnits(java.util.Collection<String> unitIds) {
+        return mongo.find(new Query(Criteria.where("unitId").in(unitIds)), Establishment.class);
+    }
+
+    public List<Establishment> inTown(String townId) {
+        return mongo.find(new Query(Criteria.where("townId").is(townId)), Establishment.class);
+    }
+
+    public List<Establishment> matching(Criteria criteria) {
+        return mongo.find(new Query(criteria), Establishment.class);
+    }
+
+    /** Spreadsheet import report: one line per data row (row number as in the sheet, header = 1). */
+    public record ImportReport(int rows, int created, int unchanged, int rejected, List<RowResult> results) {
+    }
+
+    public record RowResult(int row, String id, String status, List<FieldProblem> errors) {
+    }
+
+    public ImportReport importSpreadsheet(String filename, java.io.InputStream in, CallerScope scope) {
+        List<SpreadsheetRows.Row> rows;
+        try {
+            rows = SpreadsheetRows.read(filename, in);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            throw new InvalidInputException("file", "cannot be read as XLSX or CSV: " + unreadable.getMessage());
+        }
+        if (rows.size() > 10 * MAX_BATCH) {
+            throw new InvalidInputException("file", "has more than " + 10 * MAX_BATCH + " rows");
+        }
+        List<EstablishmentDraft> readable = new ArrayList<>();
+        List<Integer> readableRows = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
+        for (SpreadsheetRows.Row row : rows) {
+            if (row.problems().isEmpty()) {
+                readable.add(row.draft());
+                readableRows.add(row.rowNumber());
+            }
+        }
+        List<ItemResult> saved = registerAll(readable, scope);
+        int next = 0;
+        for (SpreadsheetRows.Row row : rows) {
+            if (!row.problems().isEmpty()) {
+                results.add(new RowResult(row.rowNumber(), row.draft().id(), "REJECTED", row.problems()));
+            } else {
+                ItemResult r = saved.get(next++);
+                results.add(new RowResult(row.rowNumber(), r.id(), r.status(), r.errors()));
+            }
+        }
+        return new ImportReport(rows.size(), count(results, "CREATED"), count(results, "UNCHANGED"),
+                count(results, "REJECTED"), results);
+    }
+
+    private static int count(List<RowResult> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
+    }
+
+    private Establishment.Placement place(EstablishmentDraft draft, References references,
+                                          List<FieldProblem> problems) {
+        Establishment.Placement placement = null;
+        if (draft.unitId() != null) {
+            Optional<PatrolUnit> unit = references.unit(draft.unitId());
+            if (unit.isEmpty()) {
+                problems.add(new FieldProblem("unitId", "no patrol unit " + draft.unitId()));
+            } else if (draft.townId() != null && !draft.townId().equals(unit.get().townId())) {
+                problems.add(new FieldProblem("townId", "unit " + draft.unitId() + " belongs to town "
+                        + unit.get().townId()));
+            } else {
+                PatrolUnit u = unit.get();
+                placement = new Establishment.Placement(u.townId(), u.villageId(), u.gridId(), u.id());
+            }
+        } else if (draft.townId() != null) {
+            if (references.town(draft.townId()).isEmpty()) {
+                problems.add(new FieldProblem("townId", "no town " + draft.townId()));
+            } else {
+                placement = new Establishment.Placement(draft.townId(), null, null, null);
+            }
+        }
+        if (draft.departmentId() != null && !references.department(draft.departmentId())) {
+            problems.add(new FieldProblem("departmentId", "no department " + draft.departmentId()));
+        }
+        return placement;
+    }
+
+    private <T> T retry(java.util.function.Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Looks references up once per request (a batch of 1000 rows names few units and departments). */
+    private final class References {
+        private final Map<String, Optional<PatrolUnit>> units = new HashMap<>();
+        private final Map<String, Optional<RegionNode>> towns = new HashMap<>();
+        private final Map<String, Boolean> departments = new HashMap<>();
+
+        Optional<PatrolUnit> unit(String id) {
+            return units.computeIfAbsent(id, regions::findUnit);
+        }
+
+        Optional<RegionNode> town(String id) {
+            return towns.computeIfAbsent(id, regions::findTown);
+        }
+
+        boolean department(String id) {
+            return departments.computeIfAbsent(id, d -> regions.findDepartment(d).isPresent());
+        }
+    }
+}

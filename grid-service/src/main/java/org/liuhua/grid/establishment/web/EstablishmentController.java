@@ -1,0 +1,142 @@
+package org.liuhua.grid.establishment.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.liuhua.grid.GridRules;
+import org.liuhua.grid.establishment.Establishment;
+import org.liuhua.grid.establishment.EstablishmentDraft;
+import org.liuhua.grid.establishment.Establishments;
+import org.liuhua.grid.establishment.OfficerBinding;
+import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.web.PageResponse;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The establishment registry (G-2): one, a batch, a spreadsheet; queries; safety-role bindings (G-3). */
+@RestController
+@RequestMapping("/api/v1/establishments")
+class EstablishmentController {
+
+    private static final String WRITERS = "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')";
+
+    private final Establishments establishments;
+    private final Scopes scopes;
+    private final GridRules rules;
+
+    EstablishmentController(Establishments establishments, Scopes scopes, GridRules rules) {
+        this.establishments = establishments;
+        this.scopes = scopes;
+        this.rules = rules;
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<EstablishmentView> register(@RequestBody EstablishmentDraft draft) {
+        var saved = establishments.register(draft, scopes.current());
+        return saved.toResponse("/api/v1/establishments/" + saved.value().id(), EstablishmentView::of);
+    }
+
+    @PostMapping("/batch")
+    @PreAuthorize(WRITERS)
+    List<Establishments.ItemResult> registerBatch(@RequestBody List<EstablishmentDraft> drafts) {
+        if (drafts.size() > Establishments.MAX_BATCH) {
+            throw new InvalidInputException("body", "a batch holds at most " + Establishments.MAX_BATCH + " items");
+        }
+        return establishments.registerAll(drafts, scopes.current());
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WRITERS)
+    Establishments.ImportReport importSpreadsheet(@RequestPart("file") MultipartFile file) throws IOException {
+        return establishments.importSpreadsheet(file.getOriginalFilename(), file.getInputStream(), scopes.current());
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    EstablishmentView change(@PathVariable String id, @RequestBody EstablishmentDraft draft) {
+        return EstablishmentView.of(establishments.change(id, draft, scopes.current()));
+    }
+
+    @GetMapping
+    PageResponse<EstablishmentView> list(@RequestParam(required = false) String townId,
+                                         @RequestParam(required = false) String unitId,
+                                         @RequestParam(required = false) String kind,
+                                         @RequestParam(required = false) String industry,
+                                         @RequestParam(required = false) String riskLevel,
+                                         @RequestParam(required = false) String flag,
+                                         @RequestParam(required = false) String departmentId,
+                                         @RequestParam(required = false) String clusterId,
+                                         @RequestParam(required = false) String landlordId,
+                                         @RequestParam(required = false) Boolean unassigned,
+                                         @PageableDefault(size = 20, sort = "_id") Pageable pageable) {
+        return PageResponse.of(establishments.list(new Establishments.Filter(townId, unitId, kind, industry,
+                riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), pageable),
+                EstablishmentView::of);
+    }
+
+    @GetMapping("/{id}")
+    EstablishmentView get(@PathVariable String id) {
+        return EstablishmentView.of(establishments.get(id, scopes.current()));
+    }
+
+    @PostMapping("/{id}/officers")
+    @PreAuthorize(WRITERS)
+    EstablishmentView bindOfficer(@PathVariable String id, @Valid @RequestBody OfficerRequest request) {
+        return EstablishmentView.of(establishments.bindOfficer(id, request.personId(), request.name(),
+                request.role(), request.workshop(), since(request.since()), scopes.current()));
+    }
+
+    @DeleteMapping("/{id}/officers/{personId}")
+    @PreAuthorize(WRITERS)
+    EstablishmentView unbindOfficer(@PathVariable String id, @PathVariable String personId,
+                                    @RequestParam(required = false) String role,
+                                    @RequestParam(required = false) LocalDate since) {
+        return EstablishmentView.of(establishments.unbindOfficer(id, personId, role, since(since), scopes.current()));
+    }
+
+    private Instant since(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(rules.zoneId()).toInstant();
+    }
+
+    /**
+     * @param since the date the binding starts (local date); today when absent — lets the archive be filled in
+     *              afterwards (人员调整动态报备)
+     */
+    record OfficerRequest(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 100) String name,
+                          @NotBlank String role, @Size(max = 64) String workshop, LocalDate since) {
+    }
+
+    record EstablishmentView(String id, String name, String kind, String industry, String departmentId,
+                             String townId, String villageId, String gridId, String unitId, String riskLevel,
+                             String colour, List<String> flags, int employeeCount, int workshops, String address,
+                             Double latitude, Double longitude, String landlordId, String clusterId,
+                             List<OfficerBinding> officers, Instant registeredAt, Instant changedAt, long revision) {
+        static EstablishmentView of(Establishment e) {
+            return new EstablishmentView(e.id(), e.name(), e.kind(), e.industry(), e.departmentId(), e.townId(),
+                    e.villageId(), e.gridId(), e.unitId(), e.riskLevel(), e.colour(), e.flags(), e.employeeCount(),
+                    e.workshops(), e.address(), e.latitude(), e.longitude(), e.landlordId(), e.clusterId(),
+                    e.officers(), e.registeredAt(), e.changedAt(), e.revision());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.liuhua.grid.inspector.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.liuhua.grid.GridRules;
+import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.inspector.Inspectors;
+import org.liuhua.grid.inspector.UnitBinding;
+import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageResponse;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inspectors and their unit bindings (G-3). */
+@RestController
+@RequestMapping("/api/v1/inspectors")
+class InspectorController {
+
+    private static final String WRITERS = "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')";
+
+    private final Inspectors inspectors;
+    private final Scopes scopes;
+    private final GridRules rules;
+
+    InspectorController(Inspectors inspectors, Scopes scopes, GridRules rules) {
+        this.inspectors = inspectors;
+        this.scopes = scopes;
+        this.rules = rules;
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<InspectorView> register(@Valid @RequestBody InspectorRequest request) {
+        var saved = inspectors.register(request.id(), request.name(), request.employment(), request.townId(),
+                request.phone(), scopes.current());
+        return saved.toResponse("/api/v1/inspectors/" + saved.value().id(), InspectorView::of);
+    }
+
+    @GetMapping
+    PageResponse<InspectorView> list(@RequestParam(required = false) String townId,
+                                     @RequestParam(required = false) String unitId,
+                                     @RequestParam(required = false) String employment,
+                                     @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(inspectors.list(townId, unitId, employment, scopes.current(), pageable),
+                InspectorView::of);
+    }
+
+    @GetMapping("/{id}")
+    InspectorView get(@PathVariable String id) {
+        return InspectorView.of(inspectors.get(id, scopes.current()));
+    }
+
+    @PostMapping("/{id}/bindings")
+    @PreAuthorize(WRITERS)
+    InspectorView bind(@PathVariable String id, @Valid @RequestBody BindRequest request) {
+        return InspectorView.of(inspectors.bind(id, request.unitId(), start(request.since()), scopes.current()));
+    }
+
+    @DeleteMapping("/{id}/bindings/{unitId}")
+    @PreAuthorize(WRITERS)
+    InspectorView unbind(@PathVariable String id, @PathVariable String unitId,
+                         @RequestParam(required = false) LocalDate since) {
+        return InspectorView.of(inspectors.unbind(id, unitId, start(since), scopes.current()));
+    }
+
+    private Instant start(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(rules.zoneId()).toInstant();
+    }
+
+    record InspectorRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
+                            @NotBlank @Size(max = 100) String name, @NotBlank String employment,
+                            @NotBlank String townId, @Size(max = 32) String phone) {
+    }
+
+    record BindRequest(@NotBlank String unitId, LocalDate since) {
+    }
+
+    record InspectorView(String id, String name, String employment, String townId, String phone,
+                         List<String> unitIds, List<UnitBinding> bindings) {
+        static InspectorView of(Inspector i) {
+            return new InspectorView(i.id(), i.name(), i.employment(), i.townId(), i.phone(), i.currentUnitIds(),
+                    i.unitBindings());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.liuhua.grid.patrol.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.liuhua.grid.patrol.CheckIn;
+import org.liuhua.grid.patrol.Finding;
+import org.liuhua.grid.patrol.Patrol;
+import org.liuhua.grid.patrol.Patrols;
+import org.liuhua.grid.patrol.TrackBatch;
+import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageResponse;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Patrols from the inspector app (G-5), offline-first: all ids are client-generated; a re-sent request answers 200
+ * and changes nothing, a new one 201.
+ */
+@RestController
+@RequestMapping("/api/v1/patrols")
+class PatrolController {
+
+    static final String CLIENT_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,79}";
+    private static final String RECORDERS = "hasAnyRole('INSPECTOR','CITY_ADMIN')";
+
+    private final Patrols patrols;
+    private final Scopes scopes;
+
+    PatrolController(Patrols patrols, Scopes scopes) {
+        this.patrols = patrols;
+        this.scopes = scopes;
+    }
+
+    @PostMapping
+    @PreAuthorize(RECORDERS)
+    ResponseEntity<PatrolView> start(@Valid @RequestBody StartRequest request) {
+        return patrols.start(request.id(), request.unitId(), request.startedAt(), request.inspectorId(),
+                scopes.current()).toResponse("/api/v1/patrols/" + request.id(), PatrolView::of);
+    }
+
+    @PostMapping("/{id}/track")
+    @PreAuthorize(RECORDERS)
+    ResponseEntity<Map<String, Object>> track(@PathVariable String id, @Valid @RequestBody TrackRequest request) {
+        boolean stored = patrols.track(id, request.batchId(), request.points().stream()
+                .map(p -> new TrackBatch.TrackPoint(p.lat(), p.lon(), p.deviceTime())).toList(), scopes.current());
+        Map<String, Object> body = Map.of("patrolId", id, "batchId", request.batchId(), "points",
+                request.points().size(), "duplicate", !stored);
+        return stored ? ResponseEntity.status(201).body(body) : ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/{id}/track")
+    List<TrackBatch> track(@PathVariable String id) {
+        return patrols.track(id, scopes.current());
+    }
+
+    @PostMapping("/{id}/check-ins")
+    @PreAuthorize(RECORDERS)
+    ResponseEntity<CheckIn> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request) {
+        return patrols.checkIn(id, request.toCommand(), scopes.current())
+                .toResponse("/api/v1/patrols/" + id, c -> c);
+    }
+
+    @PostMapping("/{id}/findings")
+    @PreAuthorize(RECORDERS)
+    ResponseEntity<Finding> record(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
+        return patrols.record(id, request.toCommand(), scopes.current())
+                .toResponse("/api/v1/patrols/" + id, f -> f);
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize(RECORDERS)
+    PatrolView complete(@PathVariable String id, @Valid @RequestBody CompleteRequest request) {
+        return PatrolView.of(patrols.complete(id, request.deviceTime(), scopes.current()).value());
+    }
+
+    @PostMapping("/sync")
+    @PreAuthorize(RECORDERS)
+    PatrolView sync(@Valid @RequestBody SyncRequest request) {
+        return PatrolView.of(patrols.sync(request.id(), request.unitId(), request.startedAt(), request.completedAt(),
+                request.inspectorId(),
+                request.track() == null ? List.of() : request.track().stream()
+                        .map(p -> new TrackBatch.TrackPoint(p.lat(), p.lon(), p.deviceTime())).toList(),
+                request.checkIns() == null ? List.of() : request.checkIns().stream().map(CheckInRequest::toCommand)
+                        .toList(),
+                request.findings() == null ? List.of() : request.findings().stream().map(FindingRequest::toCommand)
+                        .toList(),
+                scopes.current()));
+    }
+
+    @GetMapping("/{id}")
+    PatrolView get(@PathVariable String id) {
+        return PatrolView.of(patrols.get(id, scopes.current()));
+    }
+
+    @GetMapping
+    PageResponse<PatrolView> list(@RequestParam(required = false) String inspectorId,
+                                  @RequestParam(required = false) String unitId,
+                                  @RequestParam(required = false) String townId,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                  Instant from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                  Instant to,
+                                  @PageableDefault(size = 20, sort = "startedAt") Pageable pageable) {
+        return PageResponse.of(patrols.list(inspectorId, unitId, townId, from, to, scopes.current(), pageable),
+                PatrolView::of);
+    }
+
+    record StartRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String unitId,
+                        @NotNull Instant startedAt, String inspectorId) {
+    }
+
+    record Point(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                 @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon, @NotNull Instant deviceTime) {
+    }
+
+    record TrackRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String batchId,
+                        @NotNull @Size(max = Patrols.MAX_TRACK_POINTS) List<@Valid @NotNull Point> points) {
+    }
+
+    record CheckInRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String establishmentId,
+                          @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                          @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon, @NotNull Instant deviceTime) {
+        Patrols.NewCheckIn toCommand() {
+            return new Patrols.NewCheckIn(id, establishmentId, lat, lon, deviceTime);
+        }
+    }
+
+    record FindingRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String establishmentId,
+                          @NotBlank @Size(max = 64) String category, String severity,
+                          @NotBlank @Size(max = 2000) String description, @Size(max = 64) String checklistItemId,
+                          @NotNull Instant deviceTime) {
+        Patrols.NewFinding toCommand() {
+            return new Patrols.NewFinding(id, establishmentId, category, severity, description, checklistItemId,
+                    deviceTime);
+        }
+    }
+
+    record CompleteRequest(@NotNull Instant deviceTime) {
+    }
+
+    record SyncRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String unitId,
+                       @NotNull Instant startedAt, Instant completedAt, String inspectorId,
+                       @Size(max = Patrols.MAX_TRACK_POINTS) List<@Valid @NotNull Point> track,
+                       List<@Valid @NotNull CheckInRequest> checkIns, List<@Valid @NotNull FindingRequest> findings) {
+    }
+
+    record PatrolView(String id, String inspectorId, String unitId, String townId, String state, Instant startedAt,
+                      Instant receivedAt, Instant completedAt, Instant completionReceivedAt, List<CheckIn> checkIns,
+                      List<Finding> findings, List<String> provenEstablishmentIds,
+                      List<String> unprovenEstablishmentIds) {
+        static PatrolView of(Patrol p) {
+            return new PatrolView(p.id(), p.inspectorId(), p.unitId(), p.townId(), p.state(), p.startedAt(),
+                    p.receivedAt(), p.completedAt(), p.completionReceivedAt(), p.checkIns(), p.findings(),
+                    p.provenEstablishmentIds(), p.unprovenEstablishmentIds());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.liuhua.grid.region.web;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.liuhua.grid.region.Department;
+import org.liuhua.grid.region.PatrolUnit;
+import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageResponse;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The region tree and the supervising departments (G-1). */
+@RestController
+@RequestMapping("/api/v1")
+class RegionController {
+
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String WRITERS = "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')";
+
+    private final Regions regions;
+    private final Scopes scopes;
+
+    RegionController(Regions regions, Scopes scopes) {
+        this.regions = regions;
+        this.scopes = scopes;
+    }
+
+    @PostMapping("/towns")
+    @PreAuthorize("hasRole('CITY_ADMIN')")
+    ResponseEntity<NodeView> createTown(@Valid @RequestBody TownRequest request) {
+        return regions.createTown(request.id(), request.name(), request.kind(), request.safetyStaff(),
+                request.fireStaff(), scopes.current()).toResponse("/api/v1/towns/" + request.id(), NodeView::of);
+    }
+
+    @PutMapping("/towns/{id}/staffing")
+    @PreAuthorize(WRITERS)
+    NodeView changeStaffing(@PathVariable String id, @Valid @RequestBody StaffingRequest request) {
+        return NodeView.of(regions.changeStaffing(id, request.safetyStaff(), request.fireStaff(), scopes.current()));
+    }
+
+    @GetMapping("/towns")
+    PageResponse<NodeView> towns(@PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(regions.nodes(RegionNode.TOWN, null, null, scopes.current(), pageable), NodeView::of);
+    }
+
+    @GetMapping("/towns/{id}")
+    NodeView town(@PathVariable String id) {
+        return NodeView.of(regions.node(id, RegionNode.TOWN, scopes.current()));
+    }
+
+    @PostMapping("/villages")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<NodeView> createVillage(@Valid @RequestBody VillageRequest request) {
+        return regions.createVillage(request.id(), request.townId(), request.name(), scopes.current())
+                .toResponse("/api/v1/villages/" + request.id(), NodeView::of);
+    }
+
+    @GetMapping("/villages")
+    PageResponse<NodeView> villages(@RequestParam(required = false) String townId,
+                                    @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(regions.nodes(RegionNode.VILLAGE, null, townId, scopes.current(), pageable),
+                NodeView::of);
+    }
+
+    @GetMapping("/villages/{id}")
+    NodeView village(@PathVariable String id) {
+        return NodeView.of(regions.node(id, RegionNode.VILLAGE, scopes.current()));
+    }
+
+    @PostMapping("/grids")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<NodeView> createGrid(@Valid @RequestBody GridRequest request) {
+        return regions.createGrid(request.id(), request.villageId(), request.name(), scopes.current())
+                .toResponse("/api/v1/grids/" + request.id(), NodeView::of);
+    }
+
+    @GetMapping("/grids")
+    PageResponse<NodeView> grids(@RequestParam(required = false) String villageId,
+                                 @RequestParam(required = false) String townId,
+                                 @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(regions.nodes(RegionNode.GRID, villageId, townId, scopes.current(), pageable),
+                NodeView::of);
+    }
+
+    @GetMapping("/grids/{id}")
+    NodeView grid(@PathVariable String id) {
+        return NodeView.of(regions.node(id, RegionNode.GRID, scopes.current()));
+    }
+
+    @PostMapping("/patrol-units")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<UnitView> createUnit(@Valid @RequestBody UnitRequest request) {
+        return regions.createUnit(request.id(), request.gridId(), request.name(), request.kind(), scopes.current())
+                .toResponse("/api/v1/patrol-units/" + request.id(), UnitView::of);
+    }
+
+    @GetMapping("/patrol-units")
+    PageResponse<UnitView> units(@RequestParam(required = false) String gridId,
+                                 @RequestParam(required = false) String townId,
+                                 @RequestParam(required = false) String kind,
+                                 @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(regions.units(gridId, townId, kind, scopes.current(), pageable), UnitView::of);
+    }
+
+    @GetMapping("/patrol-units/{id}")
+    UnitView unit(@PathVariable String id) {
+        return UnitView.of(regions.unit(id, scopes.current()));
+    }
+
+    @PostMapping("/departments")
+    @PreAuthorize("hasRole('CITY_ADMIN')")
+    ResponseEntity<DepartmentView> createDepartment(@Valid @RequestBody DepartmentRequest request) {
+        return regions.createDepartment(request.id(), request.name(), request.safetyStaff(), scopes.current())
+                .toResponse("/api/v1/departments/" + request.id(), DepartmentView::of);
+    }
+
+    @GetMapping("/departments")
+    PageResponse<DepartmentView> departments(@PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+        return PageResponse.of(regions.departments(pageable), DepartmentView::of);
+    }
+
+    record TownRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
+                       @NotBlank String kind, @Min(0) Integer safetyStaff, @Min(0) Integer fireStaff) {
+    }
+
+    record StaffingRequest(@Min(0) Integer safetyStaff, @Min(0) Integer fireStaff) {
+    }
+
+    record VillageRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String townId,
+                          @NotBlank @Size(max = 100) String name) {
+    }
+
+    record GridRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String villageId,
+                       @NotBlank @Size(max = 100) String name) {
+    }
+
+    record UnitRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String gridId,
+                       @NotBlank @Size(max = 100) String name, @NotBlank String kind) {
+    }
+
+    record DepartmentRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
+                             @Min(0) Integer safetyStaff) {
+    }
+
+    record NodeView(String id, String level, String kind, String name, String parentId, String townId,
+                    Integer safetyStaff, Integer fireStaff, long revision, Instant changedAt) {
+        static NodeView of(RegionNode n) {
+            return new NodeView(n.id(), n.level(), n.kind(), n.name(), n.parentId(), n.townId(), n.safetyStaff(),
+                    n.fireStaff(), n.revision(), n.changedAt());
+        }
+    }
+
+    record UnitView(String id, String name, String kind, String gridId, String villageId, String townId,
+                    long revision) {
+        static UnitView of(PatrolUnit u) {
+            return new UnitView(u.id(), u.name(), u.kind(), u.gridId(), u.villageId(), u.townId(), u.revision());
+        }
+    }
+
+    record DepartmentView(String id, String name, Integer safetyStaff) {
+        static DepartmentView of(Department d) {
+            return new DepartmentView(d.id(), d.name(), d.safetyStaff());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.liuhua.grid.staffing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.liuhua.grid.GridRules;
+import org.liuhua.grid.establishment.Establishment;
+import org.liuhua.grid.establishment.Establishments;
+import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.inspector.Inspectors;
+import org.liuhua.grid.region.Department;
+import org.liuhua.grid.region.PatrolUnit;
+import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.scope.CallerScope;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/**
+ * The staffing rules (G-7) checked against the registry: town safety and fire staff, department in-house staff, and
+ * the roles establishments must fill. Every gap is one line.
+ */
+@Service
+public class StaffingGaps {
+
+    private final Regions regions;
+    private final Establishments establishments;
+    private final Inspectors inspectors;
+    private final GridRules rules;
+
+    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, GridRules rules) {
+        this.regions = regions;
+        this.establishments = establishments;
+        this.inspectors = inspectors;
+        this.rules = rules;
+    }
+
+    /**
+     * @param subject  TOWN, UNIT, DEPARTMENT or ESTABLISHMENT
+     * @param rule     TOWN_SAFETY_STAFF, TOWN_FIRE_STAFF, DEPARTMENT_SAFETY_STAFF, SAFETY_DIRECTOR,
+     *                 REGISTERED_SAFETY_ENGINEER, SAFETY_OFFICER, FIRE_SAFETY_OFFICER, FIRE_INSTRUCTOR,
+     *                 KEY_UNIT_FULL_TIME_INSPECTOR
+     */
+    public record Gap(String townId, String subject, String subjectId, String name, String rule, int required,
+                      int actual) {
+    }
+
+    public record TownGaps(String townId, List<Gap> gaps) {
+    }
+
+    public record Report(int gaps, List<TownGaps> towns, List<Gap> departments) {
+    }
+
+    public Report gaps(String townId, CallerScope scope) {
+        GridRules.Staffing s = rules.staffing();
+        List<Gap> gaps = new ArrayList<>();
+        String filter = scope.townFilter();
+        for (RegionNode town : regions.allTowns()) {
+            if ((filter != null && !filter.equals(town.id())) || (townId != null && !townId.equals(town.id()))) {
+                continue;
+            }
+            boolean large = s.large(town.id(), town.kind());
+            int safetyRequired = large ? s.largeTownSafetyStaff() : s.townSafetyStaff();
+            int fireRequired = large ? s.largeTownFireStaff() : s.townFireStaff();
+            int safety = town.safetyStaff() == null ? 0 : town.safetyStaff();
+            int fire = town.fireStaff() == null ? 0 : town.fireStaff();
+            if (safety < safetyRequired) {
+                gaps.add(new Gap(town.id(), "TOWN", town.id(), town.name(), "TOWN_SAFETY_STAFF", safetyRequired,
+                        safety));
+            }
+            if (fire < fireRequired) {
+                gaps.add(new Gap(town.id(), "TOWN", town.id(), town.name(), "TOWN_FIRE_STAFF", fireRequired, fire));
+            }
+            gaps.addAll(keyUnitGaps(town.id()));
+        }
+        Criteria criteria = scope.establishmentCriteria();
+        List<Establishment> list = establishments.matching(townId == null ? criteria
+                : new Criteria().andOperator(criteria, Criteria.where("townId").is(townId)));
+        for (Establishment e : list) {
+            gaps.addAll(establishmentGaps(e, s));
+        }
+        List<Gap> departmentGaps = new ArrayList<>();
+        if (scope.cityWide()) {
+            for (Department d : regions.allDepartments()) {
+                int required = s.departmentSafetyStaffById().getOrDefault(d.id(), s.departmentSafetyStaff());
+                if (d.safetyStaff() != null && d.safetyStaff() < required) {
+                    departmentGaps.add(new Gap(null, "DEPARTMENT", d.id(), d.name(), "DEPARTMENT_SAFETY_STAFF",
+                            required, d.safetyStaff()));
+                }
+            }
+        }
+        List<TownGaps> byTown = gaps.stream().map(Gap::townId).distinct().sorted()
+                .map(t -> new TownGaps(t, gaps.stream().filter(g -> g.townId().equals(t))
+                        .sorted(Comparator.comparing(Gap::subject).reversed().thenComparing(Gap::subjectId)
+                                .thenComparing(Gap::rule)).toList()))
+                .toList();
+        return new Report(gaps.size() + departmentGaps.size(), byTown, departmentGaps);
+    }
+
+    /** rugao 2026: 重点巡查单元原则上配备专职巡查员 — a KEY unit without a current FULL_TIME inspector is a gap. */
+    private List<Gap> keyUnitGaps(String townId) {
+        List<Gap> gaps = new ArrayList<>();
+        List<Inspector> ofTown = inspectors.ofTown(townId);
+        for (PatrolUnit unit : regions.unitsOfTown(townId)) {
+            if (!"KEY".equals(unit.kind())) {
+                continue;
+            }
+            int fullTime = (int) ofTown.stream().filter(i -> "FULL_TIME".equals(i.employment())
+                    && i.currentUnitIds().contains(unit.id())).count();
+            if (fullTime < 1) {
+                gaps.add(new Gap(townId, "UNIT", unit.id(), unit.name(), "KEY_UNIT_FULL_TIME_INSPECTOR", 1, 0));
+            }
+        }
+        return gaps;
+    }
+
+    static List<Gap> establishmentGaps(Establishment e, GridRules.Staffing s) {
+        List<Gap> gaps = new ArrayList<>();
+        boolean directorSector = e.flags().stream().anyMatch(s.directorFlagsOrIndustries()::contains)
+                || (e.industry() != null && s.directorFlagsOrIndustries().contains(e.industry()));
+        if (directorSector && e.employeeCount() >= s.directorEmployees()) {
+            gap(gaps, e, "SAFETY_DIRECTOR", 1);
+        }
+        if (e.flags().stream().anyMatch(s.engineerFlags()::contains)) {
+            gap(gaps, e, "REGISTERED_SAFETY_ENGINEER", 1);
+        }
+        if (e.workshops() > 0) {
+            gap(gaps, e, "SAFETY_OFFICER", e.workshops());
+        }
+        if ("SMALL_VENUE".equals(e.kind()) || "RESIDENTIAL".equals(e.kind())) {
+            gap(gaps, e, "FIRE_SAFETY_OFFICER", 1);
+            gap(gaps, e, "FIRE_INSTRUCTOR", 1);
+        }
+        return gaps;
+    }
+
+    private static void gap(List<Gap> gaps, Establishment e, String role, int required) {
+        int actual = e.currentOfficers(role).size();
+        if (actual < required) {
+            gaps.add(new Gap(e.townId(), "ESTABLISHMENT", e.id(), e.name(), role, required, actual));
+        }
+    }
+}

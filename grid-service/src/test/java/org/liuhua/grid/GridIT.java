@@ -1,0 +1,160 @@
+package org.liuhua.grid;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.test.ServiceTestSupport;
+import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.TestTokens;
+import org.liuhua.kit.test.TopicProbe;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the grid-service integration tests: one Spring context (same annotations everywhere) on the real embedded
+ * KRaft broker and the MongoDB stand-in; helpers that build a small piece of the demo city through the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class GridIT {
+
+    public static final String TOWN = "zjg-jinfeng";
+    public static final String OTHER_TOWN = "zjg-leyu";
+    /** 锦丰镇 centre, roughly. */
+    public static final double LAT = 31.9380;
+    public static final double LON = 120.6250;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "grid-service-it");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrap;
+
+    protected TestHttp admin() {
+        return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("city-admin", Roles.CITY_ADMIN));
+    }
+
+    protected TestHttp townOfficer(String townId) {
+        return new TestHttp("http://127.0.0.1:" + port,
+                TestTokens.user("town-officer-" + townId, List.of(Roles.TOWN_OFFICER), Map.of("town_id", townId)));
+    }
+
+    protected TestHttp inspector(String inspectorId) {
+        return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("inspector-" + inspectorId,
+                List.of(Roles.INSPECTOR), Map.of("inspector_id", inspectorId)));
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Ensures the towns and a department exist (idempotent), then makes a fresh village, grid and unit. */
+    protected Place place(String townId, String unitKind) {
+        ensureTown(TOWN, "锦丰镇", "TOWN", 8, 4);
+        ensureTown(OTHER_TOWN, "乐余镇", "TOWN", 7, 3);
+        ok(admin().post("/api/v1/departments", Map.of("id", "dept-emergency", "name", "应急管理局")));
+        String village = unique(townId + "-v");
+        ok(admin().post("/api/v1/villages", Map.of("id", village, "townId", townId, "name", "村 " + village)));
+        String grid = village + "-g1";
+        ok(admin().post("/api/v1/grids", Map.of("id", grid, "villageId", village, "name", "网格 1")));
+        String unit = grid + "-u1";
+        ok(admin().post("/api/v1/patrol-units", Map.of("id", unit, "gridId", grid, "name", "单元 1",
+                "kind", unitKind)));
+        return new Place(townId, village, grid, unit);
+    }
+
+    protected void ensureTown(String id, String name, String kind, int safetyStaff, int fireStaff) {
+        TestHttp.Response r = admin().post("/api/v1/towns", Map.of("id", id, "name", name, "kind", kind,
+                "safetyStaff", safetyStaff, "fireStaff", fireStaff));
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+    }
+
+    public record Place(String townId, String villageId, String gridId, String unitId) {
+    }
+
+    protected Map<String, Object> establishment(String id, Place place, String riskLevel) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", "企业 " + id);
+        body.put("kind", "INDUSTRIAL");
+        body.put("industry", "MACHINERY");
+        body.put("departmentId", "dept-emergency");
+        body.put("unitId", place.unitId());
+        body.put("riskLevel", riskLevel);
+        body.put("flags", List.of());
+        body.put("employeeCount", 20);
+        body.put("address", "锦丰镇 " + id);
+        body.put("latitude", LAT);
+        body.put("longitude", LON);
+        return body;
+    }
+
+    protected String registerEstablishment(Place place, String riskLevel) {
+        String id = unique("est-jinfeng");
+        TestHttp.Response r = admin().post("/api/v1/establishments", establishment(id, place, riskLevel));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return id;
+    }
+
+    protected String registerInspector(Place place) {
+        String id = unique("insp-jinfeng");
+        TestHttp.Response r = admin().post("/api/v1/inspectors", Map.of("id", id, "name", "巡查员 " + id,
+                "employment", "FULL_TIME", "townId", place.townId(), "phone", "13800000000"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        TestHttp.Response bound = admin().post("/api/v1/inspectors/" + id + "/bindings",
+                Map.of("unitId", place.unitId(), "since", "2025-01-01"));
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(200);
+        return id;
+    }
+
+    protected static TestHttp.Response ok(TestHttp.Response r) {
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+        return r;
+    }
+
+    protected List<ConsumerRecord<String, CloudEvent>> events(String topic, String key, String type, int count) {
+        try (TopicProbe probe = new TopicProbe(bootstrap, topic)) {
+            return probe.await(r -> key.equals(r.key()) && type.equals(r.value().getType()), count,
+                    Duration.ofSeconds(20));
+        }
+    }
+
+    /** All events of a key and type seen within a window (to show no more came than expected). */
+    protected List<ConsumerRecord<String, CloudEvent>> drain(String topic, String key, String type,
+                                                             Duration window) {
+        try (TopicProbe probe = new TopicProbe(bootstrap, topic)) {
+            return probe.drain(r -> key.equals(r.key()) && type.equals(r.value().getType()), window);
+        }
+    }
+
+    /** Sends a multipart/form-data upload with one file part named {@code file}. */
+    protected TestHttp.Response upload(TestHttp http, String path, String filename, byte[] content) {
+        String boundary = "----grid" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(http.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+}
