@@ -30,7 +30,7 @@ public final class RunningPlatform {
                 Path repoRoot = Path.of(System.getProperty("liuhua.repo", "..")).toAbsolutePath().normalize();
                 Path dataDir = Files.createTempDirectory("liuhua-e2e-");
                 Platform started = new Platform(repoRoot, dataDir, Ports.free(),
-                        List.of("hazard-service", "reporting-service", "training-service"),
+                        List.of("grid-service", "hazard-service", "reporting-service", "training-service"),
                         data -> IdentityProvider.publicKey(TestTokens.ISSUER, TestTokens.publicKeyPem()),
                         Platform.localJvmOptions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
