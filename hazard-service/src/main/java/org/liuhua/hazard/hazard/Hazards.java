@@ -344,6 +344,22 @@ public class Hazards {
         return new PageImpl<>(items, pageable, total);
     }
 
+    /** Open (not CLOSED) MAJOR hazards within the caller's scope, oldest first. */
+    public List<Hazard> openMajor(String townId, Caller caller) {
+        List<Criteria> all = new ArrayList<>();
+        Criteria scoped = scope.of(caller);
+        if (scoped != null) {
+            all.add(scoped);
+        }
+        all.add(Criteria.where("severity").is(Severity.MAJOR));
+        all.add(Criteria.where("state").ne(HazardState.CLOSED));
+        if (townId != null) {
+            all.add(Criteria.where("townId").is(townId));
+        }
+        return mongo.find(new Query(new Criteria().andOperator(all)).with(Sort.by("reportedAt").ascending())
+                .limit(5000), Hazard.class);
+    }
+
     /** Every hazard of one establishment from every source, within the caller's scope (一页通览). */
     public List<Hazard> ledger(String establishmentId, Caller caller) {
         HazardFilter filter = new HazardFilter(establishmentId, null, null, null, null, null, null, null, null, null);

@@ -190,8 +190,14 @@ class HazardLoopIT extends HazardIT {
         TestHttp.Response signed = housing.post("/api/v1/hazards/" + id + "/sign-off", Map.of("note", "审核把关"));
         assertThat(signed.json().get("signedOffDepartmentId").asString()).as(signed.toString())
                 .isEqualTo("dept-housing");
+        JsonNode register = town.get("/api/v1/hazards/major-register").json();
+        assertThat(register.get("hazards").findValuesAsString("id")).as(register.toString()).contains(id);
+        assertThat(register.get("byTown").get(JINFENG).asLong()).isEqualTo(register.get("open").asLong());
+        assertThat(register.get("byTown").has(TANGQIAO)).as("a town sees its own register").isFalse();
         TestHttp.Response closed = town.post("/api/v1/hazards/" + id + "/close", Map.of());
         assertThat(closed.json().get("state").asString()).as(closed.toString()).isEqualTo("CLOSED");
+        assertThat(town.get("/api/v1/hazards/major-register").json().get("hazards").findValuesAsString("id"))
+                .as("a closed major hazard leaves the register").doesNotContain(id);
     }
 
     @Test
