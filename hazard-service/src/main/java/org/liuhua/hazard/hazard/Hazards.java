@@ -292,7 +292,10 @@ public class Hazards {
     public int escalateDue() {
         Instant now = now();
         int changed = 0;
-        Query open = new Query(Criteria.where("state").in(OPEN_FOR_RECTIFICATION));
+        LocalDate today = LocalDate.ofInstant(now, Hazard.CHINA);
+        Query open = new Query(new Criteria().andOperator(Criteria.where("state").in(OPEN_FOR_RECTIFICATION),
+                new Criteria().orOperator(Criteria.where("deadline").lt(today),
+                        Criteria.where("acknowledgeBy").lt(now).and("acknowledgedAt").is(null))));
         for (Hazard h : mongo.find(open, Hazard.class)) {
             if (h.escalate(now, properties.escalationStepsDays())) {
                 try {
