@@ -156,7 +156,11 @@ public class Hazards {
                 .with(Sort.by("reportedAt").ascending());
         Map<String, Hazard> open = new LinkedHashMap<>();
         for (Hazard h : mongo.find(openQuery, Hazard.class)) {
-            open.putIfAbsent(h.establishmentId() + "|" + h.category(), h);
+            String key = h.establishmentId() + "|" + h.category();
+            Hazard current = open.get(key);
+            if (current == null || (current.severity() != Severity.MAJOR && h.severity() == Severity.MAJOR)) {
+                open.put(key, h); // the oldest open ticket, a major one first
+            }
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Finding f : findings) {
@@ -166,7 +170,8 @@ public class Hazards {
             }
             String match = f.establishmentId() + "|" + f.category();
             Hazard existing = open.get(match);
-            if (existing != null) {
+            // a MAJOR finding never hides inside an open GENERAL ticket: it opens its own
+            if (existing != null && !(f.severity() == Severity.MAJOR && existing.severity() != Severity.MAJOR)) {
                 Corroboration c = new Corroboration(f.source(), f.sourceRef(), f.sourceKey(), f.firmId(),
                         actor.subject(), f.description(), now);
                 existing.corroborate(c, actor, now);
