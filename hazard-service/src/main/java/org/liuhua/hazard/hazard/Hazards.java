@@ -156,7 +156,11 @@ public class Hazards {
                 .with(Sort.by("reportedAt").ascending());
         Map<String, Hazard> open = new LinkedHashMap<>();
         for (Hazard h : mongo.find(openQuery, Hazard.class)) {
-            open.putIfAbsent(h.establishmentId() + "|" + h.category(), h);
+            String key = h.establishmentId() + "|" + h.category();
+            Hazard current = open.get(key);
+            if (current == null || (current.severity() != Severity.MAJOR && h.severity() == Severity.MAJOR)) {
+                open.put(key, h); // the oldest open ticket, a major one first
+            }
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Finding f : findings) {
@@ -166,7 +170,8 @@ public class Hazards {
             }
             String match = f.establishmentId() + "|" + f.category();
             Hazard existing = open.get(match);
-            if (existing != null) {
+            // a MAJOR finding never hides inside an open GENERAL ticket: it opens its own
+            if (existing != null && !(f.severity() == Severity.MAJOR && existing.severity() != Severity.MAJOR)) {
                 Corroboration c = new Corroboration(f.source(), f.sourceRef(), f.sourceKey(), f.firmId(),
                         actor.subject(), f.description(), now);
                 existing.corroborate(c, actor, now);
@@ -292,7 +297,10 @@ public class Hazards {
     public int escalateDue() {
         Instant now = now();
         int changed = 0;
-        Query open = new Query(Criteria.where("state").in(OPEN_FOR_RECTIFICATION));
+        LocalDate today = LocalDate.ofInstant(now, Hazard.CHINA);
+        Query open = new Query(new Criteria().andOperator(Criteria.where("state").in(OPEN_FOR_RECTIFICATION),
+                new Criteria().orOperator(Criteria.where("deadline").lt(today),
+                        Criteria.where("acknowledgeBy").lt(now).and("acknowledgedAt").is(null))));
         for (Hazard h : mongo.find(open, Hazard.class)) {
             if (h.escalate(now, properties.escalationStepsDays())) {
                 try {
@@ -342,6 +350,22 @@ public class Hazards {
         long total = mongo.count(query, Hazard.class);
         List<Hazard> items = mongo.find(Query.of(query).with(pageable), Hazard.class);
         return new PageImpl<>(items, pageable, total);
+    }
+
+    /** Open (not CLOSED) MAJOR hazards within the caller's scope, oldest first. */
+    public List<Hazard> openMajor(String townId, Caller caller) {
+        List<Criteria> all = new ArrayList<>();
+        Criteria scoped = scope.of(caller);
+        if (scoped != null) {
+            all.add(scoped);
+        }
+        all.add(Criteria.where("severity").is(Severity.MAJOR));
+        all.add(Criteria.where("state").ne(HazardState.CLOSED));
+        if (townId != null) {
+            all.add(Criteria.where("townId").is(townId));
+        }
+        return mongo.find(new Query(new Criteria().andOperator(all)).with(Sort.by("reportedAt").ascending())
+                .limit(5000), Hazard.class);
     }
 
     /** Every hazard of one establishment from every source, within the caller's scope (一页通览). */

@@ -24,6 +24,7 @@ import org.liuhua.hazard.hazard.Outcome;
 import org.liuhua.hazard.hazard.Severity;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.web.ConflictException;
 import org.liuhua.kit.web.FieldProblem;
 import org.liuhua.kit.web.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,10 +81,11 @@ class Intake {
             throw new InvalidInputException("Idempotency-Key", "at most 128 characters");
         }
         String batchId = idempotencyKey == null ? null : firm + ":" + idempotencyKey;
+        String requestHash = sha256(EventJson.write(items));
         if (batchId != null) {
             Document stored = mongo.findById(batchId, Document.class, BATCHES);
             if (stored != null) {
-                return EventJson.read(stored.getString("result"), BatchResult.class);
+                return replay(stored, requestHash);
             }
         }
         Instant now = clock.instant();
@@ -182,13 +184,30 @@ class Intake {
         if (batchId != null) {
             try {
                 mongo.insert(new Document("_id", batchId).append("firmId", firm).append("at", java.util.Date.from(now))
-                        .append("result", EventJson.write(result)), BATCHES);
+                        .append("requestHash", requestHash).append("result", EventJson.write(result)), BATCHES);
             } catch (DuplicateKeyException concurrentRetry) {
-                Document stored = mongo.findById(batchId, Document.class, BATCHES);
-                return EventJson.read(stored.getString("result"), BatchResult.class);
+                return replay(mongo.findById(batchId, Document.class, BATCHES), requestHash);
             }
         }
         return result;
+    }
+
+    /** The first answer for a retried batch; the same key with a different batch is a client error (409). */
+    private static BatchResult replay(Document stored, String requestHash) {
+        if (!requestHash.equals(stored.getString("requestHash"))) {
+            throw new ConflictException("this Idempotency-Key was already used for a different batch; use a new key",
+                    null, List.of());
+        }
+        return EventJson.read(stored.getString("result"), BatchResult.class);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Map<?, ?> item, String field, int max, boolean required, int index,

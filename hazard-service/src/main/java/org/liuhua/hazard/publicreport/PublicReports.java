@@ -71,6 +71,13 @@ class PublicReports {
     }
 
     private void throttle(String address, Instant now) {
+        if (recent.size() > 10_000) {
+            recent.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(Duration.ofHours(1)));
+                }
+            });
+        }
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) {

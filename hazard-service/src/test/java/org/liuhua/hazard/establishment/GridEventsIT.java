@@ -71,6 +71,18 @@ class GridEventsIT extends HazardIT {
         String id = created.json().get("id").asString();
         assertThat(departmentOfficer("dept-industry").get("/api/v1/hazards/" + id).status()).isEqualTo(200);
 
+        // an enterprise officer reports its own establishment's self-check findings only
+        TestHttp.Response notSelfCheck = enterpriseOfficer(est).post("/api/v1/hazards", Map.of("establishmentId", est,
+                "townId", JINFENG, "category", "GAS", "source", "GRID_PATROL", "description", "d"));
+        assertThat(notSelfCheck.status()).isEqualTo(400);
+        assertThat(notSelfCheck.json().get("errors").findValuesAsString("field")).containsExactly("source");
+        TestHttp.Response selfCheck = enterpriseOfficer(est).post("/api/v1/hazards", Map.of("establishmentId", est,
+                "townId", JINFENG, "category", "GAS", "source", "ENTERPRISE_SELF_CHECK", "description", "燃气报警器失灵"));
+        assertThat(selfCheck.status()).as(selfCheck.toString()).isEqualTo(201);
+        assertThat(enterpriseOfficer("est-elsewhere").post("/api/v1/hazards", Map.of("establishmentId", est,
+                "townId", JINFENG, "category", "GAS2", "source", "ENTERPRISE_SELF_CHECK", "description", "d"))
+                .status()).as("another establishment's officer").isEqualTo(403);
+
         // the bound inspector sees the hazards of the establishments in their unit, until unbound
         assertThat(inspector(marker).get("/api/v1/hazards/" + id).status()).isEqualTo(200);
         assertThat(inspector("insp-other").get("/api/v1/hazards/" + id).status()).isEqualTo(404);

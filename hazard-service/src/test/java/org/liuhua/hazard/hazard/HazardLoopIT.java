@@ -190,8 +190,14 @@ class HazardLoopIT extends HazardIT {
         TestHttp.Response signed = housing.post("/api/v1/hazards/" + id + "/sign-off", Map.of("note", "审核把关"));
         assertThat(signed.json().get("signedOffDepartmentId").asString()).as(signed.toString())
                 .isEqualTo("dept-housing");
+        JsonNode register = town.get("/api/v1/hazards/major-register").json();
+        assertThat(register.get("hazards").findValuesAsString("id")).as(register.toString()).contains(id);
+        assertThat(register.get("byTown").get(JINFENG).asLong()).isEqualTo(register.get("open").asLong());
+        assertThat(register.get("byTown").has(TANGQIAO)).as("a town sees its own register").isFalse();
         TestHttp.Response closed = town.post("/api/v1/hazards/" + id + "/close", Map.of());
         assertThat(closed.json().get("state").asString()).as(closed.toString()).isEqualTo("CLOSED");
+        assertThat(town.get("/api/v1/hazards/major-register").json().get("hazards").findValuesAsString("id"))
+                .as("a closed major hazard leaves the register").doesNotContain(id);
     }
 
     @Test
@@ -256,18 +262,29 @@ class HazardLoopIT extends HazardIT {
         assertThat(joined.json().get("outcome").asString()).isEqualTo("JOINED");
         assertThat(joined.json().get("id").asString()).isEqualTo(first);
         assertThat(joined.json().get("corroborations").get(0).get("source").asString()).isEqualTo("LAW_ENFORCEMENT");
+        String major = report(est, JINFENG, "FIRE_SAFETY", "MAJOR", "SUPERIOR_INSPECTION");
+        assertThat(major).as("a major finding does not hide in a general ticket").isNotEqualTo(first);
+        admin().post("/api/v1/hazards/" + major + "/transfer", Map.of("toEstablishment", true));
+        TestHttp.Response majorAgain = admin().post("/api/v1/hazards", Map.of("establishmentId", est, "townId",
+                JINFENG, "category", "FIRE_SAFETY", "severity", "MAJOR", "source", "SENSOR", "description", "再次发现"));
+        assertThat(majorAgain.json().get("id").asString()).as("joins the open major ticket").isEqualTo(major);
+        assertThat(majorAgain.json().get("outcome").asString()).isEqualTo("JOINED");
         String second = report(est, JINFENG, "ELECTRICAL", null, "SENSOR");
         assertThat(second).isNotEqualTo(first);
         String other = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "GRID_PATROL");
         assertThat(other).isNotEqualTo(first);
 
         JsonNode ledger = admin().get("/api/v1/hazards/ledger?establishmentId=" + est).json();
-        assertThat(ledger.get("total").asInt()).as(ledger.toString()).isEqualTo(2);
+        assertThat(ledger.get("total").asInt()).as(ledger.toString()).isEqualTo(3);
+        assertThat(ledger.get("openMajor").asInt()).isEqualTo(1);
         assertThat(ledger.get("bySource").get("GRID_PATROL").asInt()).isEqualTo(1);
         assertThat(ledger.get("bySource").get("SENSOR").asInt()).isEqualTo(1);
+        assertThat(ledger.get("bySource").get("SUPERIOR_INSPECTION").asInt()).isEqualTo(1);
         assertThat(ledger.get("corroborationsBySource").get("LAW_ENFORCEMENT").asInt()).isEqualTo(1);
+        assertThat(ledger.get("corroborationsBySource").get("SENSOR").asInt()).isEqualTo(1);
         assertThat(ledger.get("byState").get("REPORTED").asInt()).isEqualTo(2);
-        assertThat(ledger.get("hazards").findValuesAsString("id")).containsExactlyInAnyOrder(first, second);
+        assertThat(ledger.get("byState").get("TRANSFERRED").asInt()).isEqualTo(1);
+        assertThat(ledger.get("hazards").findValuesAsString("id")).containsExactlyInAnyOrder(first, second, major);
         assertThat(admin().get("/api/v1/hazards/ledger").status()).isEqualTo(400);
     }
 

@@ -121,6 +121,19 @@ class HazardController {
                   Map<String, Long> byState, Map<String, Long> corroborationsBySource, List<HazardView> hazards) {
     }
 
+    /** The register of open major hazards (动态清零: its target is zero), by town, within the caller's scope. */
+    @GetMapping("/major-register")
+    MajorRegister majorRegister(@RequestParam(required = false) String townId) {
+        List<Hazard> open = hazards.openMajor(townId, Caller.current());
+        Map<String, Long> byTown = new TreeMap<>();
+        open.forEach(h -> byTown.merge(h.townId(), 1L, Long::sum));
+        long overdue = open.stream().filter(Hazard::overdue).count();
+        return new MajorRegister(open.size(), overdue, byTown, open.stream().map(HazardView::of).toList());
+    }
+
+    record MajorRegister(long open, long overdue, Map<String, Long> byTown, List<HazardView> hazards) {
+    }
+
     @GetMapping("/{id}")
     HazardView get(@PathVariable String id) {
         return HazardView.of(hazards.get(id, Caller.current()));
