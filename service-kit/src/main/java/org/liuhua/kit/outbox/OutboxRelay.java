@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -31,10 +35,15 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the idempotent producer (acks=all), and removes each from its document only after the broker acknowledged it. A
  * crash between send and removal re-sends the event with the same id, which consumers drop as a duplicate: delivery
  * is at least once, application exactly once. One replica at a time relays (a {@link MongoLease}).
+ *
+ * <p>An application that saved a document it had loaded before the relay removed its sent events writes those
+ * events back (a whole-document save). The relay remembers the ids it published recently and removes such returned
+ * events without sending them again; after a restart the memory is empty and consumers drop the repeats.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     static final String OUTBOX_FIELD = "outbox";
+    static final int RECENTLY_PUBLISHED_CAPACITY = 100_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -44,6 +53,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final Counter published;
     private final Counter failures;
+    private final Set<String> recentlyPublished = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENTLY_PUBLISHED_CAPACITY;
+                }
+            }));
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -84,11 +100,14 @@ public class OutboxRelay implements SmartLifecycle {
     private int relayDocument(String collection, Document document) {
         List<Document> events = document.getList(OUTBOX_FIELD, Document.class, List.of());
         List<String> sent = new ArrayList<>();
+        List<CompletableFuture<?>> acks = new ArrayList<>();
         try {
-            List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Document event : events) {
-                acks.add(kafka.send(toRecord(event)));
-                sent.add(event.getString("eventId"));
+                String eventId = event.getString("eventId");
+                if (!recentlyPublished.contains(eventId)) {
+                    acks.add(kafka.send(toRecord(event)));
+                }
+                sent.add(eventId);
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -99,8 +118,9 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         Update removeSent = new Update().pull(OUTBOX_FIELD, new Document("eventId", new Document("$in", sent)));
+        recentlyPublished.addAll(sent);
         mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))), removeSent, collection);
-        published.increment(sent.size());
+        published.increment(acks.size());
         return sent.size();
     }
 

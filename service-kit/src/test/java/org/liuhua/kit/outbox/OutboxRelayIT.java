@@ -91,6 +91,23 @@ class OutboxRelayIT {
     }
 
     @Test
+    void eventsWrittenBackByAStaleSaveAreRemovedWithoutBeingPublishedAgain() {
+        String id = "stale-" + UUID.randomUUID();
+        Parcel parcel = new Parcel(id);
+        parcel.send(Instant.now());
+        mongo.save(parcel, "parcels");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                mongo.findById(id, Parcel.class, "parcels").outbox.isEmpty());
+
+        // the application saves the copy it loaded before the relay removed the event: the event comes back
+        mongo.save(parcel, "parcels");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                mongo.findById(id, Parcel.class, "parcels").outbox.isEmpty());
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(listener.received.stream().filter(p -> p.parcelId().equals(id))).hasSize(1);
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() throws Exception {
         Map<String, Object> producerProps = KafkaTestUtils.producerProps(broker);
         try (var raw = new DefaultKafkaProducerFactory<>(producerProps, new StringSerializer(),
