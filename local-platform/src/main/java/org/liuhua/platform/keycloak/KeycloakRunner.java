@@ -84,7 +84,7 @@ public final class KeycloakRunner {
             }
             log.info("starting Keycloak {} on port {} (home {}, log {})", VERSION, port, home, logFile);
             Process process = builder.start();
-            RunningKeycloak running = new RunningKeycloak(process, port, logFile);
+            KeycloakProcess running = new KeycloakProcess(process, port, logFile);
             try {
                 awaitRealm(running, timeout);
             } catch (RuntimeException e) {
@@ -102,7 +102,7 @@ public final class KeycloakRunner {
         return port < 65535 - 1000 ? port + 1000 : port - 1000;
     }
 
-    private static void awaitRealm(RunningKeycloak running, Duration timeout) {
+    private static void awaitRealm(KeycloakProcess running, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI wellKnown = URI.create(running.issuer() + "/.well-known/openid-configuration");
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -33,7 +33,7 @@ class KeycloakRunnerIT {
     @AfterAll
     static void stop() {
         if (keycloak != null) {
-            ProcessHandle script = keycloak.process().toHandle();
+            ProcessHandle script = ((KeycloakProcess) keycloak).process().toHandle();
             List<ProcessHandle> tree = new ArrayList<>(script.descendants().toList());
             tree.add(script);
             keycloak.stop();
