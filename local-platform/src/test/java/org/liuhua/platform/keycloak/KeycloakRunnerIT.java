@@ -12,6 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.security.SecurityProperties;
+import org.liuhua.kit.security.ServiceSecurityConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +87,27 @@ class KeycloakRunnerIT {
                         e -> assertThat(e.status()).isEqualTo(401));
         assertThatThrownBy(() -> Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "town-officer", "wrong"))
                 .isInstanceOf(Tokens.TokenRefusedException.class);
+    }
+
+    @Test
+    void realTokensPassTheServicesOwnTokenCheckAndFailItForAnotherAudienceOrIssuer() throws Exception {
+        String firm = Tokens.clientCredentials(keycloak.tokenUrl(), "demo-firm", "demo-firm-secret");
+        String officer = Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "town-officer", "liuhua");
+
+        JwtDecoder services = ServiceSecurityConfiguration.decoder(
+                new SecurityProperties(keycloak.issuer(), keycloak.jwkSetUri(), null, "liuhua-api", null));
+        Caller caller = Caller.from(services.decode(officer));
+        assertThat(caller.townId()).isEqualTo("zjg-jinfeng");
+        assertThat(caller.roles()).contains("TOWN_OFFICER");
+        assertThat(caller.clientId()).isEqualTo("liuhua-cli");
+        assertThat(Caller.from(services.decode(firm)).roles()).contains("THIRD_PARTY_FIRM");
+
+        JwtDecoder otherAudience = ServiceSecurityConfiguration.decoder(
+                new SecurityProperties(keycloak.issuer(), keycloak.jwkSetUri(), null, "another-api", null));
+        assertThatThrownBy(() -> otherAudience.decode(firm)).isInstanceOf(JwtValidationException.class);
+        JwtDecoder otherIssuer = ServiceSecurityConfiguration.decoder(new SecurityProperties(
+                "http://127.0.0.1:" + keycloak.port() + "/realms/liuhua", keycloak.jwkSetUri(), null, null, null));
+        assertThatThrownBy(() -> otherIssuer.decode(firm)).isInstanceOf(JwtValidationException.class);
     }
 
     @Test
