@@ -2,6 +2,17 @@ package org.liuhua.platform.keycloak;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +29,7 @@ import org.liuhua.kit.security.ServiceSecurityConfiguration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +123,61 @@ class KeycloakRunnerIT {
     }
 
     @Test
+    void theCockpitLogsInByAuthorizationCodeWithPkceOnlyToItsOwnOrigin() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirect = "http://localhost:8080/cockpit/";
+        String auth = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=cockpit&response_type=code"
+                + "&scope=openid&redirect_uri=" + encode(redirect);
+
+        HttpResponse<String> foreign = browser.send(HttpRequest.newBuilder(URI.create(auth.replace(
+                encode(redirect), encode("http://evil.example/")) + "&code_challenge_method=S256&code_challenge="
+                + challenge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        HttpResponse<String> withoutPkce = browser.send(HttpRequest.newBuilder(URI.create(auth)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutPkce.statusCode()).isEqualTo(302);
+        assertThat(withoutPkce.headers().firstValue("Location").orElseThrow()).startsWith(redirect)
+                .contains("error=invalid_request");
+
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(auth
+                + "&code_challenge_method=S256&code_challenge=" + challenge)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(action.find()).isTrue();
+        // the login session cookies, as a browser would send them back (java.net's CookieManager refuses "localhost")
+        String cookies = String.join("; ", loginPage.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(
+                        URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("username=cockpit-viewer&password=liuhua")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
+        String location = loggedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirect);
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).isTrue();
+
+        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=cockpit"
+                        + "&code=" + code.group(1) + "&redirect_uri=" + encode(redirect)
+                        + "&code_verifier=" + verifier)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode claims = Tokens.claims(JsonMapper.builder().build().readTree(tokens.body())
+                .path("access_token").asString());
+        assertThat(claims.path("azp").asString()).isEqualTo("cockpit");
+        assertThat(claims.path("preferred_username").asString()).isEqualTo("cockpit-viewer");
+        assertThat(values(claims.path("realm_access").path("roles"))).contains("COCKPIT_VIEWER");
+        assertThat(audiences(claims)).contains("liuhua-api");
+    }
+
+    @Test
     void theDatabaseLivesInTheWorkDirectory() {
         assertThat(Files.isDirectory(workDir.resolve("server").resolve("data").resolve("h2"))).isTrue();
     }
@@ -124,6 +191,16 @@ class KeycloakRunnerIT {
     private static List<String> audiences(JsonNode claims) {
         JsonNode aud = claims.path("aud");
         return aud.isArray() ? values(aud) : List.of(aud.asString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static int freePort() throws IOException {
