@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the city-wide audit log from every service's audit events. Idempotent: the entry's id is the audit id, so a
- * redelivered event hits the unique key and is dropped.
+ * redelivered event hits the unique key and is dropped. Its own consumer group, so the audit trail can be replayed
+ * without touching the statistics.
  */
 @Component
 class AuditEventsListener {
@@ -26,7 +27,7 @@ class AuditEventsListener {
         this.auditLog = auditLog;
     }
 
-    @KafkaListener(topics = Topics.AUDIT, groupId = "reporting-service")
+    @KafkaListener(topics = Topics.AUDIT, groupId = "reporting-service-audit")
     void on(CloudEvent event) {
         if (!RECORDED.equals(event.getType())) {
             log.debug("ignoring {}", event.getType());

@@ -21,7 +21,7 @@ import org.liuhua.kit.web.PageResponse;
 @Component
 public class AuditLog {
 
-    static final String COLLECTION = "audit_entries";
+    static final String COLLECTION = "audit_records";
 
     private final MongoTemplate mongo;
 
