@@ -184,7 +184,8 @@ class GatewayEdgeIT {
         assertThat(http().get("/actuator/health").status()).isEqualTo(200);
         assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
         for (String hidden : List.of("/actuator", "/actuator/prometheus", "/actuator/env", "/actuator/info",
-                "/actuator/gateway/routes", "/fallback/grid-service", "/api/v1/establishments/../../actuator/env")) {
+                "/actuator/gateway/routes", "/fallback/grid-service", "/api/v1/establishments/../../actuator/env",
+                "/%61ctuator/prometheus", "/actuator;x=1/prometheus", "/ACTUATOR/prometheus")) {
             TestHttp.Response response = http().get(hidden);
             assertThat(response.status()).as(hidden).isEqualTo(404);
         }

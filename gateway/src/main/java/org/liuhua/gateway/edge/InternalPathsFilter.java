@@ -2,6 +2,7 @@ package org.liuhua.gateway.edge;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -18,11 +19,20 @@ public class InternalPathsFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (hidden(path)) {
+        if (hidden(path) || hidden(decoded(exchange.getRequest().getPath().pathWithinApplication()))) {
             return Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no resource at " + path);
         }
         return chain.filter(exchange);
+    }
+
+    /** The path as routing matches it: percent-decoded, matrix parameters removed ({@code /%61ctuator;x/env}). */
+    static String decoded(PathContainer path) {
+        StringBuilder decoded = new StringBuilder();
+        for (PathContainer.Element element : path.elements()) {
+            decoded.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : "/");
+        }
+        return decoded.toString();
     }
 
     static boolean hidden(String path) {
