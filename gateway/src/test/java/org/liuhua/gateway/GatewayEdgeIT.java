@@ -127,7 +127,7 @@ class GatewayEdgeIT {
         List<Integer> statuses = new ArrayList<>();
         TestHttp.Response refused = null;
         for (int i = 0; i < 25; i++) {
-            TestHttp.Response response = http().as(greedy).get("/api/v1/regions");
+            TestHttp.Response response = http().as(greedy).get(i % 2 == 0 ? "/api/v1/regions" : "/%61pi/v1/regions");
             statuses.add(response.status());
             if (response.status() == 429 && refused == null) {
                 refused = response;

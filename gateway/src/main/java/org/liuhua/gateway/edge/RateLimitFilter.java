@@ -38,7 +38,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        // as routing sees it: percent-decoded, without matrix parameters, so /%61pi/... is limited like /api/...
+        String path = InternalPathsFilter.decoded(exchange.getRequest().getPath().pathWithinApplication());
         if (!PATHS.match("/api/**", path)) {
             return chain.filter(exchange);
         }
