@@ -82,7 +82,7 @@ class KeycloakRunnerIT {
     }
 
     @Test
-    void theSeederActsAsCityAdminAndTheInspectorCarriesTheirId() {
+    void theSeederActsAsCityAdminAndEachOfficerCarriesTheirScopeClaim() {
         JsonNode seeder = Tokens.claims(
                 Tokens.clientCredentials(keycloak.tokenUrl(), "liuhua-seeder", "liuhua-seeder-secret"));
         assertThat(values(seeder.path("realm_access").path("roles"))).contains("CITY_ADMIN");
@@ -90,6 +90,14 @@ class KeycloakRunnerIT {
         JsonNode inspector = Tokens.claims(Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "inspector", "liuhua"));
         assertThat(inspector.path("inspector_id").asString()).isEqualTo("insp-jinfeng-01");
         assertThat(values(inspector.path("realm_access").path("roles"))).contains("INSPECTOR");
+        assertThat(inspector.has("town_id")).isFalse();
+
+        JsonNode enterprise = Tokens.claims(
+                Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "enterprise-officer", "liuhua"));
+        assertThat(enterprise.path("establishment_id").asString()).isEqualTo("est-jinfeng-0001");
+        JsonNode department = Tokens.claims(
+                Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "department-officer", "liuhua"));
+        assertThat(department.path("department_id").asString()).isEqualTo("dept-housing");
     }
 
     @Test
