@@ -62,7 +62,13 @@ public final class KeycloakRunner {
             Files.createDirectories(workDir);
             Path home = install(locateDistribution(workDir), workDir.resolve("server"));
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
-            Files.copy(realmJson, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path imported = imports.resolve(REALM + "-realm.json");
+            if (Files.exists(home.resolve("data").resolve("h2")) && Files.exists(imported)
+                    && Files.mismatch(imported, realmJson) != -1) {
+                log.warn("{} changed since the realm was first imported; Keycloak keeps the realm it has. Delete {} "
+                        + "to import the new file.", realmJson, workDir);
+            }
+            Files.copy(realmJson, imported, StandardCopyOption.REPLACE_EXISTING);
             Path logFile = workDir.resolve("keycloak.log");
 
             List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
