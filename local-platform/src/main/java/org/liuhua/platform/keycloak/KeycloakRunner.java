@@ -1,15 +1,258 @@
 package org.liuhua.platform.keycloak;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-/** Placeholder with the agreed API; replaced by the real runner. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the real Keycloak server (the {@code keycloak-quarkus-dist} zip from Maven Central) as a child process, with
+ * the Liuhua realm imported, for the local platform and for tests.
+ *
+ * <p>The distribution is found, in this order: the system property {@code liuhua.keycloak.distribution} (an unpacked
+ * distribution directory), {@code target/keycloak/keycloak-<version>} or
+ * {@code local-platform/target/keycloak/keycloak-<version>} (unpacked by the local-platform build), or the zip in the
+ * local Maven repository, unpacked into the work directory. It is then installed into {@code <workDir>/server}: the
+ * jars are hard-linked (copied when the file system cannot link), everything Keycloak writes to (its build output in
+ * {@code lib/quarkus}, {@code conf}, {@code data}) is a private copy. The embedded H2 database lives in
+ * {@code <workDir>/server/data}, so users and sessions survive a restart; deleting {@code workDir} resets everything.
+ * The realm is imported on the first start only (Keycloak skips a realm that already exists).
+ */
 public final class KeycloakRunner {
+
+    public static final String VERSION = "26.7.3";
+    public static final String REALM = "liuhua";
+    static final String DISTRIBUTION_PROPERTY = "liuhua.keycloak.distribution";
+    private static final Logger log = LoggerFactory.getLogger(KeycloakRunner.class);
+    private static final String ADMIN_USER = "admin";
+    private static final String ADMIN_PASSWORD = "admin";
 
     private KeycloakRunner() {
     }
 
+    /**
+     * Starts Keycloak on {@code http://localhost:<port>} and waits until the realm's OpenID configuration answers.
+     *
+     * @param workDir   where the server copy, its database and its log live (created when missing)
+     * @param port      HTTP port
+     * @param realmJson the realm to import (deploy/keycloak/liuhua-realm.json)
+     * @param timeout   how long to wait for the realm to answer; the process is stopped when it does not
+     */
     public static RunningKeycloak start(Path workDir, int port, Path realmJson, Duration timeout) {
-        throw new UnsupportedOperationException("Keycloak runner not yet available");
+        try {
+            Files.createDirectories(workDir);
+            Path home = install(locateDistribution(workDir), workDir.resolve("server"));
+            Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+            Path imported = imports.resolve(REALM + "-realm.json");
+            if (Files.exists(home.resolve("data").resolve("h2")) && Files.exists(imported)
+                    && Files.mismatch(imported, realmJson) != -1) {
+                log.warn("{} changed since the realm was first imported; Keycloak keeps the realm it has. Delete {} "
+                        + "to import the new file.", realmJson, workDir);
+            }
+            Files.copy(realmJson, imported, StandardCopyOption.REPLACE_EXISTING);
+            Path logFile = workDir.resolve("keycloak.log");
+
+            List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                    "--http-port", String.valueOf(port),
+                    "--hostname", "http://localhost:" + port,
+                    "--http-management-port", String.valueOf(managementPort(port)),
+                    "--import-realm",
+                    "--cache", "local",
+                    "--log-level", "INFO");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            if (!env.containsKey("JAVA_HOME")) {
+                env.put("JAVA_HOME", System.getProperty("java.home"));
+            }
+            log.info("starting Keycloak {} on port {} (home {}, log {})", VERSION, port, home, logFile);
+            Process process = builder.start();
+            KeycloakProcess running = new KeycloakProcess(process, port, logFile);
+            try {
+                awaitRealm(running, timeout);
+            } catch (RuntimeException e) {
+                running.stop();
+                throw e;
+            }
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak in " + workDir, e);
+        }
+    }
+
+    /** Keycloak's management interface (health, metrics) needs its own port; it is kept next to the HTTP port. */
+    static int managementPort(int port) {
+        return port < 65535 - 1000 ? port + 1000 : port - 1000;
+    }
+
+    private static void awaitRealm(KeycloakProcess running, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI wellKnown = URI.create(running.issuer() + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!running.process().isAlive()) {
+                throw new IllegalStateException("Keycloak exited with status " + running.process().exitValue()
+                        + " before it was ready; see " + running.logFile());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(wellKnown)
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    log.info("Keycloak is ready: {}", running.issuer());
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Keycloak did not answer " + wellKnown + " within " + timeout + "; see "
+                + running.logFile());
+    }
+
+    /** Finds an unpacked distribution, or unpacks the zip from the local Maven repository into the work directory. */
+    static Path locateDistribution(Path workDir) throws IOException {
+        String configured = System.getProperty(DISTRIBUTION_PROPERTY, System.getenv("LIUHUA_KEYCLOAK_DISTRIBUTION"));
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        candidates.add(Path.of("target", "keycloak", "keycloak-" + VERSION));
+        candidates.add(Path.of("local-platform", "target", "keycloak", "keycloak-" + VERSION));
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate.resolve("bin").resolve("kc.sh"))) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        Path zip = mavenRepository().resolve(Path.of("org", "keycloak", "keycloak-quarkus-dist", VERSION,
+                "keycloak-quarkus-dist-" + VERSION + ".zip"));
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("no Keycloak distribution: build local-platform once (./mvnw -pl "
+                    + "local-platform -am package -DskipTests) so that it downloads " + zip.getFileName()
+                    + ", or set -D" + DISTRIBUTION_PROPERTY + "=<unpacked keycloak-" + VERSION + ">");
+        }
+        Path target = workDir.resolve("distribution");
+        Path unpacked = target.resolve("keycloak-" + VERSION);
+        if (!Files.isRegularFile(unpacked.resolve("bin").resolve("kc.sh"))) {
+            log.info("unpacking {} into {}", zip, target);
+            unzip(zip, target);
+        }
+        return unpacked;
+    }
+
+    private static Path mavenRepository() {
+        String local = System.getProperty("maven.repo.local");
+        return local != null ? Path.of(local) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /**
+     * Installs the distribution into {@code home} once (a marker file records it). Jars outside {@code lib/quarkus}
+     * are never written by Keycloak and are hard-linked; the rest is copied.
+     */
+    static Path install(Path distribution, Path home) throws IOException {
+        Path marker = home.resolve(".liuhua-installed-" + VERSION);
+        if (Files.exists(marker)) {
+            return home;
+        }
+        Path quarkusBuild = distribution.resolve("lib").resolve("quarkus");
+        try (Stream<Path> files = Files.walk(distribution)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = home.resolve(distribution.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.deleteIfExists(target);
+                boolean linkable = source.toString().endsWith(".jar") && !source.startsWith(quarkusBuild);
+                if (linkable) {
+                    try {
+                        Files.createLink(target, source);
+                        continue;
+                    } catch (IOException | UnsupportedOperationException cannotLink) {
+                        // another file system: copy below
+                    }
+                }
+                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        for (String script : List.of("kc.sh", "kcadm.sh", "kcreg.sh")) {
+            makeExecutable(home.resolve("bin").resolve(script));
+        }
+        Files.createFile(marker);
+        return home;
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = entries.getNextEntry()) != null) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(entries, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        try (Stream<Path> scripts = Files.list(target.resolve("keycloak-" + VERSION).resolve("bin"))) {
+            for (Path script : (Iterable<Path>) scripts::iterator) {
+                if (script.toString().endsWith(".sh")) {
+                    makeExecutable(script);
+                }
+            }
+        }
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(file, permissions);
+        } catch (UnsupportedOperationException notPosix) {
+            file.toFile().setExecutable(true);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

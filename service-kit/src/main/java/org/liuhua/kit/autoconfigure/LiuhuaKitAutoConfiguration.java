@@ -8,19 +8,21 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.liuhua.events.Topics;
+import org.liuhua.kit.audit.AuditConfiguration;
 import org.liuhua.kit.lease.MongoLease;
 import org.liuhua.kit.messaging.DeadLetterConfiguration;
 import org.liuhua.kit.messaging.ProcessedEvents;
 import org.liuhua.kit.messaging.TraceRecordInterceptor;
+import org.liuhua.kit.outbox.OutboxCollection;
 import org.liuhua.kit.outbox.OutboxProperties;
 import org.liuhua.kit.outbox.OutboxRelay;
 import org.liuhua.kit.security.SecurityProperties;
 import org.liuhua.kit.security.ServiceSecurityConfiguration;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,12 +38,13 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * The defaults every Liuhua service shares. A service adds this module and gets: problem+json errors, trace ids,
- * the JWT resource server, the outbox relay over the collections it names ({@code liuhua.outbox.collections}),
+ * the JWT resource server, the audit of state-changing requests, the outbox relay over the collections it names
+ * ({@code liuhua.outbox.collections}) and the audit log,
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class})
-@Import(ServiceSecurityConfiguration.class)
+@Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
 public class LiuhuaKitAutoConfiguration {
 
     @Bean
@@ -62,12 +65,17 @@ public class LiuhuaKitAutoConfiguration {
         return new ProcessedEvents(mongo, clock);
     }
 
+    /**
+     * Relays the service's own collections ({@code liuhua.outbox.collections}) and those kit features contribute as
+     * {@link OutboxCollection} beans (the audit log), so it runs even in a service that lists none of its own.
+     */
     @Bean
-    @ConditionalOnExpression("'${liuhua.outbox.collections:}' != ''")
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
-                            MongoLease lease, @Value("${spring.application.name}") String applicationName,
-                            MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, properties, lease, applicationName, meters);
+                            ObjectProvider<OutboxCollection> contributed, MongoLease lease,
+                            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, contributed.orderedStream().map(OutboxCollection::name)
+                .toList(), lease, applicationName, meters);
     }
 
     @Bean

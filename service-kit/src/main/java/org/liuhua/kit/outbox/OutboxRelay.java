@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final OutboxProperties properties;
+    private final List<String> collections;
     private final MongoLease lease;
     private final URI source;
     private final Counter published;
@@ -65,9 +68,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
                        MongoLease lease, String applicationName, MeterRegistry meters) {
+        this(mongo, kafka, properties, List.of(), lease, applicationName, meters);
+    }
+
+    /**
+     * @param contributed collections with an embedded outbox besides those the service lists in
+     *                    {@code liuhua.outbox.collections} (e.g. the kit's {@code audit_log})
+     */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
+                       Collection<String> contributed, MongoLease lease, String applicationName,
+                       MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        Set<String> all = new LinkedHashSet<>(properties.collections());
+        all.addAll(contributed);
+        this.collections = List.copyOf(all);
         this.lease = lease;
         this.source = URI.create("/liuhua/" + applicationName);
         this.published = Counter.builder("liuhua.outbox.published").description("events published from the outbox")
@@ -78,11 +94,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** One relay pass over every configured collection; returns how many events were published. */
     public int relayOnce() {
-        if (!lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
+        if (collections.isEmpty() || !lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
             return 0;
         }
         int count = 0;
-        for (String collection : properties.collections()) {
+        for (String collection : collections) {
             count += relayCollection(collection);
         }
         return count;
@@ -139,6 +155,11 @@ public class OutboxRelay implements SmartLifecycle {
             builder.withExtension("traceparent", traceparent);
         }
         return new ProducerRecord<>(event.getString("topic"), event.getString("key"), builder.build());
+    }
+
+    /** The collections this relay publishes from: the service's own and the contributed ones. */
+    public List<String> collections() {
+        return collections;
     }
 
     @Override

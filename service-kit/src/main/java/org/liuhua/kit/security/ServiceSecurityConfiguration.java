@@ -69,6 +69,14 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) throws Exception {
+        return decoder(properties);
+    }
+
+    /**
+     * The one token check of every service: RS256 signature by the issuer's keys (JWKS, or a PEM public key in
+     * tests), issuer, audience, expiry. Public so that tests against the real Keycloak use exactly this check.
+     */
+    public static JwtDecoder decoder(SecurityProperties properties) throws Exception {
         NimbusJwtDecoder decoder;
         if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
             decoder = NimbusJwtDecoder.withPublicKey(parse(properties.publicKey()))

@@ -1,0 +1,233 @@
+package org.liuhua.gateway;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway over real HTTP, in front of a stub service: token validation (OWASP API2), rate limits (API4), body
+ * size, hidden internals (API8/API9), problem+json for every refusal, token relay and trace context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "liuhua.gateway.rate-limit.requests=20", "liuhua.gateway.rate-limit.period=1m",
+        "liuhua.gateway.rate-limit.burst=20",
+        "liuhua.gateway.public-rate-limit.requests=3", "liuhua.gateway.public-rate-limit.period=1m",
+        "liuhua.gateway.public-rate-limit.burst=3",
+        "liuhua.gateway.max-body-size=1KB"})
+class GatewayEdgeIT {
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String stub = StubBackend.url();
+        registry.add("GRID_SERVICE_URI", () -> stub);
+        registry.add("REPORTING_SERVICE_URI", () -> stub);
+        registry.add("HAZARD_SERVICE_URI", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+    }
+
+    @LocalServerPort
+    int port;
+
+    TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    static String tokenFor(String client) {
+        return TestTokens.custom(b -> b.subject(UUID.randomUUID().toString()).claim("azp", client)
+                .claim("preferred_username", "someone")
+                .claim("realm_access", Map.of("roles", List.of("CITY_ADMIN"))));
+    }
+
+    static List<String> badTokens() {
+        String unsigned = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\":\"" + TestTokens.ISSUER
+                + "\",\"aud\":\"liuhua-api\",\"sub\":\"x\",\"exp\":" + (Instant.now().getEpochSecond() + 600)
+                + ",\"realm_access\":{\"roles\":[\"CITY_ADMIN\"]}}").getBytes(StandardCharsets.UTF_8)) + ".";
+        return List.of(
+                unsigned,
+                TestTokens.custom(b -> b.issuer("http://evil.example/realms/liuhua").subject("x")),
+                TestTokens.custom(b -> b.audience("some-other-api").subject("x")),
+                TestTokens.custom(b -> b.subject("x").issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(3600)))),
+                TestTokens.signedByOtherKey(b -> b.subject("x")),
+                "not-a-jwt-at-all");
+    }
+
+    @ParameterizedTest(name = "bad token #{index} is refused")
+    @MethodSource("badTokens")
+    void aTokenThatIsUnsignedForeignExpiredOrForAnotherAudienceIsRefusedWith401(String token) {
+        TestHttp.Response response = http().as(token).get("/api/v1/establishments/est-jinfeng-0001");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertProblem(response, "unauthorized");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void everyApiCallWithoutATokenIs401ButThePublicApiIsOpen() {
+        TestHttp.Response anonymous = http().get("/api/v1/establishments");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertProblem(anonymous, "unauthorized");
+
+        assertThat(http().post("/api/v1/audit", "{}").status()).isEqualTo(401);
+        assertThat(http().get("/api/v1/public/reports/ABC").status()).isNotIn(401, 403);
+    }
+
+    @Test
+    void aValidTokenIsRelayedUnchangedAndTheTraceContinues() {
+        String token = tokenFor("relay-" + UUID.randomUUID());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        TestHttp.Response response = http().as(token).send(http().as(token)
+                .request("/api/v1/establishments/est-jinfeng-0001")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("authorization").asString()).isEqualTo("Bearer " + token);
+        assertThat(response.json().path("path").asString()).isEqualTo("/api/v1/establishments/est-jinfeng-0001");
+        String relayed = response.json().path("traceparent").asString();
+        assertThat(relayed).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(response.header("X-Trace-Id")).isEqualTo(traceId);
+    }
+
+    @Test
+    void aTraceIsStartedWhenTheCallerSendsNone() {
+        TestHttp.Response response = http().as(tokenFor("trace-" + UUID.randomUUID())).get("/api/v1/regions");
+
+        assertThat(response.json().path("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(response.json().path("traceparent").asString()).contains(response.header("X-Trace-Id"));
+    }
+
+    @Test
+    void aClientOverItsRateIsRefusedWith429AndRetryAfterWhileOtherClientsGoOn() {
+        String greedy = tokenFor("greedy-" + UUID.randomUUID());
+        List<Integer> statuses = new ArrayList<>();
+        TestHttp.Response refused = null;
+        for (int i = 0; i < 25; i++) {
+            TestHttp.Response response = http().as(greedy).get(i % 2 == 0 ? "/api/v1/regions" : "/%61pi/v1/regions");
+            statuses.add(response.status());
+            if (response.status() == 429 && refused == null) {
+                refused = response;
+            }
+        }
+
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(statuses.subList(20, 25)).containsOnly(429);
+        assertProblem(refused, "rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(http().as(tokenFor("modest-" + UUID.randomUUID())).get("/api/v1/regions").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void thePublicApiHasATighterLimitPerAddress() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(http().get("/api/v1/public/reports/R-" + i).status());
+        }
+
+        assertThat(statuses).contains(429);
+        assertThat(statuses.indexOf(429)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        String token = tokenFor("upload-" + UUID.randomUUID());
+        String big = "{\"text\":\"" + "x".repeat(2048) + "\"}";
+
+        TestHttp.Response declared = http().as(token).post("/api/v1/establishments", big);
+        assertThat(declared.status()).isEqualTo(413);
+        assertProblem(declared, "payload-too-large");
+
+        TestHttp.Response small = http().as(token).post("/api/v1/establishments", "{\"text\":\"ok\"}");
+        assertThat(small.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413() {
+        String token = tokenFor("chunked-" + UUID.randomUUID());
+        byte[] big = ("{\"text\":\"" + "x".repeat(4096) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = http().as(token).request("/api/v1/establishments")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+
+        TestHttp.Response response = http().send(request);
+
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    void onlyHealthIsOpenOnTheGatewaysActuatorAndServiceInternalsAreNotRouted() {
+        assertThat(http().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+        for (String hidden : List.of("/actuator", "/actuator/prometheus", "/actuator/env", "/actuator/info",
+                "/actuator/gateway/routes", "/fallback/grid-service", "/api/v1/establishments/../../actuator/env",
+                "/%61ctuator/prometheus", "/actuator;x=1/prometheus", "/ACTUATOR/prometheus")) {
+            TestHttp.Response response = http().get(hidden);
+            assertThat(response.status()).as(hidden).isEqualTo(404);
+        }
+        TestHttp.Response serviceActuator = http().as(tokenFor("probe-" + UUID.randomUUID()))
+                .get("/api/v1/establishments/actuator/env");
+        assertThat(serviceActuator.status()).isEqualTo(404);
+        assertProblem(serviceActuator, "not-found");
+    }
+
+    @Test
+    void anUnknownPathIs404ProblemJson() {
+        TestHttp.Response response = http().as(tokenFor("lost-" + UUID.randomUUID())).get("/api/v1/no-such-thing");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertProblem(response, "not-found");
+        assertThat(http().get("/nothing/here").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aServiceThatIsDownAnswers503ProblemJsonQuickly() {
+        long started = System.nanoTime();
+        TestHttp.Response response = http().as(tokenFor("down-" + UUID.randomUUID())).get("/api/v1/hazards/h-1");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("service").asString()).isEqualTo("hazard-service");
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static void assertProblem(TestHttp.Response response, String type) {
+        assertThat(response.contentType()).as(response.headers() + " " + response.body()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).as(response.body()).isEqualTo("https://liuhua.org/problems/" + type);
+        assertThat(response.json().path("status").asInt()).isEqualTo(response.status());
+        assertThat(response.json().path("traceId").asString()).isNotBlank();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

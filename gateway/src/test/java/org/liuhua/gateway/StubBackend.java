@@ -1,0 +1,46 @@
+package org.liuhua.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A service stand-in behind the gateway: answers every request with what it received (method, path, headers). */
+final class StubBackend {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static HttpServer server;
+
+    private StubBackend() {
+    }
+
+    static synchronized String url() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                Map<String, Object> echo = new LinkedHashMap<>();
+                echo.put("method", exchange.getRequestMethod());
+                echo.put("path", exchange.getRequestURI().getPath());
+                echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
+                echo.put("bodyBytes", body.length);
+                byte[] answer = JSON.writeValueAsString(echo).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}

@@ -1,0 +1,60 @@
+package org.liuhua.reporting.audit.web;
+
+import java.time.Instant;
+
+import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.web.PageResponse;
+import org.liuhua.reporting.audit.AuditEntry;
+import org.liuhua.reporting.audit.AuditLog;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who did what, city-wide (S-4): the bureau only. */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class AuditController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final AuditLog auditLog;
+
+    AuditController(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Audit entries, newest first.
+     *
+     * @param subject  token subject or user name
+     * @param action   action or its beginning, e.g. {@code POST /api/v1/hazards}
+     * @param targetId the object acted on
+     * @param from     ISO instant, inclusive
+     * @param to       ISO instant, exclusive
+     */
+    @GetMapping
+    @PreAuthorize("hasRole('CITY_ADMIN')")
+    public PageResponse<AuditEntry> find(@RequestParam(required = false) String subject,
+                                         @RequestParam(required = false) String action,
+                                         @RequestParam(required = false) String targetId,
+                                         @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                         @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("from", "must be before to");
+        }
+        return auditLog.find(subject, action, targetId, from, to, page, size);
+    }
+}

@@ -1,0 +1,61 @@
+package org.liuhua.kit.audit;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.liuhua.events.Topics;
+import org.liuhua.kit.outbox.OutboxCollection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The audit of state-changing requests (S-4), on by default in every service ({@code liuhua.audit.enabled=false}
+ * turns it off). Contributes the audit collection to the outbox relay and creates the audit topic.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+@ConditionalOnProperty(name = "liuhua.audit.enabled", havingValue = "true", matchIfMissing = true)
+public class AuditConfiguration {
+
+    /** Inside Spring Security's filter chain (order -100), so that the caller is known. */
+    static final int FILTER_ORDER = 0;
+
+    @Bean
+    AuditRecorder auditRecorder(MongoTemplate mongo, Clock clock, AuditProperties properties,
+                                @Value("${spring.application.name}") String service) {
+        return new AuditRecorder(mongo, clock, service, properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditRecorder recorder) {
+        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(recorder));
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    AuditTargetAdvice auditTargetAdvice() {
+        return new AuditTargetAdvice();
+    }
+
+    @Bean
+    OutboxCollection auditOutboxCollection(AuditProperties properties) {
+        return new OutboxCollection(properties.collection());
+    }
+
+    @Bean
+    NewTopic auditTopic(@Value("${liuhua.audit.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.AUDIT).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic auditDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(Topics.AUDIT)).partitions(1).build();
+    }
+}
