@@ -5,21 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.liuhua.kit.test.TestHttp;
-import org.liuhua.kit.test.TestTokens;
-import org.liuhua.platform.IdentityProvider;
+import org.liuhua.platform.KeycloakIdentity;
 import org.liuhua.platform.Platform;
 import org.liuhua.platform.Ports;
+import org.liuhua.platform.demo.ClientCredentials;
 
 /**
  * One platform per test JVM, started the way the run command starts it (the same {@link Platform} class): Kafka
- * and the MongoDB stand-in in this process, every service and the gateway as separate processes, on free ports so
- * the tests pass while a platform runs on the standard ones. Stopped when the JVM ends.
+ * and the MongoDB stand-in in this process, the real Keycloak with the realm as code, every service and the
+ * gateway as separate processes, on free ports so the tests pass while a platform runs on the standard ones.
+ * Tokens are real Keycloak tokens. Stopped when the JVM ends.
  */
 public final class RunningPlatform {
 
     private static Platform platform;
+    private static final Map<String, ClientCredentials> TOKENS = new ConcurrentHashMap<>();
 
     private RunningPlatform() {
     }
@@ -29,12 +33,13 @@ public final class RunningPlatform {
             try {
                 Path repoRoot = Path.of(System.getProperty("liuhua.repo", "..")).toAbsolutePath().normalize();
                 Path dataDir = Files.createTempDirectory("liuhua-e2e-");
-                Platform started = new Platform(repoRoot, dataDir, Ports.free(),
+                Ports ports = Ports.free();
+                Platform started = new Platform(repoRoot, dataDir, ports,
                         List.of("grid-service", "hazard-service", "reporting-service", "training-service"),
-                        data -> IdentityProvider.publicKey(TestTokens.ISSUER, TestTokens.publicKeyPem()),
+                        data -> KeycloakIdentity.start(repoRoot, data, ports.keycloak()),
                         Platform.localJvmOptions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-                started.start(Duration.ofSeconds(240));
+                started.start(Duration.ofSeconds(300));
                 platform = started;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -43,12 +48,30 @@ public final class RunningPlatform {
         return platform;
     }
 
+    /** A demo user's real token (password grant through the CLI client), renewed before it expires. */
+    public static String userToken(String username) {
+        String tokenUrl = get().identity().tokenUrl();
+        return TOKENS.computeIfAbsent("user:" + username, u -> ClientCredentials.user(tokenUrl, username, "liuhua"))
+                .get();
+    }
+
+    /** A confidential client's real token (client credentials). */
+    public static String clientToken(String clientId, String secret) {
+        String tokenUrl = get().identity().tokenUrl();
+        return TOKENS.computeIfAbsent("client:" + clientId, c -> new ClientCredentials(tokenUrl, clientId, secret))
+                .get();
+    }
+
     public static String cityAdminToken() {
-        return TestTokens.user("city-admin", "CITY_ADMIN");
+        return userToken("city-admin");
     }
 
     public static TestHttp gateway() {
         return new TestHttp(get().gatewayUrl(), cityAdminToken());
+    }
+
+    public static TestHttp gatewayAs(String token) {
+        return new TestHttp(get().gatewayUrl(), token);
     }
 
     public static TestHttp direct(String service) {

@@ -2,6 +2,7 @@ package org.liuhua.grid.patrol;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,16 +56,32 @@ public class Patrols {
         this.clock = clock;
     }
 
+    /**
+     * Device times are kept to the millisecond, as MongoDB stores them, so that a re-sent patrol compares equal to
+     * the stored one whatever precision the app sends.
+     */
+    static Instant toMillis(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public record NewCheckIn(String checkInId, String establishmentId, double latitude, double longitude,
                              Instant deviceTime) {
+        public NewCheckIn {
+            deviceTime = toMillis(deviceTime);
+        }
     }
 
     public record NewFinding(String findingId, String establishmentId, String category, String severity,
                              String description, String checklistItemId, Instant deviceTime) {
+        public NewFinding {
+            deviceTime = toMillis(deviceTime);
+        }
     }
 
     /** Starts a patrol; the inspector is the caller, or for the city admin the given {@code inspectorId}. */
-    public Saved<Patrol> start(String id, String unitId, Instant startedAt, String inspectorId, CallerScope scope) {
+    public Saved<Patrol> start(String id, String unitId, Instant deviceStartedAt, String inspectorId,
+                               CallerScope scope) {
+        Instant startedAt = toMillis(deviceStartedAt);
         String who = inspectorOf(inspectorId, scope);
         Inspector inspector = inspectors.find(who)
                 .orElseThrow(() -> new InvalidInputException("inspectorId", "no inspector " + who));
@@ -142,7 +159,7 @@ public class Patrols {
     }
 
     public Saved<Patrol> complete(String patrolId, Instant deviceTime, CallerScope scope) {
-        return change(patrolId, scope, patrol -> patrol.complete(deviceTime, clock.instant()), p -> p);
+        return change(patrolId, scope, patrol -> patrol.complete(toMillis(deviceTime), clock.instant()), p -> p);
     }
 
     /** A whole patrol recorded offline, sent at once; each part is idempotent on its own id. */

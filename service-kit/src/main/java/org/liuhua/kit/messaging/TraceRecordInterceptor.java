@@ -11,11 +11,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * Continues the trace of the request that caused an event: the {@code traceparent} CloudEvents extension is put in the
  * logging context while the consumer handles the record, with the event id and type beside it.
  */
-public class TraceRecordInterceptor implements RecordInterceptor<String, Object> {
+public class TraceRecordInterceptor implements RecordInterceptor<Object, Object> {
 
     @Override
-    public ConsumerRecord<String, Object> intercept(ConsumerRecord<String, Object> record,
-                                                    Consumer<String, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+                                                    Consumer<Object, Object> consumer) {
         if (record.value() instanceof CloudEvent event) {
             Object traceparent = event.getExtension("traceparent");
             TraceContext.enter(traceparent == null ? null : traceparent.toString());
@@ -26,7 +26,7 @@ public class TraceRecordInterceptor implements RecordInterceptor<String, Object>
     }
 
     @Override
-    public void afterRecord(ConsumerRecord<String, Object> record, Consumer<String, Object> consumer) {
+    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         TraceContext.exit();
         MDC.remove("eventId");
         MDC.remove("eventType");

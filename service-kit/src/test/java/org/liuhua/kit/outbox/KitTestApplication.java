@@ -32,6 +32,8 @@ public class KitTestApplication {
     static class ParcelListener {
 
         final List<ParcelSent> received = new CopyOnWriteArrayList<>();
+        /** parcel id → trace id in the logging context while its event was handled */
+        final java.util.Map<String, String> traceIds = new java.util.concurrent.ConcurrentHashMap<>();
 
         @KafkaListener(topics = TOPIC, groupId = "kit-test")
         void on(CloudEvent event) {
@@ -40,6 +42,10 @@ public class KitTestApplication {
                 throw new IllegalArgumentException("negative sequence cannot be applied");
             }
             received.add(parcel);
+            String traceId = org.slf4j.MDC.get("traceId");
+            if (traceId != null) {
+                traceIds.put(parcel.parcelId(), traceId);
+            }
         }
     }
 

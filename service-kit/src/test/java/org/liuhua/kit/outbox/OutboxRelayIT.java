@@ -95,6 +95,22 @@ class OutboxRelayIT extends KitIntegrationTest {
     }
 
     @Test
+    void theTraceOfTheWriteContinuesInTheConsumer() {
+        String id = "traced-" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        org.liuhua.kit.web.TraceContext.enter("00-" + traceId + "-00f067aa0ba902b7-01");
+        try {
+            Parcel parcel = new Parcel(id);
+            parcel.send(Instant.now());
+            mongo.save(parcel, "parcels");
+        } finally {
+            org.liuhua.kit.web.TraceContext.exit();
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(listener.traceIds).containsEntry(id, traceId));
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() throws Exception {
         Map<String, Object> producerProps = KafkaTestUtils.producerProps(broker);
         try (var raw = new DefaultKafkaProducerFactory<>(producerProps, new StringSerializer(),
