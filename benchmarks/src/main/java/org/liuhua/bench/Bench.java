@@ -1,0 +1,111 @@
+package org.liuhua.bench;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.liuhua.kit.test.TestTokens;
+import org.liuhua.platform.Platform;
+
+/** What every scenario needs: the running platform, clients to the gateway and to the services, the result table. */
+final class Bench {
+
+    static final String TOWN = "zjg-jinfeng";
+
+    final Platform platform;
+    final Table table;
+    final Tokens cityAdmin = new Tokens(() -> TestTokens.user("city-admin", "CITY_ADMIN"));
+    /** Hazards the platform answered CREATED for (the overview must end at exactly this total). */
+    final AtomicLong hazardsCreated = new AtomicLong();
+    final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private int shownErrors;
+
+    Bench(Platform platform, Table table) {
+        this.platform = platform;
+        this.table = table;
+    }
+
+    /** Through the gateway, as the cockpit, the apps and the firms call. */
+    Http gateway(Tokens token) {
+        return new Http("http://127.0.0.1:" + platform.port("gateway"), token);
+    }
+
+    /** Straight to one service, bypassing the gateway. */
+    Http direct(String service, Tokens token) {
+        return new Http("http://127.0.0.1:" + platform.port(service), token);
+    }
+
+    Http reporting() {
+        return direct("reporting-service", cityAdmin);
+    }
+
+    /** A new hazard the service answers CREATED for: its establishment is unique, so nothing joins or deduplicates. */
+    Map<String, Object> newHazard(String scenario, int i) {
+        return Map.of("establishmentId", "est-bench-" + runId + "-" + scenario + "-" + i, "townId", TOWN,
+                "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT", "description",
+                "benchmark " + scenario + " #" + i + "：消防通道堵塞");
+    }
+
+    /** hazards.total of the overview, or -1 when it did not answer 200. */
+    static long total(Http api) {
+        Http.Response overview = api.get("/api/v1/stats/overview");
+        if (overview.status() != 200) {
+            return -1;
+        }
+        return overview.json().path("hazards").path("total").asLong(-1);
+    }
+
+    /**
+     * Polls the overview until hazards.total reaches {@code target} or {@code limit} passed; answers the nanos it
+     * took from {@code sinceNanos}, or -1 when the target was not reached.
+     */
+    static long awaitTotal(Http api, long target, long sinceNanos, Duration limit, long pollMillis) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long seen = total(api);
+            long now = System.nanoTime();
+            if (seen >= target) {
+                return now - sinceNanos;
+            }
+            if (now > deadline) {
+                return -1;
+            }
+            sleep(pollMillis);
+        }
+    }
+
+    /** Logs the first few unexpected answers of the run, so a defect shows what the platform said. */
+    synchronized void unexpected(String what, Http.Response response) {
+        if (shownErrors++ < 8) {
+            log("unexpected answer to " + what + ": " + response);
+        }
+    }
+
+    static void sleep(long millis) {
+        if (millis <= 0) {
+            Thread.onSpinWait();
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+
+    static String seconds(long nanos) {
+        return nanos < 0 ? "never" : String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    static List<String> services() {
+        return List.of("grid-service", "hazard-service", "reporting-service");
+    }
+}

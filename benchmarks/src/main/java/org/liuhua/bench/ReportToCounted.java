@@ -1,0 +1,98 @@
+package org.liuhua.bench;
+
+import java.time.Duration;
+
+/**
+ * a. The README's promise: a hazard POSTed through the gateway is counted in GET /api/v1/stats/overview
+ * (hazards.total) within 2 s. Sequentially, one hazard at a time: the clock starts before the POST and stops at the
+ * first overview answer (also through the gateway) whose total includes it.
+ */
+final class ReportToCounted {
+
+    private static final long PROMISE_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private ReportToCounted() {
+    }
+
+    static void run(Bench bench) {
+        int warmup = Config.integer("bench.a.warmup", 20);
+        int count = Config.integer("bench.a.count", 200);
+        long pollMillis = Config.integer("bench.a.pollMillis", 5);
+        Duration perHazardLimit = Config.seconds("bench.a.perHazardLimitSeconds", 10);
+        Duration limit = Config.seconds("bench.a.limitSeconds", 150);
+        Http api = bench.gateway(bench.cityAdmin);
+
+        Bench.log("a. report → counted: " + warmup + " warm-up, then " + count + " hazards through the gateway, "
+                + "polling the overview every " + pollMillis + " ms");
+        measure(bench, api, warmup, pollMillis, perHazardLimit, limit, new Samples(), new Samples(), new Samples(),
+                "a-warmup");
+
+        Samples counted = new Samples();
+        Samples posts = new Samples();
+        Samples overviews = new Samples();
+        long started = System.nanoTime();
+        int made = measure(bench, api, count, pollMillis, perHazardLimit, limit, counted, posts, overviews, "a");
+        counted.wall(System.nanoTime() - started);
+
+        bench.table.row("a. report→counted via gateway (sequential)", counted, "haz/s");
+        bench.table.row("a.  of which POST /hazards via gateway", posts, "req/s");
+        bench.table.row("a.  GET /stats/overview via gateway (polls)", overviews, "req/s");
+        long late = counted.above(PROMISE_NANOS);
+        bench.table.note("a. %d of %d hazards counted later than 2 s (%d not counted within %d s); mean %.0f ms",
+                late + counted.errors(), made, counted.errors(), perHazardLimit.toSeconds(), counted.meanMillis());
+        if (late + counted.errors() > 0) {
+            bench.table.anomaly("a. the README's 2 s promise was missed for %d of %d hazards", late + counted.errors(),
+                    made);
+        }
+    }
+
+    private static int measure(Bench bench, Http api, int count, long pollMillis, Duration perHazardLimit,
+                               Duration limit, Samples counted, Samples posts, Samples overviews, String scenario) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long expected = Bench.total(api);
+        int made = 0;
+        for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+            made++;
+            long t0 = System.nanoTime();
+            Http.Response created = api.post("/api/v1/hazards", bench.newHazard(scenario, i));
+            long posted = System.nanoTime();
+            if (created.status() != 201) {
+                bench.unexpected("POST /api/v1/hazards (gateway)", created);
+                posts.error();
+                counted.error();
+                continue;
+            }
+            posts.add(posted - t0);
+            bench.hazardsCreated.incrementAndGet();
+            expected++;
+            long until = posted + perHazardLimit.toNanos();
+            boolean seen = false;
+            while (System.nanoTime() < until) {
+                long q0 = System.nanoTime();
+                Http.Response overview = api.get("/api/v1/stats/overview");
+                long q1 = System.nanoTime();
+                if (overview.status() != 200) {
+                    bench.unexpected("GET /api/v1/stats/overview (gateway)", overview);
+                    overviews.error();
+                } else {
+                    overviews.add(q1 - q0);
+                    if (overview.json().path("hazards").path("total").asLong(-1) >= expected) {
+                        counted.add(q1 - t0);
+                        seen = true;
+                        break;
+                    }
+                }
+                Bench.sleep(pollMillis);
+            }
+            if (!seen) {
+                counted.error();
+                Bench.log("a. hazard " + i + " not counted within " + perHazardLimit.toSeconds() + " s");
+                expected = Math.max(expected - 1, Bench.total(api));
+            }
+        }
+        if (made < count) {
+            Bench.log("a. stopped after " + made + " of " + count + ": time limit " + limit + " reached");
+        }
+        return made;
+    }
+}
