@@ -28,9 +28,37 @@ final class Bench {
         this.table = table;
     }
 
-    /** Through the gateway, as the cockpit, the apps and the firms call. */
-    Http gateway(Tokens token) {
-        return new Http("http://127.0.0.1:" + platform.port("gateway"), token);
+    /** False with -Dbench.bypassGateway=true: the "edge" calls then go straight to the owning service. */
+    private boolean viaGateway = !Config.flag("bench.bypassGateway");
+
+    /** How clients call: through the gateway (or, bypassing it, straight to {@code service}). */
+    Http edge(String service, Tokens token) {
+        return viaGateway ? new Http("http://127.0.0.1:" + platform.port("gateway"), token) : direct(service, token);
+    }
+
+    /**
+     * Checks that the gateway passes a valid token through (a GET of the overview → 200, a POST of an incomplete
+     * hazard → 400 from hazard-service); when it does not, records that and sends this run's edge calls straight
+     * to the services, so the scenarios still measure the services.
+     */
+    void probeGateway() {
+        if (!viaGateway) {
+            return;
+        }
+        Http gateway = edge("hazard-service", cityAdmin);
+        Http.Response read = gateway.get("/api/v1/stats/overview");
+        Http.Response write = gateway.post("/api/v1/hazards", Map.of("establishmentId", "est-probe", "townId", TOWN,
+                "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT"));
+        if (read.status() != 200 || write.status() != 400) {
+            table.anomaly("the gateway refused a valid token (GET /api/v1/stats/overview → %s; POST /api/v1/hazards "
+                    + "without description → %s, expected 400 from hazard-service): this run bypasses the gateway",
+                    read, write);
+            viaGateway = false;
+        }
+    }
+
+    String edgeName() {
+        return viaGateway ? "via gateway" : "direct";
     }
 
     /** Straight to one service, bypassing the gateway. */

@@ -35,11 +35,11 @@ final class PatrolSync {
         int trackPoints = Config.integer("bench.d.trackPoints", 30);
         Duration limit = Config.seconds("bench.d.limitSeconds", 90);
         Http admin = bench.direct("grid-service", bench.cityAdmin);
-        Http app = bench.gateway(new Tokens(() -> TestTokens.user("inspector-bench", List.of("INSPECTOR"),
+        Http app = bench.edge("grid-service", new Tokens(() -> TestTokens.user("inspector-bench", List.of("INSPECTOR"),
                 Map.of("inspector_id", INSPECTOR, "town_id", TOWN))));
 
         Bench.log("d. patrol sync: " + warmup + " warm-up, then " + count + " patrols with " + checkIns
-                + " check-ins and " + trackPoints + " track points each, " + clients + " clients through the gateway");
+                + " check-ins and " + trackPoints + " track points each, " + clients + " clients " + bench.edgeName());
         List<String> establishments = setUp(bench, admin, checkIns);
         if (establishments == null) {
             return;
@@ -51,7 +51,7 @@ final class PatrolSync {
         Samples samples = new Samples();
         Load.run(clients, count, limit, samples, i -> sync(bench, app, "m" + i, day, establishments,
                 trackPoints));
-        bench.table.row("d. POST /patrols/sync via gateway, " + clients + " clients", samples, "patrol/s");
+        bench.table.row("d. POST /patrols/sync " + bench.edgeName() + ", " + clients + " clients", samples, "patrol/s");
         bench.table.note("d. %d patrols synced at %.1f patrols/s (%.0f check-ins/s)", samples.count(),
                 samples.count() / samples.wallSeconds(), samples.count() * checkIns / samples.wallSeconds());
         Http.Response stored = admin.get("/api/v1/patrols?inspectorId=" + INSPECTOR + "&size=1");

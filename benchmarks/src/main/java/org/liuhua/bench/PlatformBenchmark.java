@@ -75,6 +75,7 @@ public final class PlatformBenchmark {
             table.note("platform (Kafka, MongoDB stand-in, 3 services, gateway) ready in %s",
                     Bench.seconds(System.nanoTime() - t0));
             Bench bench = new Bench(platform, table);
+            bench.probeGateway();
             Set<String> scenarios = Stream.of(Config.text("bench.scenarios", "a,b,c,d").split(","))
                     .map(String::trim).collect(Collectors.toSet());
             run(scenarios, "a", table, () -> ReportToCounted.run(bench));

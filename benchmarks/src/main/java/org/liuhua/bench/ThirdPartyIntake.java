@@ -30,14 +30,13 @@ final class ThirdPartyIntake {
         int warmupSize = Config.integer("bench.c.warmupBatchSize", 200);
         Duration limit = Config.seconds("bench.c.limitSeconds", 120);
         Duration countLimit = Config.seconds("bench.c.countLimitSeconds", 120);
-        Http admin = bench.gateway(bench.cityAdmin);
+        Http admin = bench.direct("hazard-service", bench.cityAdmin);
         Tokens firmToken = new Tokens(() -> TestTokens.client(FIRM, List.of("THIRD_PARTY_FIRM")));
-        boolean direct = Config.flag("bench.c.direct");
-        Http firm = direct ? bench.direct("hazard-service", firmToken) : bench.gateway(firmToken);
+        Http firm = bench.edge("hazard-service", firmToken);
         Http reporting = bench.reporting();
 
         Bench.log("c. third-party intake: a warm-up batch of " + warmupSize + ", then " + batches + " batches of "
-                + batchSize + " findings " + (direct ? "straight to hazard-service" : "through the gateway"));
+                + batchSize + " findings " + bench.edgeName());
         // contracts are set up first and not measured: one per batch, covering exactly its establishments
         List<List<String>> establishments = new ArrayList<>();
         for (int b = 0; b <= batches; b++) {
@@ -75,7 +74,7 @@ final class ThirdPartyIntake {
         }
         long lastAck = System.nanoTime();
         perBatch.wall(lastAck - first);
-        bench.table.row("c. intake batches of " + batchSize + (direct ? " direct" : " via gateway"), perBatch, sent, "find/s");
+        bench.table.row("c. intake batches of " + batchSize +  " " + bench.edgeName(), perBatch, sent, "find/s");
         if (created < sent) {
             bench.table.anomaly("c. %d of %d findings were not CREATED", sent - created, sent);
         }
