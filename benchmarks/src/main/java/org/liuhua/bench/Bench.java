@@ -105,6 +105,55 @@ final class Bench {
         }
     }
 
+    /** How long after {@code since} the relay had appended, the consumer committed, the overview counted. */
+    record Drained(long appendedNanos, long consumedNanos, long countedNanos) {
+
+        String describe() {
+            return "relay appended them to Kafka " + seconds(appendedNanos) + ", reporting-service's consumer "
+                    + "committed them " + seconds(consumedNanos) + ", the overview counted them " + seconds(countedNanos);
+        }
+    }
+
+    /** Starts watching liuhua.hazard: the offsets now, so {@link #drain} can tell when {@code events} more arrived. */
+    long[] hazardOffsets() {
+        try (KafkaProgress kafka = new KafkaProgress(platform.kafka().bootstrapServers(), "liuhua.hazard",
+                "reporting-service")) {
+            return new long[]{kafka.appended(), kafka.consumed()};
+        }
+    }
+
+    /**
+     * Waits (bounded) until the overview counts {@code targetTotal}, noting when the relay had appended and the
+     * consumer committed {@code events} more records than at {@code offsetsBefore}. Times are from {@code since}.
+     */
+    Drained drain(long targetTotal, long[] offsetsBefore, long events, long since, Duration limit) {
+        Http api = reporting();
+        long deadline = System.nanoTime() + limit.toNanos();
+        long appended = -1;
+        long consumed = -1;
+        long counted = -1;
+        try (KafkaProgress kafka = new KafkaProgress(platform.kafka().bootstrapServers(), "liuhua.hazard",
+                "reporting-service")) {
+            long appendTarget = offsetsBefore[0] + events;
+            while (System.nanoTime() < deadline) {
+                if (appended < 0 && kafka.appended() >= appendTarget) {
+                    appended = System.nanoTime() - since;
+                }
+                if (consumed < 0 && appended >= 0 && kafka.consumed() >= appendTarget) {
+                    consumed = System.nanoTime() - since;
+                }
+                if (counted < 0 && total(api) >= targetTotal) {
+                    counted = System.nanoTime() - since;
+                }
+                if (appended >= 0 && consumed >= 0 && counted >= 0) {
+                    break;
+                }
+                sleep(100);
+            }
+        }
+        return new Drained(appended, consumed, counted);
+    }
+
     /** Logs the first few unexpected answers of the run, so a defect shows what the platform said. */
     synchronized void unexpected(String what, Http.Response response) {
         if (shownErrors++ < 8) {

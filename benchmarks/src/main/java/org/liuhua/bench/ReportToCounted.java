@@ -24,10 +24,10 @@ final class ReportToCounted {
         Http cockpit = bench.edge("reporting-service", bench.cityAdmin);
         Http reporting = bench.reporting();
 
-        Bench.log("a. report → counted: " + warmup + " warm-up, then " + count + " hazards through the gateway, "
-                + "polling the overview every " + pollMillis + " ms");
-        measure(bench, api, reporting, cockpit, warmup, pollMillis, perHazardLimit, limit, new Samples(), new Samples(), new Samples(),
-                "a-warmup");
+        Bench.log("a. report → counted: " + warmup + " warm-up, then " + count + " hazards " + bench.edgeName()
+                + ", polling reporting-service's overview every " + pollMillis + " ms");
+        measure(bench, api, reporting, cockpit, warmup, pollMillis, perHazardLimit, limit, new Samples(),
+                new Samples(), new Samples(), "a-warmup");
 
         Samples counted = new Samples();
         Samples posts = new Samples();

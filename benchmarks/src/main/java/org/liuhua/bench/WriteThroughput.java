@@ -32,20 +32,21 @@ final class WriteThroughput {
         }
 
         base = Bench.total(reporting);
+        long[] offsets = bench.hazardOffsets();
         Samples writes = new Samples();
         long first = System.nanoTime();
         long created = post(bench, hazards, clients, count, limit, writes, "b");
         long lastAck = System.nanoTime();
-        long afterLast = Bench.awaitTotal(reporting, base + created, lastAck, countLimit, 100);
+        Bench.Drained drained = bench.drain(base + created, offsets, created, lastAck, countLimit);
         bench.table.row("b. POST /hazards direct, " + clients + " clients", writes, "req/s");
-        if (afterLast < 0) {
+        bench.table.note("b. after the last of %d writes was acknowledged: %s", created, drained.describe());
+        if (drained.countedNanos() < 0) {
             long seen = Bench.total(reporting);
             bench.table.anomaly("b. only %d of %d hazards counted %d s after the last write", seen - base, created,
                     countLimit.toSeconds());
         } else {
-            long sinceFirst = lastAck - first + afterLast;
-            bench.table.note("b. reporting-service counted all %d hazards %s after the last write was acknowledged "
-                            + "(%s after the first write: %.0f hazards/s end to end)", created, Bench.seconds(afterLast),
+            long sinceFirst = lastAck - first + drained.countedNanos();
+            bench.table.note("b. %d hazards counted %s after the first write: %.0f hazards/s end to end", created,
                     Bench.seconds(sinceFirst), created / (sinceFirst / 1e9));
         }
     }
