@@ -18,6 +18,7 @@ final class ReportToCounted {
         int warmup = Config.integer("bench.a.warmup", 20);
         int count = Config.integer("bench.a.count", 200);
         long pollMillis = Config.integer("bench.a.pollMillis", 5);
+        int thinkMillis = Config.integer("bench.a.thinkMillis", 250);
         Duration perHazardLimit = Config.seconds("bench.a.perHazardLimitSeconds", 10);
         Duration limit = Config.seconds("bench.a.limitSeconds", 150);
         Http api = bench.edge("hazard-service", bench.cityAdmin);
@@ -25,15 +26,17 @@ final class ReportToCounted {
         Http reporting = bench.reporting();
 
         Bench.log("a. report → counted: " + warmup + " warm-up, then " + count + " hazards " + bench.edgeName()
-                + ", polling reporting-service's overview every " + pollMillis + " ms");
-        measure(bench, api, reporting, cockpit, warmup, pollMillis, perHazardLimit, limit, new Samples(),
+                + ", polling reporting-service's overview every " + pollMillis + " ms, a random pause of 0–" + thinkMillis
+                + " ms between hazards");
+        measure(bench, api, reporting, cockpit, warmup, pollMillis, thinkMillis, perHazardLimit, limit, new Samples(),
                 new Samples(), new Samples(), "a-warmup");
 
         Samples counted = new Samples();
         Samples posts = new Samples();
         Samples overviews = new Samples();
         long started = System.nanoTime();
-        int made = measure(bench, api, reporting, cockpit, count, pollMillis, perHazardLimit, limit, counted, posts, overviews, "a");
+        int made = measure(bench, api, reporting, cockpit, count, pollMillis, thinkMillis, perHazardLimit, limit,
+                counted, posts, overviews, "a");
         counted.wall(System.nanoTime() - started);
 
         bench.table.row("a. report→counted " + bench.edgeName() + " (sequential)", counted, "haz/s");
@@ -48,12 +51,16 @@ final class ReportToCounted {
         }
     }
 
-    private static int measure(Bench bench, Http api, Http reporting, Http cockpit, int count, long pollMillis, Duration perHazardLimit,
+    private static int measure(Bench bench, Http api, Http reporting, Http cockpit, int count, long pollMillis,
+                               int thinkMillis, Duration perHazardLimit,
                                Duration limit, Samples counted, Samples posts, Samples overviews, String scenario) {
         long deadline = System.nanoTime() + limit.toNanos();
         long expected = Bench.total(reporting);
         int made = 0;
+        java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+            // reports arrive independently of the relay's polling cycle, not right after the previous count
+            Bench.sleep(thinkMillis <= 0 ? 0 : random.nextInt(thinkMillis + 1));
             made++;
             long t0 = System.nanoTime();
             Http.Response created = api.post("/api/v1/hazards", bench.newHazard(scenario, i));
