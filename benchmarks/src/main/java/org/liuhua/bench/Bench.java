@@ -2,7 +2,6 @@ package org.liuhua.bench;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +13,8 @@ import org.liuhua.platform.Platform;
 final class Bench {
 
     static final String TOWN = "zjg-jinfeng";
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     final Platform platform;
     final Table table;
@@ -175,7 +176,7 @@ final class Bench {
     }
 
     static void log(String message) {
-        System.out.println("[bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+        System.out.println("[bench " + LocalTime.now().format(CLOCK) + "] " + message);
     }
 
     static String seconds(long nanos) {
