@@ -22,23 +22,10 @@ class IdentityAndScopeE2EIT {
 
     @BeforeAll
     static void twoTownsWithAnEstablishmentAndAHazardEach() {
+        DemoFixture.ensure();
         TestHttp admin = RunningPlatform.gateway();
-        ok(admin.post("/api/v1/departments", Map.of("id", "dept-industry", "name", "工业和信息化局")));
         for (String town : List.of("zjg-jinfeng", "zjg-leyu")) {
-            ok(admin.post("/api/v1/towns", Map.of("id", town, "name", town.equals("zjg-jinfeng") ? "锦丰镇" : "乐余镇",
-                    "kind", "TOWN", "safetyStaff", 6, "fireStaff", 3)));
-            ok(admin.post("/api/v1/villages", Map.of("id", town + "-v01", "townId", town, "name", "中心社区")));
-            ok(admin.post("/api/v1/grids", Map.of("id", town + "-v01-g1", "villageId", town + "-v01",
-                    "name", "第一网格")));
-            ok(admin.post("/api/v1/patrol-units", Map.of("id", town + "-v01-g1-u1", "gridId", town + "-v01-g1",
-                    "name", "重点巡查单元", "kind", "KEY")));
             String establishment = "est-" + town.substring(4) + "-0001";
-            ok(admin.post("/api/v1/establishments", Map.ofEntries(Map.entry("id", establishment),
-                    Map.entry("name", "港城纺织有限公司"), Map.entry("kind", "INDUSTRIAL"),
-                    Map.entry("industry", "TEXTILES"), Map.entry("departmentId", "dept-industry"),
-                    Map.entry("unitId", town + "-v01-g1-u1"), Map.entry("riskLevel", "GENERAL"),
-                    Map.entry("flags", List.of()), Map.entry("employeeCount", 60), Map.entry("address", "港城路1号"),
-                    Map.entry("latitude", 31.95), Map.entry("longitude", 120.63))));
             TestHttp.Response hazard = admin.post("/api/v1/hazards", Map.of("establishmentId", establishment,
                     "townId", town, "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT",
                     "description", "灭火器过期未更换 " + System.nanoTime()));

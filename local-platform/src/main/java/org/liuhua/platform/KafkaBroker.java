@@ -96,7 +96,6 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", "-1");
-        p.put("log.flush.interval.messages", "1");
         return p;
     }
 }

@@ -26,6 +26,7 @@ import org.liuhua.kit.lease.MongoLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,6 +47,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     static final String OUTBOX_FIELD = "outbox";
     static final int RECENTLY_PUBLISHED_CAPACITY = 100_000;
+    static final int MAX_PASSES_PER_TICK = 50;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -92,52 +94,99 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** One relay pass over every configured collection; returns how many events were published. */
+    /** One relay pass over every configured collection; returns how many events were relayed. */
     public int relayOnce() {
         if (collections.isEmpty() || !lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
             return 0;
         }
         int count = 0;
         for (String collection : collections) {
-            count += relayCollection(collection);
+            count += relayCollection(collection).events();
         }
         return count;
     }
 
-    private int relayCollection(String collection) {
-        Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
-        int count = 0;
-        for (Document document : mongo.find(pending, Document.class, collection)) {
-            count += relayDocument(collection, document);
-        }
-        return count;
-    }
-
-    private int relayDocument(String collection, Document document) {
-        List<Document> events = document.getList(OUTBOX_FIELD, Document.class, List.of());
-        List<String> sent = new ArrayList<>();
-        List<CompletableFuture<?>> acks = new ArrayList<>();
-        try {
-            for (Document event : events) {
-                String eventId = event.getString("eventId");
-                if (!recentlyPublished.contains(eventId)) {
-                    acks.add(kafka.send(toRecord(event)));
-                }
-                sent.add(eventId);
+    /** Relays until no collection has a full batch waiting (bounded), so a burst drains without poll pauses. */
+    private void drain() {
+        for (int pass = 0; pass < MAX_PASSES_PER_TICK; pass++) {
+            if (!lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
+                return;
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            failures.increment();
-            log.warn("outbox relay: publishing {} events of {}/{} failed, will retry: {}", events.size(), collection,
-                    document.get("_id"), e.toString());
-            return 0;
+            boolean more = false;
+            for (String collection : collections) {
+                more |= relayCollection(collection).documents() >= properties.batchSize();
+            }
+            if (!more) {
+                return;
+            }
         }
-        Update removeSent = new Update().pull(OUTBOX_FIELD, new Document("eventId", new Document("$in", sent)));
-        recentlyPublished.addAll(sent);
-        mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))), removeSent, collection);
-        published.increment(acks.size());
-        return sent.size();
+    }
+
+    record Pass(int documents, int events) {
+    }
+
+    /**
+     * Sends the events of up to a batch of documents without waiting in between (the idempotent producer keeps each
+     * aggregate's order: same key, same partition), then waits for the acknowledgements and removes, in one bulk
+     * write, the events of every document whose events were all acknowledged. A document with a failed send keeps
+     * its events for the next pass.
+     */
+    private Pass relayCollection(String collection) {
+        Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+        List<Document> documents = mongo.find(pending, Document.class, collection);
+        if (documents.isEmpty()) {
+            return new Pass(0, 0);
+        }
+        List<Object> ids = new ArrayList<>();
+        List<List<String>> eventIds = new ArrayList<>();
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        List<Integer> sendCounts = new ArrayList<>();
+        for (Document document : documents) {
+            List<String> sent = new ArrayList<>();
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            try {
+                for (Document event : document.getList(OUTBOX_FIELD, Document.class, List.of())) {
+                    String eventId = event.getString("eventId");
+                    if (!recentlyPublished.contains(eventId)) {
+                        acks.add(kafka.send(toRecord(event)));
+                    }
+                    sent.add(eventId);
+                }
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+            }
+            sendCounts.add(acks.size());
+            ids.add(document.get("_id"));
+            eventIds.add(sent);
+            acknowledged.add(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int relayedDocuments = 0;
+        int relayedEvents = 0;
+        int sends = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                acknowledged.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                failures.increment();
+                log.warn("outbox relay: publishing the events of {}/{} failed, will retry: {}", collection,
+                        ids.get(i), e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+                continue;
+            }
+            List<String> sent = eventIds.get(i);
+            recentlyPublished.addAll(sent);
+            removals.updateOne(new Query(Criteria.where("_id").is(ids.get(i))),
+                    new Update().pull(OUTBOX_FIELD, new Document("eventId", new Document("$in", sent))));
+            relayedDocuments++;
+            relayedEvents += sent.size();
+            sends += sendCounts.get(i);
+        }
+        if (relayedDocuments > 0) {
+            removals.execute();
+        }
+        published.increment(sends);
+        return new Pass(documents.size(), relayedEvents);
     }
 
     private ProducerRecord<String, CloudEvent> toRecord(Document event) {
@@ -176,7 +225,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void safeRelay() {
         try {
-            relayOnce();
+            drain();
         } catch (RuntimeException e) {
             failures.increment();
             log.warn("outbox relay pass failed, will retry: {}", e.toString());
