@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every event payload is a product: it has a versioned type on its owning service's topic, and an example JSON
- * ({@code src/test/resources/events/<type>.json}) that reads into the record, writes back to the same JSON, and
+ * ({@code src/test/resources/events/<type>.json}) that shows every field, reads into the record, writes back to the
+ * same JSON, and
  * still reads when a field unknown to this version is added (consumers ignore unknown fields).
  */
 class EventExamplesTest {
@@ -67,6 +68,9 @@ class EventExamplesTest {
             try (InputStream in = EventExamplesTest.class.getResourceAsStream(resource)) {
                 assertThat(in).as("example " + resource).isNotNull();
                 JsonNode example = STRICT.readTree(in);
+                assertThat(example.propertyNames()).as("every field of " + type.getSimpleName() + " is shown")
+                        .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(type.getRecordComponents())
+                                .map(java.lang.reflect.RecordComponent::getName).toList());
                 Object payload = STRICT.treeToValue(example, type);
                 JsonNode written = STRICT.readTree(STRICT.writeValueAsString(payload));
                 assertThat(written).as("round trip of " + resource).isEqualTo(example);
