@@ -1,0 +1,59 @@
+package org.liuhua.grid.region;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.liuhua.events.Topics;
+import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.TestTokens;
+import org.liuhua.kit.test.TopicProbe;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * grid-service's registry flow (HTTP in → document with outbox → event out) against real MongoDB and Kafka images.
+ * Runs wherever a Docker engine is available; skipped with "Docker is not available" elsewhere, where the
+ * {@code GridIT} suite covers the same flows against the stand-in and an in-process broker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegionContainersIT {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("grid"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aTownIsStoredAndPublishedAsRegionChanged() {
+        TestHttp api = new TestHttp("http://127.0.0.1:" + port, TestTokens.user("city-admin", Roles.CITY_ADMIN));
+        TestHttp.Response created = api.post("/api/v1/towns", Map.of("id", "zjg-jinfeng", "name", "锦丰镇",
+                "kind", "TOWN", "safetyStaff", 8, "fireStaff", 4));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/towns/zjg-jinfeng").status()).isEqualTo(200);
+        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), Topics.GRID)) {
+            assertThat(probe.await(r -> "zjg-jinfeng".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+}
