@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.platform.KeycloakIdentity;
 import org.liuhua.platform.Platform;
 import org.liuhua.platform.Ports;
-import org.liuhua.platform.demo.ClientCredentials;
+import org.liuhua.platform.keycloak.Tokens;
 
 /**
  * One platform per test JVM, started the way the run command starts it (the same {@link Platform} class): Kafka
@@ -23,7 +24,7 @@ import org.liuhua.platform.demo.ClientCredentials;
 public final class RunningPlatform {
 
     private static Platform platform;
-    private static final Map<String, ClientCredentials> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Supplier<String>> TOKENS = new ConcurrentHashMap<>();
 
     private RunningPlatform() {
     }
@@ -51,15 +52,15 @@ public final class RunningPlatform {
     /** A demo user's real token (password grant through the CLI client), renewed before it expires. */
     public static String userToken(String username) {
         String tokenUrl = get().identity().tokenUrl();
-        return TOKENS.computeIfAbsent("user:" + username, u -> ClientCredentials.user(tokenUrl, username, "liuhua"))
-                .get();
+        return TOKENS.computeIfAbsent("user:" + username,
+                u -> Tokens.cachedPassword(tokenUrl, "liuhua-cli", username, "liuhua")).get();
     }
 
     /** A confidential client's real token (client credentials). */
     public static String clientToken(String clientId, String secret) {
         String tokenUrl = get().identity().tokenUrl();
-        return TOKENS.computeIfAbsent("client:" + clientId, c -> new ClientCredentials(tokenUrl, clientId, secret))
-                .get();
+        return TOKENS.computeIfAbsent("client:" + clientId,
+                c -> Tokens.cachedClientCredentials(tokenUrl, clientId, secret)).get();
     }
 
     public static String cityAdminToken() {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import org.liuhua.platform.Platform;
+import org.liuhua.platform.keycloak.Tokens;
 
 /**
  * Loads the demo city once, on the platform's first start (a marker in the data folder remembers it), through the
@@ -25,13 +27,13 @@ public final class DemoData {
             return;
         }
         String tokenUrl = platform.identity().tokenUrl();
-        ClientCredentials seeder = new ClientCredentials(tokenUrl, "liuhua-seeder",
+        Supplier<String> seeder = Tokens.cachedClientCredentials(tokenUrl, "liuhua-seeder",
                 System.getenv().getOrDefault("LIUHUA_SEEDER_SECRET", "liuhua-seeder-secret"));
         DemoApi api = new DemoApi(platform.gatewayUrl(), platform.directRoutes(), seeder);
         DemoApi reviewer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
-                ClientCredentials.user(tokenUrl, "city-admin", "liuhua"));
+                Tokens.cachedPassword(tokenUrl, "liuhua-cli", "city-admin", "liuhua"));
         DemoApi firm = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
-                new ClientCredentials(tokenUrl, "demo-firm", "demo-firm-secret"));
+                Tokens.cachedClientCredentials(tokenUrl, "demo-firm", "demo-firm-secret"));
         long started = System.nanoTime();
         System.out.println("[liuhua] loading the demo city (first start) …");
         DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);

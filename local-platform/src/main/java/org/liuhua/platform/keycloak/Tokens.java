@@ -46,6 +46,18 @@ public final class Tokens {
      * long-running callers such as the demo data loader.
      */
     public static Supplier<String> cachedClientCredentials(String tokenUrl, String clientId, String clientSecret) {
+        return cached(tokenUrl, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientSecret));
+    }
+
+    /** Like {@link #cachedClientCredentials} for a user through a public client with direct access grants. */
+    public static Supplier<String> cachedPassword(String tokenUrl, String clientId, String username,
+                                                  String password) {
+        return cached(tokenUrl, Map.of("grant_type", "password", "client_id", clientId, "username", username,
+                "password", password));
+    }
+
+    private static Supplier<String> cached(String tokenUrl, Map<String, String> form) {
         return new Supplier<>() {
             private String token;
             private Instant renewAt = Instant.EPOCH;
@@ -53,8 +65,7 @@ public final class Tokens {
             @Override
             public synchronized String get() {
                 if (token == null || Instant.now().isAfter(renewAt)) {
-                    JsonNode answer = request(tokenUrl, Map.of("grant_type", "client_credentials",
-                            "client_id", clientId, "client_secret", clientSecret));
+                    JsonNode answer = request(tokenUrl, form);
                     token = answer.path("access_token").asString();
                     long lifetime = answer.path("expires_in").asLong(60);
                     renewAt = Instant.now().plusSeconds(Math.max(5, lifetime - 30));
