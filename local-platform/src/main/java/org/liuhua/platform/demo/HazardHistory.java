@@ -89,9 +89,38 @@ final class HazardHistory {
         DemoCity.parallel(reports);
         reported += reports.size();
 
+        publicReports(seeder);
         awaitPatrolHazards(seeder);
         progress(seeder, reviewer);
         return reported;
+    }
+
+    /**
+     * A few citizens' reports (随手拍 / 12345), each from its own address (the header the gateway sets in front of
+     * the service; documentation-range addresses): two verified into hazards, one rejected with its reason, one
+     * still waiting for the town.
+     */
+    private void publicReports(DemoApi seeder) {
+        String[][] reports = {
+                {"est-jinfeng-0003", "FIRE_SAFETY", "店门口堆放大量纸箱，堵住了消防通道"},
+                {"est-yangshe-0005", "ELECTRICAL", "楼道里有人给电动车充电，电线拖在地上"},
+                {"est-tangqiao-0002", "GAS", "饭店后厨燃气味很重"},
+                {"est-leyu-0004", "EVACUATION", "晚上营业时安全出口被锁住"}};
+        for (int i = 0; i < reports.length; i++) {
+            String establishmentId = reports[i][0];
+            String town = "zjg-" + establishmentId.substring(4, establishmentId.lastIndexOf('-'));
+            JsonNode tracking = seeder.post("/api/v1/public/reports", Map.of("townId", town,
+                    "establishmentId", establishmentId, "category", reports[i][1], "description", reports[i][2],
+                    "contact", "1390000%04d".formatted(i)), Map.of("X-Forwarded-For", "203.0.113." + (10 + i)));
+            String code = tracking.get("code").asString();
+            if (i < 2) {
+                seeder.post("/api/v1/public-reports/" + code + "/verify", Map.of("establishmentId", establishmentId,
+                        "category", reports[i][1], "severity", "GENERAL", "description", reports[i][2] + "（群众举报，已核实）"));
+            } else if (i == 2) {
+                seeder.post("/api/v1/public-reports/" + code + "/reject", Map.of("reason",
+                        "现场核查燃气管道完好、报警装置正常，系邻近餐馆油烟气味"));
+            }
+        }
     }
 
     private static String townOf(Map<String, Object> establishment) {
