@@ -92,9 +92,8 @@ class HazardEventsListener {
     boolean applyIfNewer(String hazardId, long revision, Update update) {
         Query olderOrAbsent = new Query(Criteria.where("_id").is(hazardId).and("revision").lt(revision));
         try {
-            return mongo.upsert(olderOrAbsent, update, Document.class, COLLECTION).getMatchedCount() > 0
-                    || mongo.exists(new Query(Criteria.where("_id").is(hazardId).and("revision").is(revision)),
-                    COLLECTION);
+            var result = mongo.upsert(olderOrAbsent, update, Document.class, COLLECTION);
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
         } catch (DuplicateKeyException alreadyNewer) {
             return false;
         }
