@@ -89,4 +89,12 @@ class ReportHazardIT extends org.liuhua.hazard.HazardIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("liuhua_outbox_published");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheHazardApi() {
+        TestHttp.Response docs = new TestHttp("http://127.0.0.1:" + port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames())
+                .contains("/api/v1/hazards", "/api/v1/hazards/{id}/rectify", "/api/v1/intake/findings");
+    }
 }
