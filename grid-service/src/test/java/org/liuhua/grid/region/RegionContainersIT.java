@@ -9,14 +9,12 @@ import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.test.TopicProbe;
+import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,17 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegionContainersIT {
 
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("grid"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        RealInfrastructure.register(registry, "grid");
     }
 
     @LocalServerPort
@@ -52,7 +42,7 @@ class RegionContainersIT {
                 "kind", "TOWN", "safetyStaff", 8, "fireStaff", 4));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(api.get("/api/v1/towns/zjg-jinfeng").status()).isEqualTo(200);
-        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), Topics.GRID)) {
+        try (TopicProbe probe = new TopicProbe(RealInfrastructure.bootstrapServers(), Topics.GRID)) {
             assertThat(probe.await(r -> "zjg-jinfeng".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         }
     }

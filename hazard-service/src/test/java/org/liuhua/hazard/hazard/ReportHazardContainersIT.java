@@ -9,14 +9,12 @@ import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.test.TopicProbe;
+import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,17 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportHazardContainersIT {
 
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("hazard"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        RealInfrastructure.register(registry, "hazard");
     }
 
     @LocalServerPort
@@ -53,7 +43,7 @@ class ReportHazardContainersIT {
                 "description", "配电箱未接地"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), Topics.HAZARD)) {
+        try (TopicProbe probe = new TopicProbe(RealInfrastructure.bootstrapServers(), Topics.HAZARD)) {
             assertThat(probe.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         }
     }

@@ -15,16 +15,14 @@ import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
+import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,17 +36,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HazardFactsContainersIT {
 
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        RealInfrastructure.register(registry, "reporting");
     }
 
     @LocalServerPort

@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.liuhua.kit.test.TestTokens;
+import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,18 +26,9 @@ import static org.awaitility.Awaitility.await;
         "liuhua.events.topic=" + KitTestApplication.TOPIC})
 class OutboxRelayContainersIT {
 
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("kit-test"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
-        registry.add("liuhua.outbox.poll-interval", () -> "50ms");
+        RealInfrastructure.register(registry, "kit-test");
     }
 
     @Autowired
