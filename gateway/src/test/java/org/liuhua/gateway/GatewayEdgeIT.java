@@ -77,6 +77,13 @@ class GatewayEdgeIT {
                 "not-a-jwt-at-all");
     }
 
+    @Test
+    void eachServicesOpenApiDocumentIsServedAtTheEntryPoint() {
+        TestHttp.Response docs = http().get("/api-docs/grid-service");
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.json().get("path").asString()).isEqualTo("/v3/api-docs");
+    }
+
     @ParameterizedTest(name = "bad token #{index} is refused")
     @MethodSource("badTokens")
     void aTokenThatIsUnsignedForeignExpiredOrForAnotherAudienceIsRefusedWith401(String token) {
