@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import org.liuhua.events.grid.ClusterAssessed;
 import org.liuhua.kit.outbox.OutboxEvent;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -10,7 +10,7 @@ import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.OfficerBound;
 import org.liuhua.events.grid.OfficerUnbound;
 import org.liuhua.kit.outbox.OutboxEvent;
-import org.liuhua.kit.web.ConflictException;
+import org.liuhua.kit.domain.ConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;

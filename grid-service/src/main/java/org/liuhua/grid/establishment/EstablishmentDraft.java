@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.liuhua.kit.web.FieldProblem;
+import org.liuhua.kit.domain.FieldProblem;
 
 /**
  * What a caller says about an establishment, from JSON, a batch item or a spreadsheet row. {@link #problems()} is

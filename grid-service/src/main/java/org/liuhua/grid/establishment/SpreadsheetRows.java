@@ -20,7 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.liuhua.kit.web.FieldProblem;
+import org.liuhua.kit.domain.FieldProblem;
 
 /**
  * Reads the rows of an establishment spreadsheet (the towns' 底数 tables), XLSX (first sheet) or CSV (UTF-8). The

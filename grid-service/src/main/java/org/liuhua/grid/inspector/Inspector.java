@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.liuhua.events.grid.InspectorBound;
 import org.liuhua.events.grid.InspectorUnbound;
 import org.liuhua.kit.outbox.OutboxEvent;
-import org.liuhua.kit.web.ConflictException;
+import org.liuhua.kit.domain.ConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;

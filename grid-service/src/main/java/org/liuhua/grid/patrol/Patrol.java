@@ -10,7 +10,7 @@ import java.util.Set;
 import org.liuhua.events.grid.PatrolCompleted;
 import org.liuhua.events.grid.PatrolFindingRecorded;
 import org.liuhua.kit.outbox.OutboxEvent;
-import org.liuhua.kit.web.ConflictException;
+import org.liuhua.kit.domain.ConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -99,7 +99,7 @@ public class Patrol {
             return false;
         }
         if (deviceTime.isBefore(startedAt)) {
-            throw new org.liuhua.kit.web.InvalidInputException("deviceTime", "is before the patrol started");
+            throw new org.liuhua.kit.domain.InvalidInputException("deviceTime", "is before the patrol started");
         }
         completedAt = deviceTime;
         completionReceivedAt = now;

@@ -26,7 +26,7 @@ import org.liuhua.grid.region.PatrolUnit;
 import org.liuhua.grid.region.RegionNode;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.scope.CallerScope;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

@@ -7,10 +7,10 @@ import java.util.Optional;
 
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.scope.CallerScope;
-import org.liuhua.kit.web.ConflictException;
-import org.liuhua.kit.web.FieldProblem;
-import org.liuhua.kit.web.InvalidInputException;
-import org.liuhua.kit.web.NotFoundException;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,7 +46,7 @@ public class Regions {
             throw new InvalidInputException(problems);
         }
         if (!scope.caller().has(org.liuhua.kit.security.Roles.CITY_ADMIN)) {
-            throw new org.liuhua.kit.web.ForbiddenException("only the city admin creates towns");
+            throw new org.liuhua.kit.domain.ForbiddenException("only the city admin creates towns");
         }
         return saveNew(RegionNode.town(id, name, kind, safetyStaff, fireStaff, clock.instant()), "town");
     }
@@ -89,7 +89,7 @@ public class Regions {
 
     public Saved<Department> createDepartment(String id, String name, Integer safetyStaff, CallerScope scope) {
         if (!scope.caller().has(org.liuhua.kit.security.Roles.CITY_ADMIN)) {
-            throw new org.liuhua.kit.web.ForbiddenException("only the city admin registers departments");
+            throw new org.liuhua.kit.domain.ForbiddenException("only the city admin registers departments");
         }
         Department department = new Department(id, name, safetyStaff);
         Department existing = mongo.findById(id, Department.class);

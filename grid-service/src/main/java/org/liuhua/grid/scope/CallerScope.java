@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.security.Roles;
-import org.liuhua.kit.web.ForbiddenException;
+import org.liuhua.kit.domain.ForbiddenException;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**

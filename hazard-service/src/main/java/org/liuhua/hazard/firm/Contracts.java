@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.liuhua.kit.web.InvalidInputException;
-import org.liuhua.kit.web.NotFoundException;
+import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.NotFoundException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

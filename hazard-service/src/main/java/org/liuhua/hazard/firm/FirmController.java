@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.security.Roles;
-import org.liuhua.kit.web.NotFoundException;
+import org.liuhua.kit.domain.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.liuhua.kit.web.ConflictException;
-import org.liuhua.kit.web.FieldProblem;
-import org.liuhua.kit.web.ForbiddenException;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.ForbiddenException;
+import org.liuhua.kit.domain.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,6 +2,7 @@ package org.liuhua.kit.autoconfigure;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
@@ -18,6 +19,12 @@ import org.liuhua.kit.outbox.OutboxProperties;
 import org.liuhua.kit.outbox.OutboxRelay;
 import org.liuhua.kit.security.SecurityProperties;
 import org.liuhua.kit.security.ServiceSecurityConfiguration;
+import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.IndexCreator;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.time.CityProperties;
+import org.liuhua.kit.web.PageQuery;
+import org.liuhua.kit.web.PageQueryResolver;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +42,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The defaults every Liuhua service shares. A service adds this module and gets: problem+json errors, trace ids,
@@ -43,7 +52,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
 @AutoConfiguration
-@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class})
 @Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
 public class LiuhuaKitAutoConfiguration {
 
@@ -51,6 +60,31 @@ public class LiuhuaKitAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The city's calendar ({@code liuhua.zone}): every day, month, quarter and deadline boundary. */
+    @Bean
+    @ConditionalOnMissingBean
+    CityCalendar cityCalendar(CityProperties city, Clock clock) {
+        return new CityCalendar(city.zone(), clock);
+    }
+
+    /** Creates the indexes the service declared and the outbox index of every relayed collection. */
+    @Bean
+    IndexCreator indexCreator(MongoTemplate mongo, ObjectProvider<CollectionIndexes> declared,
+                              OutboxRelay relay) {
+        return new IndexCreator(mongo, declared.orderedStream().toList(), relay.collections());
+    }
+
+    /** Every list endpoint reads {@code page}, {@code size} and {@code sort} the same way ({@link PageQuery}). */
+    @Bean
+    WebMvcConfigurer pageQueryArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PageQueryResolver());
+            }
+        };
     }
 
     @Bean

@@ -11,9 +11,11 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The ids of events a consumer has applied, one document each ({@code _id} = consumer + event id, unique by
- * construction). Use it for effects that are not themselves keyed by the event: check {@link #seen}, apply the
- * effect, then {@link #markApplied}. Effects that are keyed by the event (an insert whose id derives from the event, a
- * version-guarded upsert) need no ledger: their own unique key is the guard.
+ * construction). Insert-first: {@link #markApplied} claims the event atomically (the unique {@code _id} decides
+ * between two deliveries racing), the effect follows, and {@link #forget} releases the claim when the effect failed
+ * so a redelivery applies it. {@link EventRouter.Builder#deduplicatedBy} does exactly this. Effects that are keyed by
+ * the event (an insert whose id derives from the event, a version-guarded upsert) need no ledger: their own unique key
+ * is the guard.
  */
 public class ProcessedEvents {
 
@@ -27,10 +29,6 @@ public class ProcessedEvents {
         this.clock = clock;
     }
 
-    public boolean seen(String consumer, String eventId) {
-        return mongo.exists(new Query(Criteria.where("_id").is(consumer + ":" + eventId)), COLLECTION);
-    }
-
     /** Records the event as applied; returns false when it already was. */
     public boolean markApplied(String consumer, String eventId) {
         try {
@@ -40,5 +38,10 @@ public class ProcessedEvents {
         } catch (DuplicateKeyException duplicate) {
             return false;
         }
+    }
+
+    /** Releases a claim made by {@link #markApplied} whose effect failed. */
+    public void forget(String consumer, String eventId) {
+        mongo.remove(new Query(Criteria.where("_id").is(consumer + ":" + eventId)), COLLECTION);
     }
 }

@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -23,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.liuhua.kit.lease.MongoLease;
+import org.liuhua.kit.store.IndexCreator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,14 +37,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  * crash between send and removal re-sends the event with the same id, which consumers drop as a duplicate: delivery
  * is at least once, application exactly once. One replica at a time relays (a {@link MongoLease}).
  *
- * <p>An application that saved a document it had loaded before the relay removed its sent events writes those
- * events back (a whole-document save). The relay remembers the ids it published recently and removes such returned
- * events without sending them again; after a restart the memory is empty and consumers drop the repeats.
+ * <p>The relay holds no memory of what it sent: applications never rewrite the outbox array (they push new events
+ * through {@link org.liuhua.kit.store.AggregateStore}, guarded by the aggregate's version), so an event removed
+ * here cannot come back. The pending query is an existence test on {@code outbox.eventId}, served by the sparse index
+ * the kit declares on every outbox collection.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    static final String OUTBOX_FIELD = "outbox";
-    static final int RECENTLY_PUBLISHED_CAPACITY = 100_000;
+    static final String OUTBOX_FIELD = org.liuhua.kit.store.AggregateStore.OUTBOX;
     static final int MAX_PASSES_PER_TICK = 50;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -58,13 +56,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final Counter published;
     private final Counter failures;
-    private final Set<String> recentlyPublished = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>(1024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > RECENTLY_PUBLISHED_CAPACITY;
-                }
-            }));
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -132,7 +123,8 @@ public class OutboxRelay implements SmartLifecycle {
      * its events for the next pass.
      */
     private Pass relayCollection(String collection) {
-        Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+        Query pending = new Query(Criteria.where(IndexCreator.OUTBOX_PENDING_PATH).exists(true))
+                .limit(properties.batchSize());
         List<Document> documents = mongo.find(pending, Document.class, collection);
         if (documents.isEmpty()) {
             return new Pass(0, 0);
@@ -146,11 +138,8 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<?>> acks = new ArrayList<>();
             try {
                 for (Document event : document.getList(OUTBOX_FIELD, Document.class, List.of())) {
-                    String eventId = event.getString("eventId");
-                    if (!recentlyPublished.contains(eventId)) {
-                        acks.add(kafka.send(toRecord(event)));
-                    }
-                    sent.add(eventId);
+                    acks.add(kafka.send(toRecord(event)));
+                    sent.add(event.getString("eventId"));
                 }
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
@@ -175,7 +164,6 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             List<String> sent = eventIds.get(i);
-            recentlyPublished.addAll(sent);
             removals.updateOne(new Query(Criteria.where("_id").is(ids.get(i))),
                     new Update().pull(OUTBOX_FIELD, new Document("eventId", new Document("$in", sent))));
             relayedDocuments++;

@@ -1,5 +1,10 @@
 package org.liuhua.kit.web;
 
+import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.ForbiddenException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.ConflictException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -14,7 +14,7 @@ import org.liuhua.grid.establishment.EstablishmentDraft;
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.OfficerBinding;
 import org.liuhua.grid.scope.Scopes;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.web.PageResponse;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;

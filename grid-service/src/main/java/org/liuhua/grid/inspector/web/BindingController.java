@@ -14,7 +14,7 @@ import org.liuhua.grid.inspector.UnitBinding;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.grid.scope.Scopes;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

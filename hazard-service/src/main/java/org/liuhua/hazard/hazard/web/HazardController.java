@@ -26,7 +26,7 @@ import org.liuhua.hazard.hazard.Rectification;
 import org.liuhua.hazard.hazard.ReportHazard;
 import org.liuhua.hazard.hazard.Severity;
 import org.liuhua.kit.security.Caller;
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;

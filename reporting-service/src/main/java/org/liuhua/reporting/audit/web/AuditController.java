@@ -2,7 +2,7 @@ package org.liuhua.reporting.audit.web;
 
 import java.time.Instant;
 
-import org.liuhua.kit.web.InvalidInputException;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.web.PageResponse;
 import org.liuhua.reporting.audit.AuditEntry;
 import org.liuhua.reporting.audit.AuditLog;

@@ -1,4 +1,4 @@
-package org.liuhua.kit.web;
+package org.liuhua.kit.domain;
 
 /** The caller may see the object but may not perform this action on it (403). */
 public class ForbiddenException extends RuntimeException {

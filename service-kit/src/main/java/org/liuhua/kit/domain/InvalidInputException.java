@@ -1,4 +1,4 @@
-package org.liuhua.kit.web;
+package org.liuhua.kit.domain;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.liuhua.kit.web;
+package org.liuhua.kit.domain;
 
 /**
  * The object does not exist, or it exists outside the caller's data scope: both answer 404 so that ids of other

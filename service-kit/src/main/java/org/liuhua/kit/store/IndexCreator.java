@@ -1,0 +1,59 @@
+package org.liuhua.kit.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
+
+/**
+ * Creates, once the application context is ready, every index the service declared ({@link CollectionIndexes} beans)
+ * and the outbox index of every collection the relay reads ({@code outbox.eventId}, sparse: only documents with
+ * pending events are in it, so the relay's pending query reads the index instead of the collection).
+ */
+public class IndexCreator implements SmartInitializingSingleton {
+
+    /** The relay's pending query is an existence test on this path. */
+    public static final String OUTBOX_PENDING_PATH = AggregateStore.OUTBOX + ".eventId";
+    private static final Logger log = LoggerFactory.getLogger(IndexCreator.class);
+
+    private final MongoTemplate mongo;
+    private final List<CollectionIndexes> declared;
+
+    public IndexCreator(MongoTemplate mongo, List<CollectionIndexes> declared, List<String> outboxCollections) {
+        this.mongo = mongo;
+        List<CollectionIndexes> all = new ArrayList<>(declared);
+        for (String collection : outboxCollections) {
+            all.add(CollectionIndexes.of(collection, outboxIndex()));
+        }
+        this.declared = List.copyOf(all);
+    }
+
+    public static IndexDefinition outboxIndex() {
+        return new Index().on(OUTBOX_PENDING_PATH, org.springframework.data.domain.Sort.Direction.ASC).sparse()
+                .named("outbox_pending");
+    }
+
+    /** Everything declared, including the outbox indexes. */
+    public List<CollectionIndexes> declared() {
+        return declared;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (CollectionIndexes collection : declared) {
+            for (IndexDefinition index : collection.indexes()) {
+                try {
+                    mongo.indexOps(collection.collection()).createIndex(index);
+                } catch (RuntimeException e) {
+                    log.warn("index {} on {} not created: {}", index.getIndexKeys(), collection.collection(),
+                            e.toString());
+                }
+            }
+        }
+    }
+}
