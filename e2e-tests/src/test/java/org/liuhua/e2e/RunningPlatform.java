@@ -36,7 +36,8 @@ public final class RunningPlatform {
                 Path dataDir = Files.createTempDirectory("liuhua-e2e-");
                 Ports ports = Ports.free();
                 Platform started = new Platform(repoRoot, dataDir, ports,
-                        List.of("grid-service", "hazard-service", "reporting-service", "training-service"),
+                        List.of("grid-service", "hazard-service", "reporting-service", "training-service",
+                                "manual-service"),
                         data -> KeycloakIdentity.start(repoRoot, data, ports.keycloak()),
                         Platform.localJvmOptions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
