@@ -2,7 +2,6 @@ package org.liuhua.events.grid;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
