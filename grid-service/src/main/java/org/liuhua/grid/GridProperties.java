@@ -27,7 +27,8 @@ public record GridProperties(Map<String, Integer> patrolFrequencyDays, Map<Strin
     public GridProperties {
         patrolFrequencyDays = patrolFrequencyDays == null || patrolFrequencyDays.isEmpty()
                 ? Map.of("LOW", 182, "GENERAL", 182, "SIGNIFICANT", 91, "MAJOR", 91) : Map.copyOf(patrolFrequencyDays);
-        patrolFrequencyDaysByKind = patrolFrequencyDaysByKind == null ? Map.of() : Map.copyOf(patrolFrequencyDaysByKind);
+        patrolFrequencyDaysByKind = patrolFrequencyDaysByKind == null ? Map.of()
+                : Map.copyOf(patrolFrequencyDaysByKind);
         dueSoonDays = dueSoonDays == null ? 30 : dueSoonDays;
         proofDistanceMeters = proofDistanceMeters == null ? 200 : proofDistanceMeters;
         clusterThresholdPercent = clusterThresholdPercent == null ? 70 : clusterThresholdPercent;

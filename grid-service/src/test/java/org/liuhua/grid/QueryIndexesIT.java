@@ -25,15 +25,15 @@ class QueryIndexesIT extends GridIT {
     @Test
     void everyQueryPathHasADeclaredIndex() {
         Map<String, List<List<String>>> declared = QueryPaths.keysOf(indexes.declared());
-        assertThat(QueryPaths.unserved(QueryPaths.withOutbox(relay.collections()), declared)).as("query paths without an index")
-                .isEmpty();
+        assertThat(QueryPaths.unserved(QueryPaths.withOutbox(relay.collections()), declared))
+                .as("query paths without an index").isEmpty();
     }
 
     @Test
     void everyDeclaredIndexServesAQueryPath() {
         Map<String, List<List<String>>> declared = QueryPaths.keysOf(indexes.declared());
-        assertThat(QueryPaths.unused(QueryPaths.withOutbox(relay.collections()), declared)).as("indexes no listed query path uses")
-                .isEmpty();
+        assertThat(QueryPaths.unused(QueryPaths.withOutbox(relay.collections()), declared))
+                .as("indexes no listed query path uses").isEmpty();
     }
 
     @Test

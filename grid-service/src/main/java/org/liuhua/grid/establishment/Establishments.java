@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
@@ -30,6 +31,9 @@ import org.liuhua.kit.web.PageQuery;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -41,11 +45,13 @@ public class Establishments {
     public static final int MAX_BATCH = 1000;
 
     private final AggregateStore<Establishment> store;
+    private final MongoTemplate mongo;
     private final Regions regions;
     private final Clock clock;
 
-    Establishments(AggregateStore<Establishment> store, Regions regions, Clock clock) {
+    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, Clock clock) {
         this.store = store;
+        this.mongo = mongo;
         this.regions = regions;
         this.clock = clock;
     }
@@ -204,35 +210,51 @@ public class Establishments {
     }
 
     /**
-     * Current officers of the establishments in the caller's scope, optionally of one role, town or person: one page
-     * of establishments, each with its matching officers. Sorted by {@code establishmentId}.
+     * Current officers of the establishments in the caller's scope, optionally of one town, establishment, role or
+     * person: one item per binding, sorted by establishment (then role and person).
      */
     public Page<OfficerOnDuty> officers(String townId, String establishmentId, String role, String personId,
                                         CallerScope scope, PageQuery page) {
-        Criteria c = new Criteria();
-        if (townId != null) {
-            c.and("townId").is(townId);
-        }
-        if (establishmentId != null) {
-            c.and("_id").is(establishmentId);
-        }
         Criteria binding = Criteria.where("until").is(null);
+        Criteria current = Criteria.where("officers.until").is(null);
         if (role != null) {
             binding.and("role").is(role);
+            current.and("officers.role").is(role);
         }
         if (personId != null) {
             binding.and("personId").is(personId);
+            current.and("officers.personId").is(personId);
         }
-        c.and("officers").elemMatch(binding);
-        Sort byEstablishment = Sort.by(page.sort().stream().map(order -> order.withProperty(
-                "establishmentId".equals(order.getProperty()) ? "id" : order.getProperty())).toList());
-        Page<Establishment> establishments = store.page(new Query(new Criteria().andOperator(
-                scope.establishmentCriteria(), c)), new PageQuery(page.page(), page.size(), byEstablishment).pageable());
-        List<OfficerOnDuty> items = establishments.getContent().stream().flatMap(e -> e.officers().stream()
-                .filter(b -> b.current() && (role == null || b.role().equals(role))
-                        && (personId == null || b.personId().equals(personId)))
-                .map(b -> new OfficerOnDuty(e.id(), e.name(), e.townId(), b))).toList();
-        return new PageImpl<>(items, page.pageable(), establishments.getTotalElements());
+        Criteria establishments = Criteria.where("officers").elemMatch(binding);
+        if (townId != null) {
+            establishments.and("townId").is(townId);
+        }
+        if (establishmentId != null) {
+            establishments.and("_id").is(establishmentId);
+        }
+        List<AggregationOperation> bindings = List.of(
+                Aggregation.match(new Criteria().andOperator(scope.establishmentCriteria(), establishments)),
+                Aggregation.unwind("officers"), Aggregation.match(current));
+        List<AggregationOperation> counted = new ArrayList<>(bindings);
+        counted.add(Aggregation.count().as("total"));
+        Document count = mongo.aggregate(Aggregation.newAggregation(counted), EstablishmentStorage.COLLECTION,
+                Document.class).getUniqueMappedResult();
+        long total = count == null ? 0 : ((Number) count.get("total")).longValue();
+
+        List<Sort.Order> orders = new ArrayList<>();
+        page.sort().forEach(order -> orders.add(order.withProperty(
+                "establishmentId".equals(order.getProperty()) ? "_id" : order.getProperty())));
+        orders.add(Sort.Order.asc("officers.role"));
+        orders.add(Sort.Order.asc("officers.personId"));
+        List<AggregationOperation> paged = new ArrayList<>(bindings);
+        paged.add(Aggregation.sort(Sort.by(orders)));
+        paged.add(Aggregation.skip(page.pageable().getOffset()));
+        paged.add(Aggregation.limit(page.size()));
+        paged.add(Aggregation.project().and("_id").as("establishmentId").and("name").as("establishmentName")
+                .and("townId").as("townId").and("officers").as("binding"));
+        List<OfficerOnDuty> items = mongo.aggregate(Aggregation.newAggregation(paged),
+                EstablishmentStorage.COLLECTION, OfficerOnDuty.class).getMappedResults();
+        return new PageImpl<>(items, page.pageable(), total);
     }
 
     /** Every establishment of these units (for plans and coverage). */

@@ -57,8 +57,8 @@ public class PatrolPlans {
     }
 
     public record PlanItem(String establishmentId, String name, String unitId, String kind, String riskLevel,
-                           int frequencyDays, Instant lastProvenVisitAt, LocalDate dueBy, String status,
-                           long daysOverdue) {
+                           int frequencyDays, Instant lastProvenVisitAt, LocalDate dueBy,
+                           PatrolSchedule.Status status, long daysOverdue) {
     }
 
     /** The plan of an inspector on a day; {@code items} overdue first, then by due date. */
@@ -79,16 +79,16 @@ public class PatrolPlans {
         int due = 0;
         for (Establishment e : list) {
             PlanItem item = item(e, last.get(e.id()), asOf);
-            switch (PatrolSchedule.Status.valueOf(item.status())) {
+            switch (item.status()) {
                 case OVERDUE -> overdue++;
                 case DUE -> due++;
                 case OK -> { }
             }
-            if (all || !PatrolSchedule.Status.OK.name().equals(item.status())) {
+            if (all || item.status() != PatrolSchedule.Status.OK) {
                 items.add(item);
             }
         }
-        items.sort(Comparator.comparing((PlanItem i) -> !PatrolSchedule.Status.OVERDUE.name().equals(i.status()))
+        items.sort(Comparator.comparing((PlanItem i) -> i.status() != PatrolSchedule.Status.OVERDUE)
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MIN : i.dueBy())
                 .thenComparing(PlanItem::establishmentId));
         return new Plan(inspector.id(), asOf, unitIds, list.size(), overdue, due, list.size() - overdue - due,
@@ -98,7 +98,7 @@ public class PatrolPlans {
     private PlanItem item(Establishment e, Instant lastVisit, LocalDate asOf) {
         PatrolSchedule schedule = schedule(e, lastVisit);
         return new PlanItem(e.id(), e.name(), e.unitId(), e.kind(), e.riskLevel(), schedule.frequencyDays(),
-                lastVisit, schedule.dueBy(), schedule.statusOn(asOf, properties.dueSoonDays()).name(),
+                lastVisit, schedule.dueBy(), schedule.statusOn(asOf, properties.dueSoonDays()),
                 schedule.daysOverdueOn(asOf));
     }
 

@@ -90,6 +90,12 @@ class BindingArchiveIT extends GridIT {
                 .containsExactlyInAnyOrderElementsOf(kept);
         assertThat(drain(Topics.GRID, est, "liuhua.grid.officer-bound.v1", Duration.ofSeconds(2)))
                 .hasSize(kept.size());
+
+        JsonNode firstTwo = admin().get("/api/v1/safety-officers?establishmentId=" + est + "&size=2").json();
+        assertThat(firstTwo.get("items").size()).isEqualTo(Math.min(2, kept.size()));
+        assertThat(firstTwo.get("totalElements").asInt()).isEqualTo(kept.size());
+        assertThat(allItems(admin(), "/api/v1/safety-officers?establishmentId=" + est, "establishmentId"))
+                .hasSize(kept.size());
     }
 
     @Test
