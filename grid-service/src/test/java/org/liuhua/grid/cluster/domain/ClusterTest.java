@@ -1,4 +1,4 @@
-package org.liuhua.grid.cluster;
+package org.liuhua.grid.cluster.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ class ClusterTest {
 
     private static void assess(Cluster cluster, int member, boolean passed, String date) {
         Instant at = Instant.parse(date + "T00:00:00Z");
-        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at), 70, at);
+        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at), 70);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.liuhua.grid.establishment;
+package org.liuhua.grid.establishment.domain;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.liuhua.grid.patrol;
+package org.liuhua.grid.patrol.domain;
 
 import org.junit.jupiter.api.Test;
 

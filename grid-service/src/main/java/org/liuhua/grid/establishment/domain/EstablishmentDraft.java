@@ -1,4 +1,4 @@
-package org.liuhua.grid.establishment;
+package org.liuhua.grid.establishment.domain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,8 @@ import org.liuhua.kit.domain.FieldProblem;
 
 /**
  * What a caller says about an establishment, from JSON, a batch item or a spreadsheet row. {@link #problems()} is
- * the one validation of all three paths; references (unit, town, department) are checked by {@link Establishments}.
+ * the one validation of all three paths; references (unit, town, department) are resolved by the application
+ * into a {@link Placement}.
  */
 public record EstablishmentDraft(String id, String name, String kind, String industry, String departmentId,
                                  String townId, String unitId, String riskLevel, List<String> flags,

@@ -1,4 +1,4 @@
-package org.liuhua.grid.cluster;
+package org.liuhua.grid.cluster.domain;
 
 import java.time.Instant;
 import java.util.List;

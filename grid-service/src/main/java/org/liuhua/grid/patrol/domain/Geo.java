@@ -1,4 +1,4 @@
-package org.liuhua.grid.patrol;
+package org.liuhua.grid.patrol.domain;
 
 /** Great-circle distance (haversine) on the mean Earth radius; good to well under a metre at patrol distances. */
 public final class Geo {

@@ -1,26 +1,19 @@
-package org.liuhua.grid.region;
+package org.liuhua.grid.region.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.PatrolUnitChanged;
-import org.liuhua.kit.outbox.OutboxEvent;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.liuhua.kit.domain.AggregateRoot;
+import org.liuhua.kit.domain.InvalidInputException;
 
 /** A patrol unit (巡查单元) of a grid: GENERAL (farming villages) or KEY (town centres, old market towns). */
-@Document(collection = "patrol_units")
-public class PatrolUnit {
+public class PatrolUnit extends AggregateRoot {
 
     public static final List<String> KINDS = List.of("GENERAL", "KEY");
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String name;
     private String kind;
     private String gridId;
@@ -28,12 +21,19 @@ public class PatrolUnit {
     private String townId;
     private long revision;
     private Instant changedAt;
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     PatrolUnit() {
     }
 
-    static PatrolUnit create(String id, String name, String kind, RegionNode grid, Instant now) {
+    /** Refuses a kind other than {@link #KINDS} (checked before the grid is looked up). */
+    public static void requireKind(String kind) {
+        if (!KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "must be one of " + KINDS);
+        }
+    }
+
+    public static PatrolUnit create(String id, String name, String kind, RegionNode grid, Instant now) {
+        requireKind(kind);
         PatrolUnit unit = new PatrolUnit();
         unit.id = id;
         unit.name = name;
@@ -43,14 +43,20 @@ public class PatrolUnit {
         unit.townId = grid.townId();
         unit.revision = 1;
         unit.changedAt = now;
-        unit.outbox.add(OutboxEvent.of(id, new PatrolUnitChanged(id, name, kind, unit.gridId, unit.villageId,
-                unit.townId, now, unit.revision), now));
+        unit.registerEvent(new PatrolUnitChanged(id, name, kind, unit.gridId, unit.villageId, unit.townId, now,
+                unit.revision));
         return unit;
     }
 
-    boolean sameAs(PatrolUnit other) {
+    /** Same content as a unit made from a re-sent request. */
+    public boolean sameAs(PatrolUnit other) {
         return Objects.equals(name, other.name) && Objects.equals(kind, other.kind)
                 && Objects.equals(gridId, other.gridId);
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

@@ -1,15 +1,13 @@
-package org.liuhua.grid.region;
+package org.liuhua.grid.region.domain;
 
 import java.util.Objects;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
-/** A supervising department (行业主管部门); {@code safetyStaff} is its in-house safety staff (G-7), when reported. */
-@Document(collection = "departments")
+/**
+ * A supervising department (行业主管部门); {@code safetyStaff} is its in-house safety staff (G-7), when reported. It
+ * publishes no events, so it is a plain document, written once.
+ */
 public class Department {
 
-    @Id
     private String id;
     private String name;
     private Integer safetyStaff;
@@ -17,13 +15,13 @@ public class Department {
     Department() {
     }
 
-    Department(String id, String name, Integer safetyStaff) {
+    public Department(String id, String name, Integer safetyStaff) {
         this.id = id;
         this.name = name;
         this.safetyStaff = safetyStaff;
     }
 
-    boolean sameAs(Department other) {
+    public boolean sameAs(Department other) {
         return Objects.equals(name, other.name) && Objects.equals(safetyStaff, other.safetyStaff);
     }
 

@@ -1,39 +1,31 @@
-package org.liuhua.grid.cluster;
+package org.liuhua.grid.cluster.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.ClusterAssessed;
-import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.InvalidInputException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An industrial cluster (工业集中区) with its member enterprises and their assessments (G-8). A member passes with a
- * passing latest assessment; the cluster is standardised when at least the threshold share of members pass.
+ * passing latest assessment; the cluster is standardised when at least the threshold share of members pass. Each
+ * recorded assessment registers {@link ClusterAssessed}.
  */
-@Document(collection = "clusters")
-public class Cluster {
+public class Cluster extends AggregateRoot {
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String name;
     private String townId;
     private List<String> memberIds = new ArrayList<>();
     private List<Assessment> assessments = new ArrayList<>();
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     Cluster() {
     }
 
-    static Cluster create(String id, String name, String townId, List<String> memberIds) {
+    public static Cluster create(String id, String name, String townId, List<String> memberIds) {
         Cluster cluster = new Cluster();
         cluster.id = id;
         cluster.name = name;
@@ -42,14 +34,15 @@ public class Cluster {
         return cluster;
     }
 
-    boolean sameAs(Cluster other) {
+    /** Same content as a cluster made from a re-sent request (members compared in order, without repeats). */
+    public boolean sameAs(Cluster other) {
         return Objects.equals(name, other.name) && Objects.equals(townId, other.townId)
                 && Objects.equals(List.copyOf(new LinkedHashSet<>(memberIds)),
                 List.copyOf(new LinkedHashSet<>(other.memberIds)));
     }
 
     /** Records an assessment; the same assessment (member and date) again is a no-op. */
-    boolean assess(Assessment assessment, int thresholdPercent, Instant now) {
+    public boolean assess(Assessment assessment, int thresholdPercent) {
         if (!memberIds.contains(assessment.establishmentId())) {
             throw new InvalidInputException("establishmentId", assessment.establishmentId() + " is not a member of "
                     + id);
@@ -60,9 +53,9 @@ public class Cluster {
             return false;
         }
         assessments.add(assessment);
-        outbox.add(OutboxEvent.of(id, new ClusterAssessed(id, assessment.establishmentId(), townId,
-                assessment.passed(), assessment.failedItems(), assessment.assessedAt(), assessment.assessor(),
-                memberIds.size(), passingMembers(), standardised(thresholdPercent)), now));
+        registerEvent(new ClusterAssessed(id, assessment.establishmentId(), townId, assessment.passed(),
+                assessment.failedItems(), assessment.assessedAt(), assessment.assessor(), memberIds.size(),
+                passingMembers(), standardised(thresholdPercent)));
         return true;
     }
 
@@ -84,6 +77,16 @@ public class Cluster {
 
     public boolean standardised(int thresholdPercent) {
         return !memberIds.isEmpty() && passingMembers() * 100 >= thresholdPercent * memberIds.size();
+    }
+
+    /** The share of passing members, to four decimals (0 without members). */
+    public double passRate() {
+        return memberIds.isEmpty() ? 0.0 : Math.round(10000.0 * passingMembers() / memberIds.size()) / 10000.0;
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

@@ -1,4 +1,4 @@
-package org.liuhua.grid.inspector;
+package org.liuhua.grid.inspector.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,34 +7,34 @@ import java.util.Objects;
 
 import org.liuhua.events.grid.InspectorBound;
 import org.liuhua.events.grid.InspectorUnbound;
-import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.liuhua.kit.domain.InvalidInputException;
 
-/** A grid inspector (网格员/巡查员) of a town, FULL_TIME or PART_TIME, with the history of their unit bindings. */
-@Document(collection = "inspectors")
-public class Inspector {
+/**
+ * A grid inspector (网格员/巡查员) of a town, FULL_TIME or PART_TIME, with the history of their unit bindings (kept for
+ * ever). Binding and unbinding register {@link InspectorBound} / {@link InspectorUnbound}.
+ */
+public class Inspector extends AggregateRoot {
 
     public static final List<String> EMPLOYMENTS = List.of("FULL_TIME", "PART_TIME");
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String name;
     private String employment;
     private String townId;
     private String phone;
     private Instant registeredAt;
     private List<UnitBinding> unitBindings = new ArrayList<>();
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     Inspector() {
     }
 
-    static Inspector register(String id, String name, String employment, String townId, String phone, Instant now) {
+    public static Inspector register(String id, String name, String employment, String townId, String phone,
+                                     Instant now) {
+        if (!EMPLOYMENTS.contains(employment)) {
+            throw new InvalidInputException("employment", "must be one of " + EMPLOYMENTS);
+        }
         Inspector inspector = new Inspector();
         inspector.id = id;
         inspector.name = name;
@@ -45,23 +45,24 @@ public class Inspector {
         return inspector;
     }
 
-    boolean sameAs(Inspector other) {
+    /** Same content as an inspector made from a re-sent request. */
+    public boolean sameAs(Inspector other) {
         return Objects.equals(name, other.name) && Objects.equals(employment, other.employment)
                 && Objects.equals(townId, other.townId) && Objects.equals(phone, other.phone);
     }
 
     /** Binds to a unit from {@code since}; already bound is a no-op (returns false). */
-    boolean bind(String unitId, Instant since, String changedBy) {
+    public boolean bind(String unitId, Instant since, String changedBy) {
         if (unitBindings.stream().anyMatch(b -> b.current() && b.unitId().equals(unitId))) {
             return false;
         }
         unitBindings.add(new UnitBinding(unitId, since, null, changedBy));
-        outbox.add(OutboxEvent.of(id, new InspectorBound(id, name, employment, unitId, townId, since, changedBy),
-                since));
+        registerEvent(new InspectorBound(id, name, employment, unitId, townId, since, changedBy));
         return true;
     }
 
-    boolean unbind(String unitId, Instant at, String changedBy) {
+    /** Ends the current binding to a unit; false when there is none. */
+    public boolean unbind(String unitId, Instant at, String changedBy) {
         List<UnitBinding> updated = new ArrayList<>();
         boolean changed = false;
         for (UnitBinding b : unitBindings) {
@@ -71,7 +72,7 @@ public class Inspector {
                             List.of("unbind from a later date"));
                 }
                 updated.add(new UnitBinding(unitId, b.since(), at, b.changedBy()));
-                outbox.add(OutboxEvent.of(id, new InspectorUnbound(id, unitId, townId, at, changedBy), at));
+                registerEvent(new InspectorUnbound(id, unitId, townId, at, changedBy));
                 changed = true;
             } else {
                 updated.add(b);
@@ -87,6 +88,11 @@ public class Inspector {
 
     public boolean boundAt(String unitId, Instant at) {
         return unitBindings.stream().anyMatch(b -> b.unitId().equals(unitId) && b.activeAt(at));
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

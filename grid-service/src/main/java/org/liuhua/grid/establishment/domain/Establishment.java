@@ -1,4 +1,4 @@
-package org.liuhua.grid.establishment;
+package org.liuhua.grid.establishment.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,25 +7,22 @@ import java.util.Objects;
 
 import org.liuhua.events.grid.EstablishmentChanged;
 import org.liuhua.events.grid.EstablishmentRegistered;
+import org.liuhua.events.grid.EstablishmentSnapshot;
 import org.liuhua.events.grid.OfficerBound;
 import org.liuhua.events.grid.OfficerUnbound;
-import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.liuhua.kit.domain.InvalidInputException;
 
 /**
- * A supervised establishment (G-2) with its safety-role bindings (G-3). Every change is one document write carrying
- * its events: registered/changed snapshots, officer bound/unbound.
+ * A supervised establishment (G-2) with its safety-role bindings (G-3). Registering and changing it register the
+ * same {@link #snapshot() snapshot} (as {@link EstablishmentRegistered} / {@link EstablishmentChanged}); binding and
+ * unbinding officers register {@link OfficerBound} / {@link OfficerUnbound}. The bindings are kept for ever (the
+ * binding archive, 实体化管理档案).
  */
-@Document(collection = "establishments")
-public class Establishment {
+public class Establishment extends AggregateRoot {
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String name;
     private String kind;
     private String industry;
@@ -47,43 +44,43 @@ public class Establishment {
     private Instant changedAt;
     private long revision;
     private List<OfficerBinding> officers = new ArrayList<>();
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     Establishment() {
     }
 
-    /** A resolved draft: unit, village, grid and town are known to exist and agree. */
-    record Placement(String townId, String villageId, String gridId, String unitId) {
-    }
-
-    static Establishment register(String id, EstablishmentDraft draft, Placement placement, Instant now) {
+    /** Registers a valid draft ({@link EstablishmentDraft#problems()} is empty) at its resolved placement. */
+    public static Establishment register(String id, EstablishmentDraft draft, Placement placement, Instant now) {
         Establishment e = new Establishment();
         e.id = id;
         e.apply(draft, placement);
         e.registeredAt = now;
         e.changedAt = now;
         e.revision = 1;
-        e.outbox.add(OutboxEvent.of(id, new EstablishmentRegistered(id, e.name, e.kind, e.industry, e.departmentId,
-                e.townId, e.villageId, e.gridId, e.unitId, e.riskLevel, List.copyOf(e.flags), e.employeeCount,
-                e.address, e.latitude, e.longitude, e.landlordId, e.clusterId, now, e.revision), now));
+        e.registerEvent(new EstablishmentRegistered(e.snapshot()));
         return e;
     }
 
-    /** Replaces the registry data; records a change event when anything differs. Returns whether it changed. */
-    boolean change(EstablishmentDraft draft, Placement placement, Instant now) {
+    /** Replaces the registry data; registers the change when anything differs. Returns whether it changed. */
+    public boolean change(EstablishmentDraft draft, Placement placement, Instant now) {
         if (sameAs(draft, placement)) {
             return false;
         }
         apply(draft, placement);
         changedAt = now;
         revision++;
-        outbox.add(OutboxEvent.of(id, new EstablishmentChanged(id, name, kind, industry, departmentId, townId,
-                villageId, gridId, unitId, riskLevel, List.copyOf(flags), employeeCount, address, latitude, longitude,
-                landlordId, clusterId, now, revision), now));
+        registerEvent(new EstablishmentChanged(snapshot()));
         return true;
     }
 
-    boolean sameAs(EstablishmentDraft d, Placement p) {
+    /** The registry data as every registered and changed event carries it. */
+    EstablishmentSnapshot snapshot() {
+        return new EstablishmentSnapshot(id, name, kind, industry, departmentId, townId, villageId, gridId, unitId,
+                riskLevel, flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt,
+                revision);
+    }
+
+    /** Whether the stored data already is what the draft says (a re-sent registration). */
+    public boolean sameAs(EstablishmentDraft d, Placement p) {
         return Objects.equals(name, d.name()) && Objects.equals(kind, d.kind())
                 && Objects.equals(industry, d.industry()) && Objects.equals(departmentId, d.departmentId())
                 && Objects.equals(townId, p.townId()) && Objects.equals(unitId, p.unitId())
@@ -118,8 +115,11 @@ public class Establishment {
      * Binds a person in a role from {@code since}; the current holder of the same role (and workshop) is replaced and
      * kept in the history. Binding the same person again is a no-op. Returns whether anything changed.
      */
-    boolean bindOfficer(String personId, String personName, String role, String workshop, Instant since,
-                        String changedBy) {
+    public boolean bindOfficer(String personId, String personName, String role, String workshop, Instant since,
+                               String changedBy) {
+        if (!OfficerBinding.ROLES.contains(role)) {
+            throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
+        }
         List<OfficerBinding> updated = new ArrayList<>();
         boolean changed = true;
         for (OfficerBinding b : officers) {
@@ -134,8 +134,7 @@ public class Establishment {
                             + "; a replacement cannot start before that", "BOUND", List.of("bind from a later date"));
                 }
                 updated.add(b.endedAt(since));
-                outbox.add(OutboxEvent.of(id, new OfficerUnbound(id, b.personId(), role, townId, since, changedBy),
-                        since));
+                registerEvent(new OfficerUnbound(id, b.personId(), role, townId, since, changedBy));
             } else {
                 updated.add(b);
             }
@@ -145,18 +144,18 @@ public class Establishment {
         }
         updated.add(new OfficerBinding(personId, personName, role, workshop, since, null, changedBy));
         officers = updated;
-        outbox.add(OutboxEvent.of(id, new OfficerBound(id, personId, personName, role, townId, since, changedBy),
-                since));
+        registerEvent(new OfficerBound(id, personId, personName, role, townId, since, changedBy));
         return true;
     }
 
-    boolean unbindOfficer(String personId, String role, Instant at, String changedBy) {
+    /** Ends the current bindings of a person (in one role, or all); false when they hold none. */
+    public boolean unbindOfficer(String personId, String role, Instant at, String changedBy) {
         boolean changed = false;
         List<OfficerBinding> updated = new ArrayList<>();
         for (OfficerBinding b : officers) {
             if (b.current() && b.personId().equals(personId) && (role == null || b.role().equals(role))) {
                 updated.add(b.endedAt(at));
-                outbox.add(OutboxEvent.of(id, new OfficerUnbound(id, personId, b.role(), townId, at, changedBy), at));
+                registerEvent(new OfficerUnbound(id, personId, b.role(), townId, at, changedBy));
                 changed = true;
             } else {
                 updated.add(b);
@@ -186,6 +185,11 @@ public class Establishment {
 
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

@@ -1,4 +1,4 @@
-package org.liuhua.grid.patrol;
+package org.liuhua.grid.patrol.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,25 +9,20 @@ import java.util.Set;
 
 import org.liuhua.events.grid.PatrolCompleted;
 import org.liuhua.events.grid.PatrolFindingRecorded;
-import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.liuhua.kit.domain.InvalidInputException;
 
 /**
  * A patrol of an inspector in a unit (G-5), offline-first: every id is chosen by the phone, so re-sending the patrol,
  * a check-in or a finding changes nothing. Device times drive plans and coverage; server times are kept beside them.
+ * A finding registers {@link PatrolFindingRecorded} (keyed by the finding), completion {@link PatrolCompleted}.
  */
-@Document(collection = "patrols")
-public class Patrol {
+public class Patrol extends AggregateRoot {
 
     public static final List<String> SEVERITIES = List.of("GENERAL", "MAJOR");
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String inspectorId;
     private String unitId;
     private String townId;
@@ -37,12 +32,12 @@ public class Patrol {
     private Instant completionReceivedAt;
     private List<CheckIn> checkIns = new ArrayList<>();
     private List<Finding> findings = new ArrayList<>();
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     Patrol() {
     }
 
-    static Patrol start(String id, String inspectorId, String unitId, String townId, Instant startedAt, Instant now) {
+    public static Patrol start(String id, String inspectorId, String unitId, String townId, Instant startedAt,
+                               Instant now) {
         Patrol patrol = new Patrol();
         patrol.id = id;
         patrol.inspectorId = inspectorId;
@@ -53,13 +48,13 @@ public class Patrol {
         return patrol;
     }
 
-    boolean sameStart(String inspectorId, String unitId, Instant startedAt) {
+    public boolean sameStart(String inspectorId, String unitId, Instant startedAt) {
         return Objects.equals(this.inspectorId, inspectorId) && Objects.equals(this.unitId, unitId)
                 && Objects.equals(this.startedAt, startedAt);
     }
 
     /** Adds a check-in; the same check-in id again is a no-op (false). */
-    boolean checkIn(CheckIn checkIn) {
+    public boolean checkIn(CheckIn checkIn) {
         for (CheckIn existing : checkIns) {
             if (existing.checkInId().equals(checkIn.checkInId())) {
                 if (!existing.establishmentId().equals(checkIn.establishmentId())
@@ -75,7 +70,7 @@ public class Patrol {
     }
 
     /** Records a finding and its event; the same finding id again is a no-op (false). */
-    boolean record(Finding finding, Instant now) {
+    public boolean record(Finding finding, Instant now) {
         for (Finding existing : findings) {
             if (existing.findingId().equals(finding.findingId())) {
                 if (!existing.establishmentId().equals(finding.establishmentId())
@@ -87,24 +82,24 @@ public class Patrol {
         }
         requireOpen("record a finding");
         findings.add(finding);
-        outbox.add(OutboxEvent.of(finding.findingId(), new PatrolFindingRecorded(finding.findingId(), id,
-                inspectorId, finding.establishmentId(), townId, finding.category(), finding.severity(),
-                finding.description(), finding.checklistItemId(), finding.deviceTime(), now), now));
+        registerEvent(new PatrolFindingRecorded(finding.findingId(), id, inspectorId, finding.establishmentId(), townId,
+                finding.category(), finding.severity(), finding.description(), finding.checklistItemId(),
+                finding.deviceTime(), now), finding.findingId());
         return true;
     }
 
     /** Completes the patrol; completing again is a no-op (false). */
-    boolean complete(Instant deviceTime, Instant now) {
+    public boolean complete(Instant deviceTime, Instant now) {
         if (completedAt != null) {
             return false;
         }
         if (deviceTime.isBefore(startedAt)) {
-            throw new org.liuhua.kit.domain.InvalidInputException("deviceTime", "is before the patrol started");
+            throw new InvalidInputException("deviceTime", "is before the patrol started");
         }
         completedAt = deviceTime;
         completionReceivedAt = now;
-        outbox.add(OutboxEvent.of(id, new PatrolCompleted(id, inspectorId, unitId, townId, startedAt, completedAt,
-                provenEstablishmentIds(), unprovenEstablishmentIds(), findings.size()), now));
+        registerEvent(new PatrolCompleted(id, inspectorId, unitId, townId, startedAt, completedAt,
+                provenEstablishmentIds(), unprovenEstablishmentIds(), findings.size()));
         return true;
     }
 
@@ -126,8 +121,23 @@ public class Patrol {
         return List.copyOf(unproven);
     }
 
+    /** The check-in of this id, which must exist. */
+    public CheckIn checkIn(String checkInId) {
+        return checkIns.stream().filter(c -> c.checkInId().equals(checkInId)).findFirst().orElseThrow();
+    }
+
+    /** The finding of this id, which must exist. */
+    public Finding finding(String findingId) {
+        return findings.stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElseThrow();
+    }
+
     public String state() {
         return completedAt == null ? "OPEN" : "COMPLETED";
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

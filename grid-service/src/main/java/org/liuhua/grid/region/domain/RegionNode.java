@@ -1,4 +1,4 @@
-package org.liuhua.grid.region;
+package org.liuhua.grid.region.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.RegionChanged;
-import org.liuhua.kit.outbox.OutboxEvent;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.liuhua.kit.domain.AggregateRoot;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.InvalidInputException;
 
 /**
  * A node of the region tree below the city: a town (with its kind and its supervision staffing, G-7), a village or a
- * grid. Ids are chosen by the caller (the demo city's scheme). Every change records {@link RegionChanged}.
+ * grid. Ids are chosen by the caller (the demo city's scheme). Every change registers {@link RegionChanged}.
  */
-@Document(collection = "regions")
-public class RegionNode {
+public class RegionNode extends AggregateRoot {
 
     public static final String TOWN = "TOWN";
     public static final String VILLAGE = "VILLAGE";
@@ -24,10 +23,7 @@ public class RegionNode {
     public static final List<String> TOWN_KINDS = List.of("TOWN", "SUBDISTRICT", "DEVELOPMENT_ZONE", "HIGH_TECH_ZONE",
             "PARK");
 
-    @Id
     private String id;
-    @Version
-    private Long version;
     private String level;
     private String kind;
     private String name;
@@ -38,12 +34,26 @@ public class RegionNode {
     private Integer fireStaff;
     private long revision;
     private Instant changedAt;
-    private List<OutboxEvent> outbox = new ArrayList<>();
 
     RegionNode() {
     }
 
-    static RegionNode town(String id, String name, String kind, Integer safetyStaff, Integer fireStaff, Instant now) {
+    /** A new town; its kind must be one of {@link #TOWN_KINDS} and its staffing numbers not negative. */
+    public static RegionNode town(String id, String name, String kind, Integer safetyStaff, Integer fireStaff,
+                                  Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!TOWN_KINDS.contains(kind)) {
+            problems.add(new FieldProblem("kind", "must be one of " + TOWN_KINDS));
+        }
+        if (safetyStaff != null && safetyStaff < 0) {
+            problems.add(new FieldProblem("safetyStaff", "must not be negative"));
+        }
+        if (fireStaff != null && fireStaff < 0) {
+            problems.add(new FieldProblem("fireStaff", "must not be negative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         RegionNode node = new RegionNode();
         node.id = id;
         node.level = TOWN;
@@ -57,7 +67,7 @@ public class RegionNode {
         return node;
     }
 
-    static RegionNode village(String id, String name, RegionNode town, Instant now) {
+    public static RegionNode village(String id, String name, RegionNode town, Instant now) {
         RegionNode node = new RegionNode();
         node.id = id;
         node.level = VILLAGE;
@@ -68,7 +78,7 @@ public class RegionNode {
         return node;
     }
 
-    static RegionNode grid(String id, String name, RegionNode village, Instant now) {
+    public static RegionNode grid(String id, String name, RegionNode village, Instant now) {
         RegionNode node = new RegionNode();
         node.id = id;
         node.level = GRID;
@@ -81,28 +91,35 @@ public class RegionNode {
     }
 
     /** Same content as another node made from a re-sent request (ignores revision and times). */
-    boolean sameAs(RegionNode other) {
+    public boolean sameAs(RegionNode other) {
         return Objects.equals(level, other.level) && Objects.equals(kind, other.kind)
                 && Objects.equals(name, other.name) && Objects.equals(parentId, other.parentId)
                 && Objects.equals(safetyStaff, other.safetyStaff) && Objects.equals(fireStaff, other.fireStaff);
     }
 
-    void changeStaffing(Integer safetyStaff, Integer fireStaff, Instant now) {
+    /** Sets a town's staffing; the same numbers again change nothing (false). */
+    public boolean changeStaffing(Integer safetyStaff, Integer fireStaff, Instant now) {
         if (!TOWN.equals(level)) {
-            throw new IllegalStateException("only towns have staffing");
+            throw new ConflictException("only towns have staffing", level, List.of());
         }
         if (Objects.equals(this.safetyStaff, safetyStaff) && Objects.equals(this.fireStaff, fireStaff)) {
-            return;
+            return false;
         }
         this.safetyStaff = safetyStaff;
         this.fireStaff = fireStaff;
         changed(now);
+        return true;
     }
 
     private void changed(Instant now) {
         revision++;
         changedAt = now;
-        outbox.add(OutboxEvent.of(id, new RegionChanged(id, level, kind, name, parentId, townId, now, revision), now));
+        registerEvent(new RegionChanged(id, level, kind, name, parentId, townId, now, revision));
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 
     public String id() { return id; }

@@ -1,4 +1,4 @@
-package org.liuhua.grid.inspector;
+package org.liuhua.grid.inspector.domain;
 
 import java.time.Instant;
 
