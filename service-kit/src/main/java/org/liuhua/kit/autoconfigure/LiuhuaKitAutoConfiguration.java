@@ -25,6 +25,7 @@ import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.time.CityProperties;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageQueryResolver;
+import org.liuhua.kit.web.ProblemErrorController;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -51,7 +53,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code liuhua.outbox.collections}) and the audit log,
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class})
 @Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
 public class LiuhuaKitAutoConfiguration {
@@ -115,6 +117,12 @@ public class LiuhuaKitAutoConfiguration {
     @Bean
     ProblemHandling problemHandling() {
         return new ProblemHandling();
+    }
+
+    /** The error page as problem+json with the trace id, in place of Boot's. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean
