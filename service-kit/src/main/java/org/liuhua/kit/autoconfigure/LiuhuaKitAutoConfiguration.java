@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.audit.AuditConfiguration;
+import org.liuhua.kit.lease.LeaseProperties;
 import org.liuhua.kit.lease.MongoLease;
 import org.liuhua.kit.messaging.DeadLetterConfiguration;
 import org.liuhua.kit.messaging.ProcessedEvents;
@@ -29,7 +30,6 @@ import org.liuhua.kit.web.ProblemErrorController;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,7 +54,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
-@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class,
+        EventsProperties.class, LeaseProperties.class})
 @Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
 public class LiuhuaKitAutoConfiguration {
 
@@ -91,8 +92,8 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MongoLease mongoLease(MongoTemplate mongo, Clock clock) {
-        return new MongoLease(mongo, clock);
+    MongoLease mongoLease(MongoTemplate mongo, Clock clock, LeaseProperties properties) {
+        return new MongoLease(mongo, clock, properties);
     }
 
     @Bean
@@ -109,9 +110,9 @@ public class LiuhuaKitAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
                             ObjectProvider<OutboxCollection> contributed, MongoLease lease,
-                            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+                            EventsProperties events, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, contributed.orderedStream().map(OutboxCollection::name)
-                .toList(), lease, applicationName, meters);
+                .toList(), lease, events.source(), meters);
     }
 
     @Bean
@@ -134,11 +135,9 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka,
-                                          @Value("${liuhua.events.retry-backoff-ms:300}") long backOff,
-                                          @Value("${liuhua.events.retries:3}") long retries) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, EventsProperties events) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        return DeadLetterConfiguration.errorHandler(producer, backOff, retries);
+        return DeadLetterConfiguration.errorHandler(producer, events.retryBackoff(), events.retries());
     }
 
     @Bean
@@ -148,14 +147,13 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
-    NewTopic ownTopic(@Value("${liuhua.events.topic}") String topic,
-                      @Value("${liuhua.events.partitions:3}") int partitions) {
-        return TopicBuilder.name(topic).partitions(partitions).build();
+    NewTopic ownTopic(EventsProperties events) {
+        return TopicBuilder.name(events.topic()).partitions(events.partitions()).build();
     }
 
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
-    NewTopic ownDeadLetterTopic(@Value("${liuhua.events.topic}") String topic) {
-        return TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build();
+    NewTopic ownDeadLetterTopic(EventsProperties events) {
+        return TopicBuilder.name(Topics.deadLetter(events.topic())).partitions(1).build();
     }
 }
