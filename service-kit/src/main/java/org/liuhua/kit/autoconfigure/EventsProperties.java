@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How a service publishes and consumes events.
  *
- * @param source       the service's name in the events it publishes (CloudEvents {@code source} {@code /liuhua/<source>})
- *                     and in its audit entries; defaults to {@code spring.application.name} (kit defaults)
+ * @param source       the service's name in the events it publishes (CloudEvents {@code source}
+ *                     {@code /liuhua/<source>}) and in its audit entries; defaults to {@code spring.application.name}
+ *                     (kit defaults)
  * @param topic        the service's own topic, created with its dead-letter topic at start-up; none when not set
  * @param partitions   partitions of the own topic (default 3)
  * @param retries      how often a failing record is retried before it goes to the dead-letter topic (default 3)

@@ -38,8 +38,9 @@ public class ProblemErrorController implements ErrorController {
         } else if (status >= 500) {
             log.error("request to {} failed with {}, trace {}", path, status, TraceContext.currentTraceId(),
                     request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            problem = ProblemHandling.problem(HttpStatusCode.valueOf(status), ProblemType.of(
-                    HttpStatusCode.valueOf(status)), "an unexpected error occurred; quote the trace id when reporting it");
+            problem = ProblemHandling.problem(HttpStatusCode.valueOf(status),
+                    ProblemType.of(HttpStatusCode.valueOf(status)),
+                    "an unexpected error occurred; quote the trace id when reporting it");
         } else {
             Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
             HttpStatus known = HttpStatus.resolve(status);
