@@ -56,7 +56,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class,
         EventsProperties.class, LeaseProperties.class})
-@Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
+// problem+json for every error: the advice, and the error page in place of Boot's
+@Import({ServiceSecurityConfiguration.class, AuditConfiguration.class, ProblemHandling.class,
+        ProblemErrorController.class})
 public class LiuhuaKitAutoConfiguration {
 
     @Bean
@@ -113,17 +115,6 @@ public class LiuhuaKitAutoConfiguration {
                             EventsProperties events, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, contributed.orderedStream().map(OutboxCollection::name)
                 .toList(), lease, events.source(), meters);
-    }
-
-    @Bean
-    ProblemHandling problemHandling() {
-        return new ProblemHandling();
-    }
-
-    /** The error page as problem+json with the trace id, in place of Boot's. */
-    @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
     }
 
     @Bean
