@@ -34,6 +34,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -93,6 +94,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "your role does not allow this action");
+    }
+
+    /** A multipart body that cannot be parsed; one over the size limit is a 413 (handled by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return invalid(List.of(new FieldProblem("body", "is not a readable multipart request")));
     }
 
     /** A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included. */

@@ -130,6 +130,17 @@ class ProblemAnswersIT extends KitIntegrationTest {
     }
 
     @Test
+    void aMultipartBodyThatCannotBeParsedIs400() {
+        String cutShort = "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhel";
+        TestHttp.Response response = admin().send(admin().request("/api/v1/probes/upload")
+                .header("Content-Type", "multipart/form-data; boundary=cut")
+                .POST(HttpRequest.BodyPublishers.ofString(cutShort)));
+
+        assertProblem(response, 400, "invalid-input");
+        assertThat(firstError(response).path("field").asString()).isEqualTo("body");
+    }
+
+    @Test
     void anUploadOverTheLimitIs413() {
         TestHttp.Response response = admin().send(multipart("file", "big.bin", new byte[1536]));
 
