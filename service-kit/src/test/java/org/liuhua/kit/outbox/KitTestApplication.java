@@ -71,7 +71,7 @@ public class KitTestApplication {
         @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER')")
         public Map<String, Object> relabel(@PathVariable String id, @RequestBody Map<String, Object> body) {
             if (body.get("label") == null) {
-                throw new IllegalArgumentException("label is required");
+                throw new org.liuhua.kit.domain.InvalidInputException("label", "is required");
             }
             return Map.of("id", id, "label", body.get("label"));
         }
