@@ -114,6 +114,19 @@ public class KitTestApplication {
             return ResponseEntity.created(URI.create("/api/v1/parcels/" + id)).body(Map.of("id", id));
         }
 
+        /** Stores a parcel sent {@code sent} times, through the store (the list tests read it back). */
+        @PostMapping("/stored")
+        @PreAuthorize("hasRole('CITY_ADMIN')")
+        public ResponseEntity<Map<String, Object>> store(@RequestBody Map<String, Object> body) {
+            Parcel parcel = new Parcel("parcel-" + UUID.randomUUID(), (String) body.get("label"));
+            int sent = body.get("sent") instanceof Number n ? n.intValue() : 0;
+            for (int i = 0; i < sent; i++) {
+                parcel.send();
+            }
+            parcels.insert(parcel);
+            return ResponseEntity.created(URI.create("/api/v1/parcels/" + parcel.id)).body(Map.of("id", parcel.id));
+        }
+
         @PutMapping("/{id}/label")
         @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER')")
         public Map<String, Object> relabel(@PathVariable String id, @RequestBody Map<String, Object> body) {
