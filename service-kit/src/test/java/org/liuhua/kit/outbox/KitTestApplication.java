@@ -12,10 +12,12 @@ import org.liuhua.kit.messaging.EventRouter;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.test.QueryPaths;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
 import org.liuhua.kit.web.SortableBy;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,8 +53,19 @@ public class KitTestApplication {
     /** The indexes the parcel queries need: the list filter and sort, and the unique tracking code. */
     @Bean
     CollectionIndexes parcelIndexes() {
-        return CollectionIndexes.of(PARCELS, CollectionIndexes.on("label", "sent"),
+        return CollectionIndexes.of(PARCELS, CollectionIndexes.on("label", "sent"), CollectionIndexes.on("sent"),
                 new Index().on("trackingCode", Sort.Direction.ASC).unique().sparse().named("trackingCode"));
+    }
+
+    /** Every query the test service sends, for the index tests. */
+    @Bean
+    QueryPaths queryPaths() {
+        return new QueryPaths();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer recordQueryPaths(QueryPaths queryPaths) {
+        return queryPaths.customizer();
     }
 
     @Component
