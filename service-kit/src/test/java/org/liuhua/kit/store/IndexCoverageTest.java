@@ -59,11 +59,26 @@ class IndexCoverageTest {
         assertThat(IndexCoverage.isServed(Path.of("hazards", "outbox.eventId"), DECLARED)).isTrue();
 
         assertThat(IndexCoverage.isServed(Path.of("audit", "targetId"), DECLARED)).isFalse();
+        assertThat(IndexCoverage.isServed(Path.of("audit", "targetId", "subject"), DECLARED))
+                .as("the query's first field must lead an index").isFalse();
         assertThat(IndexCoverage.isServed(Path.of("audit", "occurredAt").sortedBy("subject"), DECLARED))
                 .isTrue();
         assertThat(IndexCoverage.isServed(Path.of("audit").sortedBy("action"), DECLARED)).isFalse();
         assertThat(IndexCoverage.isServed(Path.of("hazards", "subject"), DECLARED)).as("another collection's index")
                 .isFalse();
+    }
+
+    @Test
+    void anIndexNoPathNeedsIsReported() {
+        List<Path> paths = List.of(Path.of("audit", "subject"), Path.of("audit").sortedBy("occurredAt"),
+                Path.of("hazards", "sourceKey"), Path.of("hazards", "outbox.eventId"));
+
+        assertThatThrownBy(() -> IndexCoverage.assertEachIndexIsNeeded(paths, DECLARED))
+                .hasMessageContaining("audit [username, occurredAt]")
+                .hasMessageNotContaining("audit [subject, occurredAt]");
+        IndexCoverage.assertEachIndexIsNeeded(List.of(Path.of("audit", "subject"), Path.of("audit", "username"),
+                Path.of("audit").sortedBy("occurredAt"), Path.of("hazards", "sourceKey"),
+                Path.of("hazards", "outbox.eventId")), DECLARED);
     }
 
     @Test
