@@ -1,10 +1,11 @@
-package org.liuhua.reporting.audit;
+package org.liuhua.reporting.audit.messaging;
 
 import io.cloudevents.CloudEvent;
-import org.liuhua.events.EventTypes;
 import org.liuhua.events.Topics;
 import org.liuhua.events.audit.AuditRecorded;
-import org.liuhua.kit.outbox.EventJson;
+import org.liuhua.kit.messaging.EventRouter;
+import org.liuhua.reporting.audit.AuditEntry;
+import org.liuhua.reporting.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,24 +20,21 @@ import org.springframework.stereotype.Component;
 class AuditEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(AuditEventsListener.class);
-    private static final String RECORDED = EventTypes.typeOf(AuditRecorded.class);
 
     private final AuditLog auditLog;
+    final EventRouter router;
 
     AuditEventsListener(AuditLog auditLog) {
         this.auditLog = auditLog;
+        this.router = EventRouter.named("reporting-service/audit").on(AuditRecorded.class, this::record).build();
     }
 
     @KafkaListener(topics = Topics.AUDIT, groupId = "reporting-service-audit")
     void on(CloudEvent event) {
-        if (!RECORDED.equals(event.getType())) {
-            log.debug("ignoring {}", event.getType());
-            return;
-        }
-        AuditRecorded recorded = EventJson.read(event, AuditRecorded.class);
-        if (recorded.auditId() == null || recorded.occurredAt() == null) {
-            throw new IllegalArgumentException("audit event " + event.getId() + " lacks auditId or occurredAt");
-        }
+        router.route(event);
+    }
+
+    private void record(AuditRecorded recorded) {
         if (!auditLog.add(AuditEntry.of(recorded))) {
             log.debug("audit entry {} already stored", recorded.auditId());
         }
