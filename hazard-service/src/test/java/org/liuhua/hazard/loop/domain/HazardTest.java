@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.hazard.HazardReported;
+import org.liuhua.events.hazard.HazardReviewed;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
@@ -115,6 +117,33 @@ class HazardTest {
         assertThat(self.allowedCommands()).isEmpty();
         assertThat(self.firstBrokenEntry()).isEqualTo(-1);
         assertThat(self.registeredEvents()).hasSize(self.history().size());
+    }
+
+    @Test
+    void eachStepRegistersOnePlainEventCarryingTheHazardAfterIt() {
+        Hazard h = inEnforcement(Severity.MAJOR, HazardSource.GRID_PATROL);
+        List<Object> events = h.registeredEvents();
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("HazardReported", "HazardTransferred", "HazardRectified", "HazardReviewed");
+        HazardReported reported = (HazardReported) events.get(0);
+        assertThat(reported.revision()).isEqualTo(1);
+        assertThat(reported.version()).isEqualTo(1);
+        assertThat(reported.state()).isEqualTo("REPORTED");
+        assertThat(reported.actor()).isEqualTo(REPORTER.subject());
+        assertThat(reported.actorRole()).isEqualTo("INSPECTOR");
+        HazardReviewed reviewed = (HazardReviewed) events.get(3);
+        assertThat(reviewed.hazardId()).isEqualTo(h.id());
+        assertThat(reviewed.establishmentId()).isEqualTo("est-jinfeng-0001");
+        assertThat(reviewed.departmentId()).isEqualTo("dept-housing");
+        assertThat(reviewed.severity()).isEqualTo("MAJOR");
+        assertThat(reviewed.source()).isEqualTo("GRID_PATROL");
+        assertThat(reviewed.state()).isEqualTo("ENFORCEMENT");
+        assertThat(reviewed.deadline()).isEqualTo(LocalDate.parse("2026-11-30"));
+        assertThat(reviewed.revision()).isEqualTo(4);
+        assertThat(reviewed.occurredAt()).isEqualTo(NOW);
+        assertThat(reviewed.actor()).isEqualTo(TOWN.subject());
+        assertThat(reviewed.actorRole()).isEqualTo("TOWN_OFFICER");
+        assertThat(reviewed.passed()).isTrue();
     }
 
     @Test
