@@ -96,9 +96,11 @@ public class AggregateStore<T extends AggregateRoot> {
      * with {@link DuplicateKeyException}, which is how ids derived from a source key de-duplicate.
      */
     public T insert(T aggregate) {
-        Document document = toDocument(aggregate);
-        document.put("_id", aggregate.aggregateId());
-        document.put(VERSION, 0L);
+        // The version leads the document and update() sets it last: a read that sees a version sees the fields
+        // written with it. (The embedded stand-in serializes a document while a concurrent update may still be
+        // changing it; with the version at the end a command could load old fields under a new version and win.)
+        Document document = new Document("_id", aggregate.aggregateId()).append(VERSION, 0L);
+        toDocument(aggregate).forEach(document::putIfAbsent);
         document.put(OUTBOX, wrap(aggregate));
         mongo.insert(document, collection);
         aggregate.markWritten(0L);
