@@ -3,6 +3,7 @@ package org.liuhua.reporting.hazards;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,12 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.IndexCreator;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +50,19 @@ class HazardFactsContainersIT {
     int port;
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    IndexCreator indexCreator;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyDeclaredIndexExistsOnTheRealMongoDb() {
+        for (CollectionIndexes declared : indexCreator.declared()) {
+            List<List<String>> real = mongo.indexOps(declared.collection()).getIndexInfo().stream()
+                    .map(index -> index.getIndexFields().stream().map(IndexField::getKey).toList()).toList();
+            assertThat(real).as(declared.collection()).containsAll(declared.keys());
+        }
+    }
 
     @Test
     void aReportedHazardIsCountedOnceWhenItsEventArrivesTwice() throws Exception {

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Sort;
 
 /**
@@ -16,7 +21,16 @@ import org.springframework.data.domain.Sort;
  * {@link SortableBy}; {@link PageQueryResolver} builds it from the query string, so every list reads the same
  * parameters, enforces the same maximum and names the parameter in a 400.
  */
-public record PageQuery(int page, int size, Sort sort) {
+@ParameterObject
+public record PageQuery(
+        @Parameter(in = ParameterIn.QUERY, required = false, description = "page number, from 0",
+                schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) int page,
+        @Parameter(in = ParameterIn.QUERY, required = false, description = "items per page, at most " + MAX_SIZE,
+                schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_SIZE,
+                        defaultValue = "" + DEFAULT_SIZE)) int size,
+        @Parameter(in = ParameterIn.QUERY, required = false, description = "field,asc or field,desc; repeat or "
+                + "separate with ; for several; only the fields the list names",
+                array = @ArraySchema(schema = @Schema(type = "string"))) Sort sort) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;

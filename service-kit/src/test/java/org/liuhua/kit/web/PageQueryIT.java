@@ -80,6 +80,20 @@ class PageQueryIT extends KitIntegrationTest {
         refused("page=10737419&size=200", "page");
     }
 
+    @Test
+    void theApiDocumentDescribesAListsPagingAsOptionalQueryParameters() {
+        JsonNode list = new TestHttp("http://127.0.0.1:" + port).get("/v3/api-docs").json()
+                .at("/paths/~1api~1v1~1parcels/get");
+        assertThat(list.at("/responses/200/content").toString()).contains("PageResponse");
+        List<String> names = new ArrayList<>();
+        for (JsonNode parameter : list.path("parameters")) {
+            names.add(parameter.path("name").asString());
+            assertThat(parameter.path("in").asString()).isEqualTo("query");
+            assertThat(parameter.path("required").asBoolean(false)).as(parameter.toString()).isFalse();
+        }
+        assertThat(names).containsExactly("label", "page", "size", "sort");
+    }
+
     private static List<Integer> sent(JsonNode page) {
         List<Integer> sent = new ArrayList<>();
         page.path("items").forEach(item -> sent.add(item.path("sent").asInt()));
