@@ -1,0 +1,69 @@
+package org.liuhua.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The repository as the checks see it: modules, the deployables (modules that build an image), the overlays. */
+final class Repo {
+
+    static final Path ROOT = Path.of(System.getProperty("liuhua.repo", "..")).toAbsolutePath().normalize();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+    static final Path K8S = DEPLOY.resolve("k8s");
+    static final String VERSION = System.getProperty("liuhua.version", "0.1.0-SNAPSHOT");
+    static final String IMAGE_PREFIX = "liuhua/";
+
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
+
+    private Repo() {
+    }
+
+    static List<String> modules() {
+        List<String> modules = new ArrayList<>();
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")));
+        while (m.find()) {
+            modules.add(m.group(1));
+        }
+        return modules;
+    }
+
+    /** Modules whose pom enables the image build (the root pom's "images" profile): the services and the gateway. */
+    static List<String> deployables() {
+        return modules().stream()
+                .filter(m -> read(ROOT.resolve(m).resolve("pom.xml")).contains("<jib.skip>false</jib.skip>"))
+                .toList();
+    }
+
+    static List<String> services() {
+        return deployables().stream().filter(m -> m.endsWith("-service")).toList();
+    }
+
+    static List<String> overlays() {
+        try (var dirs = Files.list(K8S.resolve("overlays"))) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rendered overlay (cached: the objects are shared by the checks; tests must not change them). */
+    static synchronized List<Map<String, Object>> rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, o -> Kustomize.render(K8S.resolve("overlays").resolve(o)));
+    }
+
+    /** Overlays where data must survive a node: Kafka and MongoDB replicated 3 times. */
+    static boolean replicated(String overlay) {
+        return !overlay.equals("dev");
+    }
+
+    static String read(Path file) {
+        return Kustomize.read(file);
+    }
+}
