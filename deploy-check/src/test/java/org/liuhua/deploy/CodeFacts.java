@@ -151,17 +151,17 @@ final class CodeFacts {
     }
 
     /**
-     * The configuration keys a deployable reads: the liuhua.* keys of its application.yml, every component of its
-     * (and, for services, service-kit's) {@code @ConfigurationProperties} records, every {@code @Value} key with a
-     * default, the placeholders of its application.yml, and for services the Kafka/MongoDB connection keys — less
-     * {@link #LEFT_UNSET}.
+     * The configuration keys a deployable reads: the liuhua.* keys of its application.yml, every component of the
+     * {@code @ConfigurationProperties} records in it and in the reactor modules it runs with (service-kit, …), every
+     * {@code @Value} key with a default there, the placeholders of its application.yml, and for users of service-kit
+     * the Kafka/MongoDB connection keys — less {@link #LEFT_UNSET}.
      */
     static Set<String> keysRead(String module) {
         Set<String> keys = new TreeSet<>();
         packagedConfig(module).keySet().stream().filter(k -> k.startsWith("liuhua.")).forEach(keys::add);
-        List<Path> sources = new ArrayList<>(javaSources(module));
-        if (module.endsWith("-service")) {
-            sources.addAll(javaSources("service-kit"));
+        List<Path> sources = new ArrayList<>();
+        Repo.runtimeModules(module).forEach(m -> sources.addAll(javaSources(m)));
+        if (Repo.runtimeModules(module).contains("service-kit")) {
             keys.addAll(SERVICE_CONNECTION_KEYS);
         }
         for (Path source : sources) {
@@ -241,8 +241,8 @@ final class CodeFacts {
      */
     static Set<String> meterNames() {
         Set<String> names = new TreeSet<>();
-        List<String> modules = new ArrayList<>(Repo.deployables());
-        modules.add("service-kit");
+        Set<String> modules = new TreeSet<>();
+        Repo.deployables().forEach(d -> modules.addAll(Repo.runtimeModules(d)));
         Pattern builder = Pattern.compile(
                 "(Counter|Timer|Gauge|DistributionSummary|LongTaskTimer)\\.builder\\(\\s*\"([^\"]+)\"");
         Pattern shortcut = Pattern.compile("\\.(counter|timer|gauge|summary)\\(\\s*\"([^\"]+)\"");

@@ -37,6 +37,7 @@ final class KubernetesTypes {
 
     static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/Pod", io.fabric8.kubernetes.api.model.Pod.class),
             Map.entry("v1/ConfigMap", ConfigMap.class),
             Map.entry("v1/Secret", Secret.class),
             Map.entry("v1/Service", Service.class),

@@ -77,6 +77,18 @@ class ManifestsTest {
         assertThat(problems).as(overlay).isEmpty();
     }
 
+    @Test
+    void theOperationsPodsAreValidAndReachOnlyWhatTheirLabelsAllow() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Repo.K8S.resolve("ops"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (Map<String, Object> pod : Kustomize.documents(file)) {
+                    assertThat(KubernetesTypes.validate(pod)).as(file.toString()).isEmpty();
+                    assertThat(Boolean.TRUE.equals(at(pod, "spec", "securityContext", "runAsNonRoot"))).isTrue();
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceAndTheGatewayRunWithProbesResourcesAGracefulStopAndSpread(String overlay) {

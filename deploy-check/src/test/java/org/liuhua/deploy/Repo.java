@@ -45,6 +45,30 @@ final class Repo {
         return deployables().stream().filter(m -> m.endsWith("-service")).toList();
     }
 
+    /** The reactor modules {@code module} uses at run time (not test-jars or test scope), transitively. */
+    static List<String> runtimeModules(String module) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(module));
+        List<String> reactor = modules();
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            if (!found.add(current)) {
+                continue;
+            }
+            Matcher m = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL)
+                    .matcher(read(ROOT.resolve(current).resolve("pom.xml")));
+            while (m.find()) {
+                String dependency = m.group(1);
+                Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(dependency);
+                if (artifact.find() && reactor.contains(artifact.group(1)) && !dependency.contains("test-jar")
+                        && !dependency.contains("<scope>test</scope>")) {
+                    todo.add(artifact.group(1));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
     static List<String> overlays() {
         try (var dirs = Files.list(K8S.resolve("overlays"))) {
             return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
