@@ -151,6 +151,31 @@ final class CodeFacts {
     }
 
     /**
+     * Placeholders with a default ({@code ${liuhua.security.issuer:…}}) in the properties and YAML files a module
+     * packages (e.g. defaults that map a liuhua.* key onto a Spring Boot property), except Spring's own keys.
+     */
+    static Set<String> defaultedPlaceholders(String module) {
+        Path resources = Repo.ROOT.resolve(module).resolve("src/main/resources");
+        Set<String> names = new TreeSet<>();
+        if (!Files.isDirectory(resources)) {
+            return names;
+        }
+        try (var files = Files.walk(resources)) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(properties|ya?ml)$")).toList()) {
+                Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+):").matcher(Repo.read(file));
+                while (m.find()) {
+                    if (!m.group(1).startsWith("spring.")) {
+                        names.add(m.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /**
      * The configuration keys a deployable reads: the liuhua.* keys of its application.yml, every component of the
      * {@code @ConfigurationProperties} records in it and in the reactor modules it runs with (service-kit, …), every
      * {@code @Value} key with a default there, the placeholders of its application.yml, and for users of service-kit
@@ -173,6 +198,9 @@ final class CodeFacts {
             }
         }
         keys.addAll(placeholders(module));
+        for (String runtime : Repo.runtimeModules(module)) {
+            keys.addAll(defaultedPlaceholders(runtime));
+        }
         keys.removeAll(LEFT_UNSET.keySet());
         return keys;
     }

@@ -1,7 +1,6 @@
 package org.liuhua.deploy;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,20 @@ class ImageTarballTest {
                 }
                 continue;
             }
-            Map<String, byte[]> entries = untar(tarball);
+            Map<String, byte[]> entries = new HashMap<>();
+            Map<String, List<String>> layers = new HashMap<>();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(tarball))) {
+                readTar(in, (name, content) -> {
+                    if (name.endsWith(".tar.gz")) {
+                        List<String> files = new ArrayList<>();
+                        readTar(new GZIPInputStream(content), (file, ignored) -> files.add(
+                                file.replaceFirst("^\\./", "").replaceFirst("^/", "")));
+                        layers.put(name, files);
+                    } else {
+                        entries.put(name, content.readAllBytes());
+                    }
+                });
+            }
             ObjectMapper json = new ObjectMapper();
             JsonNode manifest = json.readTree(entries.get("manifest.json")).get(0);
             assertThat(manifest.path("RepoTags").get(0).asText()).as(module)
@@ -68,7 +80,7 @@ class ImageTarballTest {
             List<String> layerFiles = new ArrayList<>();
             int applicationLayers = 0;
             for (JsonNode layer : manifest.path("Layers")) {
-                List<String> files = layerFiles(entries.get(layer.asText()));
+                List<String> files = layers.getOrDefault(layer.asText(), List.of());
                 layerFiles.addAll(files);
                 if (files.stream().anyMatch(f -> f.startsWith("app/"))) {
                     applicationLayers++;
@@ -85,24 +97,8 @@ class ImageTarballTest {
         assertThat(problems).isEmpty();
     }
 
-    private static Map<String, byte[]> untar(Path tarball) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(tarball))) {
-            readTar(in, (name, content) -> entries.put(name, content));
-        }
-        return entries;
-    }
-
-    private static List<String> layerFiles(byte[] gzip) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
-            readTar(in, (name, content) -> names.add(name.replaceFirst("^\\./", "").replaceFirst("^/", "")));
-        }
-        return names;
-    }
-
     interface Entry {
-        void accept(String name, byte[] content) throws IOException;
+        void accept(String name, InputStream content) throws IOException;
     }
 
     /** A minimal ustar reader (names up to 100 + 155 characters, regular files and directories). */
@@ -116,20 +112,39 @@ class ImageTarballTest {
             String prefix = field(header, 345, 155);
             long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(),
                     8);
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            long remaining = size;
-            byte[] buffer = new byte[8192];
-            while (remaining > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (read < 0) {
-                    throw new IOException("truncated tar");
+            InputStream content = new InputStream() {
+                long remaining = size;
+
+                @Override
+                public int read() throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    int b = in.read();
+                    remaining -= b < 0 ? remaining : 1;
+                    return b;
                 }
-                content.write(buffer, 0, read);
-                remaining -= read;
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    int read = in.read(buffer, offset, (int) Math.min(length, remaining));
+                    remaining -= read < 0 ? remaining : read;
+                    return read;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            entry.accept(prefix.isEmpty() ? name : prefix + "/" + name, content);
+            content.skip(Long.MAX_VALUE);
+            while (content.read() >= 0) {
+                // drain what the consumer left (skip may stop early)
             }
-            long padding = (512 - size % 512) % 512;
-            in.skipNBytes(padding);
-            entry.accept(prefix.isEmpty() ? name : prefix + "/" + name, content.toByteArray());
+            in.skipNBytes((512 - size % 512) % 512);
         }
     }
 
