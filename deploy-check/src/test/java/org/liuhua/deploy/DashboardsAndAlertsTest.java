@@ -22,10 +22,10 @@ import static org.liuhua.deploy.Rendered.at;
 
 /**
  * The Grafana dashboards are well-formed Grafana dashboard JSON, and every metric a panel or an alert queries is one
- * the platform exposes. The list of exposed metrics is not scraped from a running service here (the build stays fast
- * and offline): it is the meters the code registers (CodeFacts.meterNames: Counter/Timer/Gauge builders in the
- * services and service-kit) plus the names Spring Boot 4.1 / Micrometer 1.17 / Spring Kafka 4.1 register in every
- * service (below, with where each comes from), plus Strimzi's Kafka Exporter for broker-side lag and offsets.
+ * the platform exposes. This fast check uses the meters the code registers (CodeFacts.meterNames: Counter/Timer/Gauge
+ * builders in the services and service-kit) plus the names Spring Boot 4.1 / Micrometer 1.17 / Spring Kafka 4.1
+ * register in every service (below, with where each comes from), plus Strimzi's Kafka Exporter for broker-side lag
+ * and offsets. {@link ScrapedMetricsIT} then checks the service metrics against a running service's scrape.
  */
 class DashboardsAndAlertsTest {
 
@@ -88,6 +88,22 @@ class DashboardsAndAlertsTest {
             }
         }
         return names;
+    }
+
+    /** Every metric the dashboards and the alert rules query. */
+    static Set<String> queriedMetrics() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path file : dashboards()) {
+            for (JsonNode panel : new ObjectMapper().readTree(file.toFile()).path("panels")) {
+                panel.path("targets").forEach(t -> used.addAll(metrics(t.path("expr").asText())));
+            }
+        }
+        for (Map<String, Object> rule : Rendered.of("production").kind("PrometheusRule")) {
+            for (Map<String, Object> group : maps(at(rule, "spec", "groups"))) {
+                maps(group.get("rules")).forEach(r -> used.addAll(metrics(String.valueOf(r.get("expr")))));
+            }
+        }
+        return used;
     }
 
     static List<Path> dashboards() throws IOException {
