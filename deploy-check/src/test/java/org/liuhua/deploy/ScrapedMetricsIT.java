@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every metric the dashboards and alerts query that a service exposes is really in a service's
  * {@code /actuator/prometheus} output: hazard-service is started from its jar (as the image runs it) against a real
  * Kafka broker and the MongoDB stand-in in this JVM, is given an HTTP request, a Kafka record to consume and time
- * for one overdue-escalation pass, and is then scraped. The Kafka Exporter's metrics and Prometheus' {@code up} are
- * not the services' and are left out. Runs when the jar was built in this build (./mvnw -B verify builds it before
- * this module); skipped otherwise.
+ * for one overdue-escalation pass, and is then scraped. Its settings come from a config tree as in the Deployments
+ * ({@code SPRING_CONFIG_ADDITIONAL_LOCATION=configtree:…}), which must override the packaged application.yml. The
+ * Kafka Exporter's metrics and Prometheus' {@code up} are not the services' and are left out. Runs when the jar was
+ * built in this build (./mvnw -B verify builds it before this module); skipped otherwise.
  */
 class ScrapedMetricsIT {
 
@@ -57,16 +58,20 @@ class ScrapedMetricsIT {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         int mongoPort = mongo.bind().getPort();
         int port = freePort();
+        // settings reach the service as in the Deployments: files of a config tree named after the property, which
+        // must win over the packaged application.yml (server.port there is ${PORT:8082}; PORT below is a decoy)
+        Path tree = Files.createTempDirectory("configtree");
+        Files.writeString(tree.resolve("server.port"), String.valueOf(port));
+        Files.writeString(tree.resolve("liuhua.hazard.escalation-interval"), "PT2S");
         Path log = Files.createTempFile("hazard-service", ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("PORT", String.valueOf(port));
+        env.put("PORT", String.valueOf(freePort()));
+        env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "configtree:" + tree + "/");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
         env.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/hazard");
         env.put("LIUHUA_SECURITY_ISSUER", "http://127.0.0.1:9/realms/liuhua");
-        // one escalation pass soon after start instead of every 5 minutes (the first one waits 30 s regardless)
-        env.put("LIUHUA_HAZARD_ESCALATION_INTERVAL", "PT2S");
         Process service = builder.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -74,7 +79,8 @@ class ScrapedMetricsIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (status(http, base + "/actuator/health/readiness") != 200) {
                 assertThat(service.isAlive()).as("hazard-service exited: " + Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("hazard-service ready within 120 s").isLessThan(deadline);
+                assertThat(System.nanoTime()).as("hazard-service ready on the config tree's port within 120 s")
+                        .isLessThan(deadline);
                 Thread.sleep(500);
             }
             status(http, base + "/api/v1/hazards");
