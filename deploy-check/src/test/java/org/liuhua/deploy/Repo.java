@@ -77,9 +77,25 @@ final class Repo {
         }
     }
 
-    /** The rendered overlay (cached: the objects are shared by the checks; tests must not change them). */
+    /**
+     * The rendered overlay (cached: the objects are shared by the checks; tests must not change them), also written
+     * to deploy-check/target/rendered/&lt;overlay&gt;.yaml for review or {@code kubectl apply -f} where kustomize is missing.
+     */
     static synchronized List<Map<String, Object>> rendered(String overlay) {
-        return RENDERED.computeIfAbsent(overlay, o -> Kustomize.render(K8S.resolve("overlays").resolve(o)));
+        return RENDERED.computeIfAbsent(overlay, o -> {
+            List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays").resolve(o));
+            org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+            options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+            options.setSplitLines(false);
+            try {
+                Path out = ROOT.resolve("deploy-check/target/rendered").resolve(o + ".yaml");
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, new org.yaml.snakeyaml.Yaml(options).dumpAll(objects.iterator()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return objects;
+        });
     }
 
     /** Overlays where data must survive a node: Kafka and MongoDB replicated 3 times. */
