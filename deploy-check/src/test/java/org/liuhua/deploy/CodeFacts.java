@@ -38,7 +38,8 @@ final class CodeFacts {
     /** Keys read by the code that a deployment deliberately leaves unset, and why. */
     static final Map<String, String> LEFT_UNSET = Map.of(
             "liuhua.security.public-key", "a PEM key for tests instead of the issuer's JWKS; production uses the JWKS",
-            "liuhua.grid.patrol-frequency-days-by-kind", "optional per-kind overrides, none by default");
+            "liuhua.grid.patrol-frequency-days-by-kind", "optional per-kind overrides, none by default",
+            "liuhua.lease.ttl", "optional per-lease overrides of liuhua.lease.default-ttl, none by default");
 
     private CodeFacts() {
     }

@@ -129,6 +129,10 @@ class ConfigurationTest {
         for (String module : Repo.services()) {
             Map<String, String> tree = r.configTree(r.get("Deployment", module));
             Map<String, Object> packaged = CodeFacts.packagedConfig(module);
+            if (tree.containsKey("liuhua.events.source") && !module.equals(tree.get("liuhua.events.source"))) {
+                problems.add(module + ": liuhua.events.source must be the service's name (events and audit entries "
+                        + "say where they come from)");
+            }
             for (Map.Entry<String, String> structural : STRUCTURAL.entrySet()) {
                 String key = structural.getKey();
                 String expected = packaged.containsKey(key) ? normalise(packaged.get(key)) : structural.getValue();
