@@ -116,8 +116,24 @@ public abstract class ManualIT {
     }
 
     protected TestHttp enterpriseOfficer(String establishmentId) {
-        return as(TestTokens.user("enterprise-officer-" + establishmentId, List.of(Roles.ENTERPRISE_OFFICER),
-                Map.of("establishment_id", establishmentId)));
+        return as(enterpriseOfficerToken(establishmentId));
+    }
+
+    protected static String enterpriseOfficerToken(String establishmentId) {
+        return TestTokens.user("enterprise-officer-" + establishmentId, List.of(Roles.ENTERPRISE_OFFICER),
+                Map.of("establishment_id", establishmentId));
+    }
+
+    /** A binary answer (a PDF), with a bearer token. */
+    protected byte[] bytes(String path, String token) throws Exception {
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     protected TestHttp staff(String name, String establishmentId) {

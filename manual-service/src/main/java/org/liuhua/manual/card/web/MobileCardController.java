@@ -36,7 +36,7 @@ class MobileCardController {
         this.calendar = calendar;
     }
 
-    @GetMapping(value = "/m/cards/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/m/cards/{id}")
     @Operation(summary = "A card as a small mobile page (public cards without login)")
     ResponseEntity<String> page(@PathVariable String id) {
         Card card = cards.forPhone(caller(), id);
