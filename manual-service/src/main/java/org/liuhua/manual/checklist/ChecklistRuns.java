@@ -73,9 +73,21 @@ public class ChecklistRuns {
         this.calendar = calendar;
     }
 
-    public ChecklistRun start(Caller caller, String establishmentId, RunSource source, List<String> itemCodes) {
+    /**
+     * Starts a run of the given items (all that apply to the establishment when none are given).
+     *
+     * @param checkedAt when the check was done on site (an app that was offline sends it later); now when absent,
+     *                  never in the future nor more than 13 months back
+     */
+    public ChecklistRun start(Caller caller, String establishmentId, RunSource source, List<String> itemCodes,
+                              java.time.Instant checkedAt) {
         if (source == null) {
             throw new InvalidInputException("source", "one of " + List.of(RunSource.values()));
+        }
+        java.time.Instant now = calendar.now();
+        if (checkedAt != null && (checkedAt.isAfter(now.plusSeconds(300))
+                || checkedAt.isBefore(now.minus(java.time.Duration.ofDays(400))))) {
+            throw new InvalidInputException("checkedAt", "not in the future, nor more than 13 months back");
         }
         KnownEstablishment establishment = establishments.get(establishmentId);
         access.requireRead(caller, establishment);
@@ -100,7 +112,8 @@ public class ChecklistRuns {
         }
         ChecklistRun run = ChecklistRun.start("run-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
                 establishment.id(), establishment.townId(), establishment.departmentId(), source,
-                chosen.stream().map(RunItem::of).toList(), caller.username(), calendar.now());
+                chosen.stream().map(RunItem::of).toList(), caller.username(), checkedAt == null ? now
+                        : checkedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         return store.insert(run);
     }
 
@@ -128,7 +141,7 @@ public class ChecklistRuns {
         ChecklistRun run = get(caller, runId);
         requireMayCheck(caller, establishments.get(run.establishmentId()), run.source());
         return store.change(runId, "checklist run", current -> {
-            current.complete(caller.username(), calendar.now(), calendar.monthKey(calendar.now()));
+            current.complete(caller.username(), calendar.now(), calendar.monthKey(current.startedAt()));
             return current;
         });
     }

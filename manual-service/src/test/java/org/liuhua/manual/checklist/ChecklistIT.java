@@ -113,11 +113,17 @@ class ChecklistIT extends ManualIT {
         assertThat(unknown.json().get("errors").findValuesAsString("field")).containsExactly("itemCodes[1]");
 
         TestHttp firm = as(TestTokens.client("demo-firm", List.of(Roles.THIRD_PARTY_FIRM)));
+        java.time.Instant checkedAt = java.time.Instant.now().minus(java.time.Duration.ofDays(60))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(firm.post("/api/v1/checklists/runs", Map.of("establishmentId", est, "source", "THIRD_PARTY",
+                "checkedAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString())).status())
+                .as("not in the future").isEqualTo(400);
         TestHttp.Response oneGo = firm.post("/api/v1/checklists/runs", Map.of("establishmentId", est,
                 "source", "THIRD_PARTY", "itemCodes", List.of("FX-CS-01"), "complete", true,
-                "results", List.of(result("FX-CS-01", "PASS", null))));
+                "results", List.of(result("FX-CS-01", "PASS", null)), "checkedAt", checkedAt.toString()));
         assertThat(oneGo.status()).as(oneGo.toString()).isEqualTo(201);
         assertThat(oneGo.json().get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(java.time.Instant.parse(oneGo.json().get("startedAt").asString())).isEqualTo(checkedAt);
         assertThat(townOfficer(JINFENG).get("/api/v1/checklists/runs?establishmentId=" + est).json()
                 .get("totalElements").asInt()).isEqualTo(1);
         assertThat(townOfficer(TANGQIAO).get("/api/v1/checklists/runs?establishmentId=" + est).json()

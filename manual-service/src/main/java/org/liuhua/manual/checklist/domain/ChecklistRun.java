@@ -68,7 +68,10 @@ public class ChecklistRun extends AggregateRoot {
         items.replaceAll(i -> i.code().equals(code) ? i.recorded(result, note, photoId, by, now) : i);
     }
 
-    /** Completes the run: one event per failed item (the hazards) and a summary. */
+    /**
+     * Completes the run: one event per failed item (the hazards, found when the check was done: {@code startedAt})
+     * and a summary counted in the month of the check.
+     */
     public void complete(String by, Instant now, String month) {
         requireOpen("complete it");
         List<RunItem> unchecked = items.stream().filter(i -> i.result() == null).toList();
@@ -91,8 +94,7 @@ public class ChecklistRun extends AggregateRoot {
                     : "（" + item.note().strip() + "）");
             registerEvent(new ChecklistItemFailed(findingKey(id, item.code()), id, item.code(), establishmentId,
                     townId, departmentId, source.name(), item.major() ? "MAJOR" : "GENERAL", item.category(),
-                    description, item.legalBasis(), item.photoId(), item.recordedBy(),
-                    item.recordedAt() == null ? now : item.recordedAt()));
+                    description, item.legalBasis(), item.photoId(), item.recordedBy(), startedAt));
         }
         int passed = (int) items.stream().filter(i -> i.result() == ItemResult.PASS).count();
         registerEvent(new ChecklistRunCompleted(id, establishmentId, townId, departmentId, source.name(),

@@ -71,7 +71,7 @@ class ChecklistController {
             + "results and completion may come in the same request")
     RunView start(@RequestBody StartRequest body) {
         Caller caller = Caller.current();
-        ChecklistRun run = runs.start(caller, body.establishmentId(), body.source(), body.itemCodes());
+        ChecklistRun run = runs.start(caller, body.establishmentId(), body.source(), body.itemCodes(), body.checkedAt());
         if (body.results() != null && !body.results().isEmpty()) {
             run = runs.record(caller, run.id(), body.results());
         }

@@ -51,7 +51,7 @@ final class ChecklistViews {
 
     /** Starts a run; results and {@code complete} may come in the same request. */
     record StartRequest(String establishmentId, RunSource source, List<String> itemCodes,
-                        List<ChecklistRuns.Result> results, Boolean complete) {
+                        List<ChecklistRuns.Result> results, Boolean complete, Instant checkedAt) {
     }
 
     record ResultsRequest(List<ChecklistRuns.Result> results) {
