@@ -62,7 +62,7 @@ public abstract class ManualIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "manual-it");
+        ServiceTestSupport.register(registry, "manual-service-it");
     }
 
     @LocalServerPort
@@ -81,8 +81,16 @@ public abstract class ManualIT {
         clock.reset();
     }
 
+    /**
+     * The broker this context's service talks to. (Not the environment's {@code spring.kafka.bootstrap-servers}:
+     * {@code @EmbeddedKafka} sets it as a system property, which the next test context with its own broker, such as
+     * the smoke test's, overwrites.)
+     */
     protected String bootstrap() {
-        return environment.getProperty("spring.kafka.bootstrap-servers");
+        Object servers = kafka.getProducerFactory().getConfigurationProperties()
+                .get(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return servers instanceof java.util.Collection<?> list ? String.join(",", list.stream().map(String::valueOf)
+                .toList()) : String.valueOf(servers);
     }
 
     protected TopicProbe probe() {
