@@ -57,8 +57,8 @@ public class KnownEstablishments {
     }
 
     /** The establishments matching a filter (e.g. a town or a department), for lists that join them in memory. */
-    public List<KnownEstablishment> find(Criteria filter) {
-        return mongo.find(new Query(filter).limit(20_000), KnownEstablishment.class, COLLECTION);
+    public List<KnownEstablishment> find(Query filter) {
+        return mongo.find(Query.of(filter).limit(20_000), KnownEstablishment.class, COLLECTION);
     }
 
     @Configuration(proxyBeanMethods = false)

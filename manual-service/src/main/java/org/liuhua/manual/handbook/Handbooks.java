@@ -223,14 +223,14 @@ public class Handbooks {
         if (departmentId != null) {
             filters.add(Criteria.where("departmentId").is(departmentId));
         }
-        Criteria filter = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        Query inScope = filters.isEmpty() ? new Query() : new Query(new Criteria().andOperator(filters));
         Map<String, Handbook> handbooks = new LinkedHashMap<>();
-        for (Handbook h : store.find(new Query(filter))) {
+        for (Handbook h : store.find(inScope)) {
             handbooks.put(h.establishmentId(), h);
         }
         LocalDate today = calendar.today();
         List<Lagging> lagging = new ArrayList<>();
-        for (KnownEstablishment e : establishments.find(filter)) {
+        for (KnownEstablishment e : establishments.find(inScope)) {
             Handbook h = handbooks.get(e.id());
             List<LagReason> reasons = new ArrayList<>();
             List<String> missing = List.of();

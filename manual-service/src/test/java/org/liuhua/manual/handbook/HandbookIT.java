@@ -145,6 +145,10 @@ class HandbookIT extends ManualIT {
             assertThat(line.get("missingPosts").toString()).contains("除尘系统巡检工").contains("仓库管理员");
             assertThat(townOfficer(TANGQIAO).get("/api/v1/handbooks/lagging?size=200").json().toString())
                     .as("another town's officer does not see it").doesNotContain(est);
+            TestHttp.Response cityWide = as(org.liuhua.kit.test.TestTokens.user("city-admin",
+                    org.liuhua.kit.security.Roles.CITY_ADMIN)).get("/api/v1/handbooks/lagging?size=1");
+            assertThat(cityWide.status()).as(cityWide.toString()).isEqualTo(200);
+            assertThat(cityWide.json().get("totalElements").asInt()).isGreaterThanOrEqualTo(1);
 
             HandbookCompletenessChanged last = probe.await(ofType(HandbookCompletenessChanged.class, est).and(
                     r -> payload(r, HandbookCompletenessChanged.class).postsWithCard() == 3), 1,

@@ -71,12 +71,16 @@ class HandbookController {
 
     @GetMapping("/{establishmentId}/adoptable-templates")
     @Operation(summary = "Published templates for the establishment's industry and risk flags")
-    PageResponse<Object> adoptable(@PathVariable String establishmentId,
-                                   @SortableBy(value = {}) PageQuery page) {
+    PageResponse<AdoptableTemplate> adoptable(@PathVariable String establishmentId,
+                                              @SortableBy(value = {}) PageQuery page) {
         return PageResponse.of(handbooks.adoptable(Caller.current(), establishmentId).stream()
-                .map(t -> (Object) java.util.Map.of("id", t.id(), "code", t.code(), "kind", t.kind(),
-                        "title", t.published().orElseThrow().content().title(),
-                        "publishedVersion", t.published().orElseThrow().number())).toList(), page);
+                .map(t -> new AdoptableTemplate(t.id(), t.code(), t.kind().name(),
+                        t.published().orElseThrow().content().title(), t.published().orElseThrow().number()))
+                .toList(), page);
+    }
+
+    /** A published template an establishment may adopt. */
+    record AdoptableTemplate(String id, String code, String kind, String title, int publishedVersion) {
     }
 
     @PostMapping("/{establishmentId}/adoptions")
