@@ -7,17 +7,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who writes templates: a supervising department writes the templates of its own industries (its
- * {@code department_id}); the city administrator writes any. Everyone signed in reads published templates.
+ * {@code department_id}); the city administrator writes any. Everyone signed in reads published templates; drafts
+ * only those who may write them.
  */
 @Component
 public class TemplateAccess {
 
+    public boolean canWrite(Caller caller, String departmentId) {
+        return caller.has(Roles.CITY_ADMIN) || caller.has(Roles.DEPARTMENT_OFFICER) && caller.departmentId() != null
+                && caller.departmentId().equals(departmentId);
+    }
+
     public void requireWrite(Caller caller, String departmentId) {
-        if (caller.has(Roles.CITY_ADMIN)) {
-            return;
-        }
-        if (caller.has(Roles.DEPARTMENT_OFFICER) && caller.departmentId() != null
-                && caller.departmentId().equals(departmentId)) {
+        if (canWrite(caller, departmentId)) {
             return;
         }
         throw new ForbiddenException("templates of department " + departmentId

@@ -80,6 +80,21 @@ public class Templates {
         return store.get(id, "template");
     }
 
+    /** Whether the caller may see the template's drafts (its department and the city administrator). */
+    public boolean seesDrafts(Caller caller, Template template) {
+        return access.canWrite(caller, template.departmentId());
+    }
+
+    /** A version the caller may read: published and superseded ones for everyone, drafts for their writers. */
+    public TemplateVersion version(Caller caller, String id, int number) {
+        Template template = get(id);
+        TemplateVersion version = template.version(number);
+        if (version.state() == org.liuhua.manual.template.domain.VersionState.DRAFT && !seesDrafts(caller, template)) {
+            throw new org.liuhua.kit.domain.NotFoundException("template version", id + " v" + number);
+        }
+        return version;
+    }
+
     public Template editDraft(Caller caller, String id, int number, TemplateContent content, String note) {
         access.requireWrite(caller, get(id).departmentId());
         return store.change(id, "template", t -> {

@@ -127,7 +127,6 @@ class HandbookIT extends ManualIT {
             assertThat(completeness.get("posts").asInt()).isEqualTo(5);
             assertThat(completeness.get("postsWithCard").asInt()).isEqualTo(3);
             assertThat(completeness.get("complete").asBoolean()).isFalse();
-            assertThat(completeness.get("missingPosts").findValuesAsString("")).isEmpty();
             assertThat(List.of(completeness.get("missingPosts").get(0).asString(),
                     completeness.get("missingPosts").get(1).asString())).containsExactly("除尘系统巡检工", "仓库管理员");
             assertThat(completeness.get("missingPosts").size()).isEqualTo(2);

@@ -62,6 +62,11 @@ class TemplateIT extends ManualIT {
             assertThat(draft2.json().get("number").asInt()).isEqualTo(2);
             assertThat(department.post("/api/v1/templates/" + id + "/versions", "").status())
                     .as("one draft at a time").isEqualTo(409);
+            assertThat(enterpriseOfficer("est-x").get("/api/v1/templates/" + id + "/versions/2").status())
+                    .as("a draft is seen by its writers only").isEqualTo(404);
+            assertThat(enterpriseOfficer("est-x").get("/api/v1/templates/" + id).json().get("versions").size())
+                    .isEqualTo(1);
+            assertThat(department.get("/api/v1/templates/" + id + "/versions/2").status()).isEqualTo(200);
             assertThat(department.put("/api/v1/templates/" + id + "/versions/2", Map.of(
                     "title", "动火作业安全操作手册",
                     "sections", List.of(section("permit", "作业审批", "动火作业前办理动火安全作业票",

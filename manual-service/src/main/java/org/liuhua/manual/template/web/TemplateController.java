@@ -42,7 +42,7 @@ class TemplateController {
     TemplateView create(@RequestBody NewTemplateRequest body) {
         return TemplateView.of(templates.create(Caller.current(), new Templates.NewTemplate(body.code(), body.kind(),
                 body.departmentId(), body.appliesTo(),
-                new ContentRequest(body.title(), body.sections(), body.posts(), null).content())));
+                new ContentRequest(body.title(), body.sections(), body.posts(), null).content())), true);
     }
 
     @GetMapping
@@ -60,13 +60,14 @@ class TemplateController {
     @GetMapping("/{id}")
     @Operation(summary = "A template with its versions and the content of the published one")
     TemplateView get(@PathVariable String id) {
-        return TemplateView.of(templates.get(id));
+        var template = templates.get(id);
+        return TemplateView.of(template, templates.seesDrafts(Caller.current(), template));
     }
 
     @GetMapping("/{id}/versions/{number}")
     @Operation(summary = "One version's content")
     VersionView version(@PathVariable String id, @PathVariable int number) {
-        return VersionView.of(id, templates.get(id).version(number));
+        return VersionView.of(id, templates.version(Caller.current(), id, number));
     }
 
     @PutMapping("/{id}/versions/{number}")
@@ -88,7 +89,7 @@ class TemplateController {
     @PostMapping("/{id}/versions/{number}/publish")
     @Operation(summary = "Publish a draft; the version published before it is superseded")
     TemplateView publish(@PathVariable String id, @PathVariable int number) {
-        return TemplateView.of(templates.publish(Caller.current(), id, number));
+        return TemplateView.of(templates.publish(Caller.current(), id, number), true);
     }
 
     @GetMapping("/{id}/diff")

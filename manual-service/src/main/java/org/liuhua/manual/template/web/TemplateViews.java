@@ -45,11 +45,14 @@ final class TemplateViews {
     record TemplateView(String id, String code, TemplateKind kind, String departmentId, AppliesTo appliesTo,
                         String origin, Integer publishedVersion, List<VersionSummary> versions, VersionView current) {
 
-        static TemplateView of(Template t) {
-            TemplateVersion shown = t.published().orElse(t.newest());
+        /** With {@code drafts} false (a reader who does not write it) drafts are left out. */
+        static TemplateView of(Template t, boolean drafts) {
+            TemplateVersion shown = t.published().orElse(drafts ? t.newest() : null);
             return new TemplateView(t.id(), t.code(), t.kind(), t.departmentId(), t.appliesTo(), t.origin(),
                     t.published().map(TemplateVersion::number).orElse(null),
-                    t.versions().stream().map(VersionSummary::of).toList(), VersionView.of(t.id(), shown));
+                    t.versions().stream().filter(v -> drafts || v.state() != VersionState.DRAFT)
+                            .map(VersionSummary::of).toList(),
+                    shown == null ? null : VersionView.of(t.id(), shown));
         }
     }
 
