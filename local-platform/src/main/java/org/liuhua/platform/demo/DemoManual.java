@@ -170,8 +170,7 @@ public final class DemoManual {
     }
 
     private static Map<String, Object> parts(String post, JsonNode card) {
-        if (card != null && card.path("emergencyResponse").size() > 0 && card.path("operatingProcedure").size() > 0
-                && card.path("hazardsAndProtection").size() > 0 && card.path("protectiveEquipment").size() > 0) {
+        if (card != null && fitsOnePage(card)) {
             return DemoApi.JSON.treeToValue(card, Map.class);
         }
         return Map.of(
@@ -179,6 +178,22 @@ public final class DemoManual {
                 "hazardsAndProtection", List.of("机械伤害：防护罩齐全，检修时停机断电挂牌", "触电：不得私拉乱接，电气故障由持证电工处理"),
                 "emergencyResponse", List.of("发生事故立即停机、切断电源，撤离至安全区域", "立即报告班组长和安全管理人员，必要时拨打119、120"),
                 "protectiveEquipment", List.of("安全帽", "劳保鞋", "防护手套"));
+    }
+
+    /** A template's proposed card can be issued as it is: every part, at most 10 lines each, 1,000 characters. */
+    private static boolean fitsOnePage(JsonNode card) {
+        int characters = 0;
+        for (String part : List.of("operatingProcedure", "hazardsAndProtection", "emergencyResponse",
+                "protectiveEquipment")) {
+            JsonNode lines = card.path(part);
+            if (lines.size() == 0 || lines.size() > 10) {
+                return false;
+            }
+            for (JsonNode line : lines) {
+                characters += line.asString("").length();
+            }
+        }
+        return characters <= 1000;
     }
 
     /** The demo enterprise's cards are acknowledged by its officer (the realm's only enterprise identity). */
