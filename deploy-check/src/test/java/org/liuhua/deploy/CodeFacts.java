@@ -138,6 +138,18 @@ final class CodeFacts {
         }
     }
 
+    /** Keys of the packaged application.yml whose value is a placeholder ({@code ${NAME:default}}), with NAME. */
+    static Map<String, String> placeholderFeeds(String module) {
+        Map<String, String> feeds = new LinkedHashMap<>();
+        packagedConfig(module).forEach((key, value) -> {
+            Matcher m = Pattern.compile("^\\$\\{([A-Za-z0-9_.\\-]+)(:[^}]*)?}$").matcher(String.valueOf(value));
+            if (m.find()) {
+                feeds.put(key, m.group(1));
+            }
+        });
+        return feeds;
+    }
+
     /** Placeholders of the packaged application.yml: names read from the environment, e.g. GRID_SERVICE_URI. */
     static Set<String> placeholders(String module) {
         Path file = Repo.ROOT.resolve(module).resolve("src/main/resources/application.yml");

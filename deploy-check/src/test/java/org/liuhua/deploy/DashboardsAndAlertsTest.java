@@ -48,7 +48,11 @@ class DashboardsAndAlertsTest {
             // Spring Kafka: listener and template timers (spring.kafka.listener / spring.kafka.template)
             "spring_kafka_listener_seconds_count", "spring_kafka_listener_seconds_sum",
             "spring_kafka_listener_seconds_max", "spring_kafka_template_seconds_count",
-            // Spring Framework's @Scheduled observations (tasks.scheduled.execution), e.g. hazard-service's Escalation
+            // Spring Boot's executor metrics of the task scheduler and the task executor (ExecutorServiceMetrics),
+            // e.g. hazard-service's EscalationSchedule runs on "taskScheduler"
+            "executor_completed_tasks_total", "executor_active_threads", "executor_queued_tasks",
+            "executor_pool_size_threads",
+            // Spring Framework's @Scheduled observations (tasks.scheduled.execution), for @Scheduled methods only
             "tasks_scheduled_execution_seconds_count", "tasks_scheduled_execution_seconds_sum",
             "tasks_scheduled_execution_seconds_max");
 
@@ -207,7 +211,7 @@ class DashboardsAndAlertsTest {
         }
         assertThat(used).contains("http_server_requests_seconds_count", "liuhua_outbox_published_total",
                 "liuhua_outbox_failures_total", "kafka_consumergroup_lag", "kafka_topic_partition_current_offset",
-                "spring_kafka_listener_seconds_count", "tasks_scheduled_execution_seconds_count",
+                "spring_kafka_listener_seconds_count", "executor_completed_tasks_total",
                 "jvm_memory_used_bytes");
     }
 

@@ -477,5 +477,11 @@ class ManifestsTest {
         String publicUrl = at(r.get("Secret", "liuhua-realm-placeholders"), "stringData", "public-url");
         Object host = maps(at(r.get("Ingress", "liuhua"), "spec", "rules")).get(0).get("host");
         assertThat(publicUrl).as("the cockpit's address in the realm is the Ingress host").isEqualTo("https://" + host);
+        for (Map<String, Object> deployment : r.kind("Deployment")) {
+            String base = r.environment(deployment).get("LIUHUA_PUBLIC_BASE_URL");
+            if (base != null) {
+                assertThat(base).as(name(deployment) + ": the address printed cards open").isEqualTo("https://" + host);
+            }
+        }
     }
 }

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every metric the dashboards and alerts query that a service exposes is really in a service's
  * {@code /actuator/prometheus} output: hazard-service is started from its jar (as the image runs it) against a real
- * Kafka broker and the MongoDB stand-in in this JVM, is given an HTTP request, a Kafka record to consume and time
- * for one overdue-escalation pass, and is then scraped. Its settings come from a config tree as in the Deployments
+ * Kafka broker and the MongoDB stand-in in this JVM, is given an HTTP request and a Kafka record to consume, and is
+ * scraped until every expected name appears (or 90 s pass). Its settings come from a config tree as in the Deployments
  * ({@code SPRING_CONFIG_ADDITIONAL_LOCATION=configtree:…}), which must override the packaged application.yml. The
  * Kafka Exporter's metrics and Prometheus' {@code up} are not the services' and are left out. Runs when the jar was
  * built in this build (./mvnw -B verify builds it before this module); skipped otherwise.
