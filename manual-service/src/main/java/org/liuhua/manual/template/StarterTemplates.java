@@ -32,6 +32,12 @@ class StarterTemplates implements ApplicationRunner {
     /** One entry of {@code starter/templates.json}. */
     record StarterTemplate(String code, TemplateKind kind, String title, String departmentId, AppliesTo appliesTo,
                            List<Section> sections, List<TemplatePost> posts) {
+
+        StarterTemplate {
+            // a template of sections only (accident cases, hazard checks) names no posts
+            sections = sections == null ? List.of() : sections;
+            posts = posts == null ? List.of() : posts;
+        }
     }
 
     private final StarterFiles files;

@@ -44,8 +44,16 @@ class ChecklistDataTest {
                 Function.identity()));
         for (StarterItem item : items.stream().filter(StarterItem::major).toList()) {
             Verified v = byCode.get(item.code());
-            assertThat(v).as("major item " + item.code() + " is in the verified list").isNotNull();
-            assertThat(item.legalBasis().number()).as(item.code()).isEqualTo("应急管理部令第10号");
+            if (!item.verified()) {
+                // a major item whose wording or article could not be checked says so, and is not in the verified list
+                assertThat(item.note()).as(item.code() + " is unverified and says why").isNotBlank();
+                assertThat(v).as(item.code() + " is unverified but in the verified list").isNull();
+                continue;
+            }
+            if (!"应急管理部令第10号".equals(item.legalBasis().number())) {
+                continue; // major items of other standards (危化、房屋市政、燃气) are checked by their own document
+            }
+            assertThat(v).as("verified major item " + item.code() + " is in the verified list").isNotNull();
             assertThat(item.legalBasis().article()).as(item.code() + " article").isEqualTo(v.article());
             assertThat(item.legalBasis().clause()).as(item.code() + " clause").isEqualTo(v.clause());
         }
