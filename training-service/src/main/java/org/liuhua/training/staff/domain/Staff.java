@@ -22,8 +22,8 @@ import org.liuhua.kit.domain.InvalidInputException;
  * only as a keyed hash and a masked form.
  *
  * <p>"先培训、再上岗": {@link #missingLevels()} lists the induction levels still to pass — all three after hiring, the
- * configured ones again after a post or process change (counting only inductions held on or after the change, or
- * recorded after it was announced). An ACTIVE person with missing levels is a violation.
+ * configured ones again after a post or process change (counting only inductions recorded after the change: the
+ * re-induction may be held before the new post starts, "先培训、再上岗"). An ACTIVE person with missing levels is a violation.
  */
 public class Staff extends org.liuhua.kit.domain.AggregateRoot {
 
@@ -234,8 +234,7 @@ public class Staff extends org.liuhua.kit.domain.AggregateRoot {
     private void recomputeMissing() {
         Set<InductionLevel> passed = EnumSet.noneOf(InductionLevel.class);
         for (Induction i : inductions) {
-            boolean counts = inductionDueSince == null || !i.heldOn().isBefore(inductionDueSince)
-                    || (inductionDueRecordedAt != null && !i.recordedAt().isBefore(inductionDueRecordedAt));
+            boolean counts = inductionDueRecordedAt == null || i.recordedAt().isAfter(inductionDueRecordedAt);
             if (i.passed() && counts) {
                 passed.add(i.level());
             }
