@@ -17,6 +17,7 @@ import org.liuhua.training.certificate.Certificates;
 import org.liuhua.training.establishment.KnownEstablishment;
 import org.liuhua.training.establishment.KnownEstablishments;
 import org.liuhua.training.establishment.Scope;
+import org.liuhua.training.learning.Learning;
 import org.liuhua.training.session.Sessions;
 import org.liuhua.training.session.domain.SessionType;
 import org.liuhua.training.staff.Staffs;
@@ -30,8 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * The policy targets as computed rates per establishment, town and month, over the establishments the caller sees:
  * shift briefings (班前班后五分钟, ≥ 40 % of the enterprises that file risk reports), quarterly lectures delivered by
- * the principal (一季一课, ≥ 90 %), certified roles on duty with a valid certificate (持证上岗, 100 %), and training
- * person-times (session attendances).
+ * the principal (一季一课, ≥ 90 %), certified roles on duty with a valid certificate (持证上岗, 100 %), training
+ * person-times (session attendances), enterprises taking part in targeted learning (安全到岗, ≥ 80 %) and its
+ * person-times in the year (≥ 300,000 city-wide).
  */
 @Service
 public class TrainingRates {
@@ -39,23 +41,28 @@ public class TrainingRates {
     /** One establishment's figures for a month. */
     public record EstablishmentRates(String establishmentId, String name, String townId, String kind,
                                      boolean inSessionBase, boolean shiftBriefing, boolean quarterlyLecture,
-                                     int certifiedOnDuty, int certifiedValid, int personTimes) {
+                                     int certifiedOnDuty, int certifiedValid, int personTimes,
+                                     boolean learningParticipation, long learningPersonTimesYear) {
     }
 
     /** A town's (or the city's, townId null) rates for a month. */
     public record AreaRates(String townId, String month, int establishments, Rate shiftBriefing,
-                            Rate quarterlyLecture, Rate certifiedOnDuty, long personTimes) {
+                            Rate quarterlyLecture, Rate certifiedOnDuty, long personTimes,
+                            Rate learningParticipation, long learningPersonTimesYear,
+                            Long learningPersonTimesTarget) {
     }
 
     private final KnownEstablishments establishments;
     private final Sessions sessions;
     private final Staffs staffs;
     private final Certificates certificates;
+    private final Learning learning;
     private final CityCalendar calendar;
     private final TrainingProperties properties;
 
     TrainingRates(KnownEstablishments establishments, Sessions sessions, Staffs staffs, Certificates certificates,
-                  CityCalendar calendar, TrainingProperties properties) {
+                  Learning learning, CityCalendar calendar, TrainingProperties properties) {
+        this.learning = learning;
         this.establishments = establishments;
         this.sessions = sessions;
         this.staffs = staffs;
@@ -81,6 +88,8 @@ public class TrainingRates {
         Set<String> briefed = sessions.heldIn(SessionType.SHIFT_BRIEFING, month);
         Set<String> lectured = sessions.heldInQuarterUpTo(SessionType.QUARTERLY_LECTURE, month);
         Map<String, Integer> attendances = sessions.attendancesIn(month);
+        Set<String> learners = learning.participatingIn(month);
+        Map<String, Long> learningTimes = learning.personTimesIn(month.getYear());
         Query certifiedStaff = new Query(Criteria.where("status").is(StaffStatus.ACTIVE).and("role")
                 .in(StaffRole.PRINCIPAL, StaffRole.SAFETY_MANAGER, StaffRole.SPECIAL_OPERATIONS));
         if (!scope.all() || townId != null) {
@@ -97,7 +106,8 @@ public class TrainingRates {
             rows.add(new EstablishmentRates(e.id(), e.name(), e.townId(), e.kind(), baseKinds.contains(e.kind()),
                     briefed.contains(e.id()), lectured.contains(e.id()), certified.size(),
                     (int) certified.stream().filter(s -> valid.contains(s.id())).count(),
-                    attendances.getOrDefault(e.id(), 0)));
+                    attendances.getOrDefault(e.id(), 0), learners.contains(e.id()),
+                    learningTimes.getOrDefault(e.id(), 0L)));
         }
         rows.sort(Comparator.comparing(EstablishmentRates::townId, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(EstablishmentRates::establishmentId));
@@ -113,7 +123,10 @@ public class TrainingRates {
     }
 
     public AreaRates city(YearMonth month, Scope scope) {
-        return area(null, month, establishments(month, null, scope));
+        AreaRates city = area(null, month, establishments(month, null, scope));
+        return new AreaRates(null, city.month(), city.establishments(), city.shiftBriefing(), city.quarterlyLecture(),
+                city.certifiedOnDuty(), city.personTimes(), city.learningParticipation(),
+                city.learningPersonTimesYear(), properties.learning().personTimesTarget());
     }
 
     private AreaRates area(String townId, YearMonth month, List<EstablishmentRates> rows) {
@@ -127,7 +140,10 @@ public class TrainingRates {
                 Rate.of(rows.stream().mapToInt(EstablishmentRates::certifiedValid).sum(),
                         rows.stream().mapToInt(EstablishmentRates::certifiedOnDuty).sum(),
                         properties.certificates().onDutyTarget()),
-                rows.stream().mapToLong(EstablishmentRates::personTimes).sum());
+                rows.stream().mapToLong(EstablishmentRates::personTimes).sum(),
+                Rate.of(base.stream().filter(EstablishmentRates::learningParticipation).count(), base.size(),
+                        properties.learning().participationTarget()),
+                rows.stream().mapToLong(EstablishmentRates::learningPersonTimesYear).sum(), null);
     }
 
     private List<KnownEstablishment> visible(String townId, Scope scope) {
