@@ -111,7 +111,7 @@ public class KnownEstablishments {
         CollectionIndexes establishmentIndexes() {
             return CollectionIndexes.of(ESTABLISHMENTS, CollectionIndexes.on("townId"),
                     CollectionIndexes.on("departmentId"), CollectionIndexes.on("unitId"),
-                    CollectionIndexes.on("landlordId"), CollectionIndexes.on("kind"));
+                    CollectionIndexes.on("landlordId"));
         }
 
         @Bean
