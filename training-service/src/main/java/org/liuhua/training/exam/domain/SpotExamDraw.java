@@ -18,7 +18,8 @@ import org.liuhua.training.rules.domain.RuleViolationException;
  * seed (HMAC of the inspection under the server's secret), the active staff of the establishment at the time, and
  * the question pool with each question's use count at the time. It draws {@code examinees} people, then for each
  * person {@code questionsPerPaper} questions fitting their industry and role: first every quota (knowledge point
- * and/or difficulty), then the rest from questions no quota covers (so a quota is the exact number of its kind); within each choice the least-used questions first (ties broken by the seeded
+ * and/or difficulty) from questions no other quota covers, then the rest from questions no quota covers (so each
+ * quota is the exact number of its kind, also when quotas overlap); within each choice the least-used questions first (ties broken by the seeded
  * random order), never one question twice in a paper, and each person's paper different from the others'.
  */
 public final class SpotExamDraw {
@@ -96,6 +97,7 @@ public final class SpotExamDraw {
             Set<String> chosen = new LinkedHashSet<>();
             for (Quota quota : quotas) {
                 List<Candidate> inQuota = eligible.stream().filter(quota::covers)
+                        .filter(c -> quotas.stream().noneMatch(other -> other != quota && other.covers(c)))
                         .filter(c -> !chosen.contains(c.questionId())).toList();
                 if (inQuota.size() < quota.count()) {
                     throw new RuleViolationException(RULE_QUOTA, "quotas", "the bank has " + inQuota.size()
