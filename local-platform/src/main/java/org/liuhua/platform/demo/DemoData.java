@@ -37,6 +37,7 @@ public final class DemoData {
         long started = System.nanoTime();
         System.out.println("[liuhua] loading the demo city (first start) …");
         DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);
+        DemoTraining.load(platform, seeder);
         Files.writeString(marker, Instant.now() + " " + summary + "\n");
         System.out.printf("[liuhua] demo city loaded in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, summary);
     }
