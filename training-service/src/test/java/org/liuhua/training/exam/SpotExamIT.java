@@ -145,6 +145,26 @@ class SpotExamIT extends TrainingIT {
     }
 
     @Test
+    void anInspectorExaminesTheEstablishmentsOfTheirBoundUnitsOnly() {
+        String town = "zjg-" + unique("ex");
+        String est = establishment(town);
+        staff(est, "I01", "FRONT_LINE", "装配工");
+        String bound = unique("insp");
+        publish(org.liuhua.events.Topics.GRID, bound, new org.liuhua.events.grid.InspectorBound(bound, "巡查员",
+                "FULL_TIME", town + "-v01-g1-u1", town, java.time.Instant.now(), "town-officer"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(
+                new org.springframework.data.mongodb.core.query.Query(org.springframework.data.mongodb.core.query
+                        .Criteria.where("_id").is(bound + ":" + town + "-v01-g1-u1")), "inspector_bindings"));
+        TestHttp.Response drawn = inspector(bound).post("/api/v1/spot-exams", request(est, unique("patrol"), 1, 3,
+                List.of()));
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+        assertThat(inspector(unique("insp")).post("/api/v1/spot-exams", request(est, unique("patrol"), 1, 3,
+                List.of())).status()).as("an inspector of other units").isEqualTo(404);
+        assertThat(enterpriseOfficer(est).post("/api/v1/spot-exams", request(est, unique("patrol"), 1, 3,
+                List.of())).status()).as("the enterprise does not examine itself").isEqualTo(403);
+    }
+
+    @Test
     void anImpossibleQuotaIsRefusedNamingTheRuleAndTheImportNamesBadRows() {
         String est = establishment(JINFENG);
         staff(est, "Q01", "FRONT_LINE", "装配工");
