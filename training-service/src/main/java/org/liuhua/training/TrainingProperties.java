@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param drills       drills (T-7)
  * @param learning     targeted learning 安全到岗 (T-5)
  * @param imports      spreadsheet imports
+ * @param rates        publishing the towns' rates as events for reporting
  */
 @ConfigurationProperties("liuhua.training")
 public record TrainingProperties(PersonalData personalData, Induction induction, Sessions sessions,
                                  Certificates certificates, Exams exams, Drills drills, Learning learning,
-                                 Imports imports) {
+                                 Imports imports, Rates rates) {
 
     public TrainingProperties {
         personalData = personalData == null ? new PersonalData(null) : personalData;
@@ -33,6 +34,7 @@ public record TrainingProperties(PersonalData personalData, Induction induction,
         drills = drills == null ? new Drills(null, null, null) : drills;
         learning = learning == null ? new Learning(null, null) : learning;
         imports = imports == null ? new Imports(null) : imports;
+        rates = rates == null ? new Rates(null, null) : rates;
     }
 
     /**
@@ -153,6 +155,17 @@ public record TrainingProperties(PersonalData personalData, Induction induction,
     public record Imports(Integer maxRows) {
         public Imports {
             maxRows = maxRows == null ? 5000 : maxRows;
+        }
+    }
+
+    /**
+     * @param publish  whether the towns' monthly rates are computed and published ({@code town-rates-computed})
+     * @param interval how often (one replica at a time)
+     */
+    public record Rates(Boolean publish, Duration interval) {
+        public Rates {
+            publish = publish == null || publish;
+            interval = interval == null ? Duration.ofHours(1) : interval;
         }
     }
 

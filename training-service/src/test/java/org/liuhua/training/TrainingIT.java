@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liuhua.training.certificates.reminders-enabled=false",
+        "liuhua.training.rates.publish=false",
         "liuhua.training.exams.starter-bank=classpath:fixtures/question-bank.json"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(TrainingIT.TestClockConfiguration.class)
