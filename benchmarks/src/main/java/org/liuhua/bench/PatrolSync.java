@@ -55,7 +55,7 @@ final class PatrolSync {
         bench.table.note("d. %d patrols synced at %.1f patrols/s (%.0f check-ins/s)", samples.count(),
                 samples.count() / samples.wallSeconds(), samples.count() * checkIns / samples.wallSeconds());
         Http.Response stored = admin.get("/api/v1/patrols?inspectorId=" + INSPECTOR + "&size=1");
-        long total = stored.status() == 200 ? stored.json().path("totalItems").asLong(-1) : -1;
+        long total = stored.status() == 200 ? stored.json().path("totalElements").asLong(-1) : -1;
         long expected = warm.count() + samples.count();
         if (total < expected) {
             bench.table.anomaly("d. grid-service lists %d patrols of the inspector, expected at least %d (%s)", total,

@@ -54,7 +54,7 @@ public final class PlatformBenchmark {
         Bench.log("repository " + repoRoot + ", data " + dataDir + ", load average " + loadBefore);
 
         Platform platform = new Platform(repoRoot, dataDir, Ports.free(), services,
-                data -> IdentityProvider.publicKey(TestTokens.ISSUER, TestTokens.publicKeyPem()),
+                data -> IdentityProvider.keys(TestTokens.ISSUER, TestTokens.jwkSetUri()),
                 Platform.localJvmOptions());
         AtomicBoolean closed = new AtomicBoolean();
         Runnable stop = () -> {

@@ -58,11 +58,11 @@ class PatrolFindingE2EIT {
 
         String query = "/api/v1/hazards?source=GRID_PATROL&establishmentId=" + establishment;
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get(query).json().path("totalItems").asLong() >= 1);
+                .until(() -> api.get(query).json().path("totalElements").asLong() >= 1);
         // the re-sent patrol and any re-delivered event had time to arrive: still exactly one
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
         TestHttp.Response hazards = api.get(query);
-        assertThat(hazards.json().path("totalItems").asLong()).as(hazards.toString()).isEqualTo(1);
+        assertThat(hazards.json().path("totalElements").asLong()).as(hazards.toString()).isEqualTo(1);
         var hazard = hazards.json().path("items").get(0);
         assertThat(hazard.path("townId").asString()).isEqualTo(town);
         assertThat(hazard.path("sourceRef").asString()).isEqualTo("f-" + run);

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * size, hidden internals (API8/API9), problem+json for every refusal, token relay and trace context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "liuhua.gateway.rate-limit.requests=20", "liuhua.gateway.rate-limit.period=1m",
+        "liuhua.gateway.rate-limit.requests=20", "liuhua.gateway.rate-limit.period=10m",
         "liuhua.gateway.rate-limit.burst=20",
         "liuhua.gateway.public-rate-limit.requests=3", "liuhua.gateway.public-rate-limit.period=1m",
         "liuhua.gateway.public-rate-limit.burst=3",
@@ -45,7 +45,7 @@ class GatewayEdgeIT {
         registry.add("REPORTING_SERVICE_URI", () -> stub);
         registry.add("HAZARD_SERVICE_URI", () -> "http://127.0.0.1:" + closedPort());
         registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        registry.add("liuhua.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
 
     @LocalServerPort
@@ -221,6 +221,17 @@ class GatewayEdgeIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("service").asString()).isEqualTo("hazard-service");
         assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertProblem(response, "service-unavailable");
+        assertThat(response.json().path("traceId").asString()).isEqualTo(response.header("X-Trace-Id"));
+    }
+
+    @Test
+    void aWrongMethodOnTheGatewaysOwnEndpointIs405ProblemJson() {
+        TestHttp.Response response = http().delete("/actuator/health");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertProblem(response, "method-not-allowed");
+        assertThat(response.header("Allow")).contains("GET");
     }
 
     private static void assertProblem(TestHttp.Response response, String type) {

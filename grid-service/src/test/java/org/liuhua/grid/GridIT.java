@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,15 @@ import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.test.TopicProbe;
-import org.springframework.beans.factory.annotation.Value;
+import org.liuhua.kit.time.CityCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +50,11 @@ public abstract class GridIT {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    protected String bootstrap;
+    @Autowired
+    protected Environment environment;
+    /** The city's days and months, as the service cuts them. */
+    @Autowired
+    protected CityCalendar calendar;
 
     protected TestHttp admin() {
         return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("city-admin", Roles.CITY_ADMIN));
@@ -131,8 +138,27 @@ public abstract class GridIT {
         return r;
     }
 
+    /** The values of a field of the items of every page of a list (the page size is at most 200). */
+    protected static List<String> allItems(TestHttp http, String path, String field) {
+        List<String> values = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            TestHttp.Response response = http.get(path + separator + "size=200&page=" + page);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode body = response.json();
+            body.get("items").forEach(item -> values.add(item.get(field).asString()));
+            if (page + 1 >= body.get("totalPages").asInt()) {
+                return values;
+            }
+        }
+    }
+
+    private String bootstrap() {
+        return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+    }
+
     protected List<ConsumerRecord<String, CloudEvent>> events(String topic, String key, String type, int count) {
-        try (TopicProbe probe = new TopicProbe(bootstrap, topic)) {
+        try (TopicProbe probe = new TopicProbe(bootstrap(), topic)) {
             return probe.await(r -> key.equals(r.key()) && type.equals(r.value().getType()), count,
                     Duration.ofSeconds(20));
         }
@@ -141,7 +167,7 @@ public abstract class GridIT {
     /** All events of a key and type seen within a window (to show no more came than expected). */
     protected List<ConsumerRecord<String, CloudEvent>> drain(String topic, String key, String type,
                                                              Duration window) {
-        try (TopicProbe probe = new TopicProbe(bootstrap, topic)) {
+        try (TopicProbe probe = new TopicProbe(bootstrap(), topic)) {
             return probe.drain(r -> key.equals(r.key()) && type.equals(r.value().getType()), window);
         }
     }

@@ -1,28 +1,17 @@
 package org.liuhua.hazard;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
+import org.liuhua.kit.test.ArchitectureRules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The domain model stays free of Spring except the mapping annotations of Spring Data. */
+/**
+ * hazard-service keeps the one architecture of the services: features without cycles ({@code access}, {@code known},
+ * {@code firm}, {@code loop}, {@code intake}, {@code publicreport}, {@code evidence}); in each, adapters ({@code web},
+ * {@code messaging}) → application → {@code domain}, never back; the domain without web, Spring, MongoDB or Kafka.
+ */
 class ArchitectureTest {
 
-    static final List<String> DOMAIN = List.of("Hazard", "HistoryEntry", "Rectification", "Corroboration",
-            "Enforcement", "EnforcementKind", "Actor", "Finding", "Outcome", "Severity", "HazardSource", "HazardState");
-
     @Test
-    void domainClassesUseOnlySpringDataMappingAnnotations() throws IOException {
-        Path dir = Path.of("src/main/java/org/liuhua/hazard/hazard");
-        for (String name : DOMAIN) {
-            List<String> springImports = Files.readAllLines(dir.resolve(name + ".java")).stream()
-                    .filter(l -> l.startsWith("import org.springframework")).toList();
-            assertThat(springImports).as(name).allMatch(l -> l.startsWith("import org.springframework.data.annotation.")
-                    || l.startsWith("import org.springframework.data.mongodb.core.mapping."));
-        }
+    void theServiceFollowsTheArchitectureRules() {
+        ArchitectureRules.verify("org.liuhua.hazard");
     }
 }

@@ -23,13 +23,13 @@ import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,12 +58,17 @@ public abstract class HazardIT {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.kafka.bootstrap-servers}")
+    /** The embedded broker's bootstrap servers. */
     protected String bootstrap;
     @Autowired
     protected MovableClock clock;
     @Autowired
     protected KafkaTemplate<String, CloudEvent> kafka;
+
+    @Autowired
+    void broker(EmbeddedKafkaBroker broker) {
+        this.bootstrap = broker.getBrokersAsString();
+    }
 
     @AfterEach
     void resetClock() {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Where the services take token signing keys from: the real Keycloak for the run command and the end-to-end tests,
- * or a fixed public key for tests that mint their own tokens.
+ * or a JWKS the caller serves for tests that mint their own tokens (service-kit's {@code TestTokens.jwkSetUri()}).
  */
 public interface IdentityProvider extends AutoCloseable {
 
@@ -26,11 +26,12 @@ public interface IdentityProvider extends AutoCloseable {
     @Override
     void close();
 
-    static IdentityProvider publicKey(String issuer, String publicKeyPem) {
+    /** Fixed keys: tokens of {@code issuer}, verified with the keys published at {@code jwkSetUri}. */
+    static IdentityProvider keys(String issuer, String jwkSetUri) {
         return new IdentityProvider() {
             @Override
             public Map<String, String> securityEnvironment() {
-                return Map.of("LIUHUA_SECURITY_ISSUER", issuer, "LIUHUA_SECURITY_PUBLIC_KEY", publicKeyPem);
+                return Map.of("LIUHUA_SECURITY_ISSUER", issuer, "LIUHUA_SECURITY_JWK_SET_URI", jwkSetUri);
             }
 
             @Override

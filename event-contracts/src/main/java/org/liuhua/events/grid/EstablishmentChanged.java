@@ -33,4 +33,14 @@ public record EstablishmentChanged(
         String clusterId,
         Instant changedAt,
         long revision) {
+
+    /** The event of an establishment's new state: every field comes from its {@link EstablishmentSnapshot}. */
+    public EstablishmentChanged(EstablishmentSnapshot establishment) {
+        this(establishment.establishmentId(), establishment.name(), establishment.kind(), establishment.industry(),
+                establishment.departmentId(), establishment.townId(), establishment.villageId(),
+                establishment.gridId(), establishment.unitId(), establishment.riskLevel(), establishment.flags(),
+                establishment.employeeCount(), establishment.address(), establishment.latitude(),
+                establishment.longitude(), establishment.landlordId(), establishment.clusterId(),
+                establishment.changedAt(), establishment.revision());
+    }
 }

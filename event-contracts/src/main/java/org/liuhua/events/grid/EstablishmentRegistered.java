@@ -35,4 +35,14 @@ public record EstablishmentRegistered(
         String clusterId,
         Instant changedAt,
         long revision) {
+
+    /** The event of an establishment: every field comes from its {@link EstablishmentSnapshot}. */
+    public EstablishmentRegistered(EstablishmentSnapshot establishment) {
+        this(establishment.establishmentId(), establishment.name(), establishment.kind(), establishment.industry(),
+                establishment.departmentId(), establishment.townId(), establishment.villageId(),
+                establishment.gridId(), establishment.unitId(), establishment.riskLevel(), establishment.flags(),
+                establishment.employeeCount(), establishment.address(), establishment.latitude(),
+                establishment.longitude(), establishment.landlordId(), establishment.clusterId(),
+                establishment.changedAt(), establishment.revision());
+    }
 }

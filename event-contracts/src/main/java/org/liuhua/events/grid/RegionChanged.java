@@ -1,7 +1,6 @@
 package org.liuhua.events.grid;
 
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.liuhua.events.EventType;

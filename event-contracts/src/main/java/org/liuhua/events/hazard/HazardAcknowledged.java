@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * The department the hazard was transferred to acknowledged it (部门报到); rectification starts. Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.acknowledged.v1", topic = Topics.HAZARD)
@@ -36,4 +37,12 @@ public record HazardAcknowledged(
         String actorRole,
         String acknowledgedDepartmentId,
         String note) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardAcknowledged(HazardSnapshot hazard, String acknowledgedDepartmentId, String note) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), acknowledgedDepartmentId,
+                note);
+    }
 }

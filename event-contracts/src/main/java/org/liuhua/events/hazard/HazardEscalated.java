@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * An overdue hazard or an unacknowledged transfer was escalated one step: level 1 RESPONSIBLE_PARTY (at the deadline), 2 TOWN (+7 days), 3 CITY (+14 days, configurable). {@code reason} RECTIFICATION_OVERDUE or TRANSFER_UNACKNOWLEDGED. Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.escalated.v1", topic = Topics.HAZARD)
@@ -37,4 +38,11 @@ public record HazardEscalated(
         int level,
         String target,
         String reason) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardEscalated(HazardSnapshot hazard, int level, String target, String reason) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), level, target, reason);
+    }
 }

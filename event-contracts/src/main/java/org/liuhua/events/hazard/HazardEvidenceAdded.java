@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * A photo was attached to the hazard (phase BEFORE or AFTER rectification), stored with its SHA-256. Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.evidence-added.v1", topic = Topics.HAZARD)
@@ -39,4 +40,13 @@ public record HazardEvidenceAdded(
         String sha256,
         String contentType,
         long sizeBytes) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardEvidenceAdded(HazardSnapshot hazard, String evidenceId, String phase, String sha256,
+                               String contentType, long sizeBytes) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), evidenceId, phase, sha256,
+                contentType, sizeBytes);
+    }
 }

@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * A rectification with all five parts (五到位) was submitted; the hazard awaits review. Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.rectified.v1", topic = Topics.HAZARD)
@@ -40,4 +41,13 @@ public record HazardRectified(
         LocalDate rectificationDeadline,
         String contingencyPlan,
         List<String> evidenceIds) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardRectified(HazardSnapshot hazard, String measures, String responsiblePerson, BigDecimal fundsCny,
+                           LocalDate rectificationDeadline, String contingencyPlan, List<String> evidenceIds) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), measures,
+                responsiblePerson, fundsCny, rectificationDeadline, contingencyPlan, evidenceIds);
+    }
 }

@@ -55,4 +55,16 @@ public record HazardReported(
         String actor,
         String actorRole,
         String firmId) {
+
+    /**
+     * The event of a newly reported hazard: its {@link HazardSnapshot} fills the fields every hazard event carries
+     * ({@code overdue} is not part of this event, a new hazard never is; {@code version} repeats the revision).
+     */
+    public HazardReported(HazardSnapshot hazard, String sourceRef, String description, String reportedBy,
+                          Instant reportedAt, String industry, String firmId) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.category(), hazard.severity(),
+                hazard.source(), sourceRef, description, reportedBy, reportedAt, hazard.deadline(), industry,
+                hazard.revision(), hazard.departmentId(), hazard.state(), hazard.revision(), hazard.occurredAt(),
+                hazard.actor(), hazard.actorRole(), firmId);
+    }
 }

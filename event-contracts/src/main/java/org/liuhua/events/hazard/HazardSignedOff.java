@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * The supervising department signed off the rectified major hazard (审核把关销号). Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.signed-off.v1", topic = Topics.HAZARD)
@@ -36,4 +37,12 @@ public record HazardSignedOff(
         String actorRole,
         String signedOffDepartmentId,
         String note) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardSignedOff(HazardSnapshot hazard, String signedOffDepartmentId, String note) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), signedOffDepartmentId,
+                note);
+    }
 }

@@ -12,10 +12,11 @@ import org.liuhua.events.Topics;
 /**
  * The hazard was handed to the responsible establishment and/or a supervising department (移交). {@code acknowledgeBy} is set when a department must acknowledge (报到). Key: {@code hazardId}.
  *
- * <p>Like every hazard event it carries the hazard's snapshot (establishment, town, department, category, severity,
- * source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the aggregate's event counter:
- * consumers keep a read model from any single event and ignore events whose revision is not newer than theirs.
- * {@code actor} is the subject of who caused it ({@code system} for the scheduler), {@code actorRole} their role.
+ * <p>Like every hazard event it carries the hazard's {@link HazardSnapshot} (establishment, town, department,
+ * category, severity, source, {@code state} after the event, deadline, overdue flag) and {@code revision}, the
+ * aggregate's event counter: consumers keep a read model from any single event and ignore events whose revision is
+ * not newer than theirs. {@code actor} is the subject of who caused it ({@code system} for the scheduler),
+ * {@code actorRole} their role.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.hazard.transferred.v1", topic = Topics.HAZARD)
@@ -38,4 +39,13 @@ public record HazardTransferred(
         String transferredDepartmentId,
         Instant acknowledgeBy,
         String note) {
+
+    /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
+    public HazardTransferred(HazardSnapshot hazard, boolean toEstablishment, String transferredDepartmentId,
+                             Instant acknowledgeBy, String note) {
+        this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
+                hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), toEstablishment,
+                transferredDepartmentId, acknowledgeBy, note);
+    }
 }

@@ -2,6 +2,7 @@ package org.liuhua.gateway.edge;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.liuhua.kit.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE,
                 "the request body is larger than the limit of " + maxBytes + " bytes");
     }
 

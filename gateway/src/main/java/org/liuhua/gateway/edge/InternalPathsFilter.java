@@ -1,5 +1,6 @@
 package org.liuhua.gateway.edge;
 
+import org.liuhua.kit.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -20,7 +21,7 @@ public class InternalPathsFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         if (hidden(path) || hidden(decoded(exchange.getRequest().getPath().pathWithinApplication()))) {
-            return Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
+            return ProblemResponses.write(exchange, HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
                     "no resource at " + path);
         }
         return chain.filter(exchange);

@@ -1,8 +1,10 @@
 package org.liuhua.gateway.edge;
 
+import org.liuhua.kit.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
@@ -10,8 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error the gateway itself answers is problem+json: unknown paths (404), wrong methods (405), oversized bodies
- * (413), and anything unexpected (500, logged with the trace id).
+ * Every error the gateway itself answers is problem+json of kit-core's types: unknown paths (404), wrong methods
+ * (405), oversized bodies (413), and anything unexpected (500, logged with the trace id).
  */
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
@@ -26,23 +28,21 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         String detail;
         if (error instanceof ResponseStatusException e) {
             status = e.getStatusCode();
-            detail = e.getReason() != null ? e.getReason() : Problems.titleOf(status);
+            detail = e.getReason() != null ? e.getReason() : ProblemType.of(status).title();
             if (status.value() == 404) {
                 detail = "no resource at " + exchange.getRequest().getPath().value();
             }
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             detail = "an unexpected error occurred; quote the trace id when reporting it";
-            log.error("unexpected gateway error, trace {}", exchange.getAttributes()
-                    .get(TraceParentFilter.TRACE_ID_ATTRIBUTE), error);
+            log.error("unexpected gateway error, trace {}", TraceParentFilter.traceId(exchange), error);
         }
-        String type = switch (status.value()) {
-            case 404 -> "not-found";
-            case 413 -> "payload-too-large";
-            case 500 -> "internal-error";
-            default -> Problems.typeOf(status);
-        };
+        HttpHeaders kept = new HttpHeaders();
+        if (error instanceof ResponseStatusException e) {
+            kept.addAll(e.getHeaders());
+        }
         exchange.getResponse().getHeaders().clear();
-        return Problems.write(exchange, status, type, Problems.titleOf(status), detail);
+        exchange.getResponse().getHeaders().addAll(kept);
+        return ProblemResponses.write(exchange, status, ProblemType.of(status), detail);
     }
 }

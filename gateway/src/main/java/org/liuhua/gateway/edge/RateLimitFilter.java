@@ -3,6 +3,7 @@ package org.liuhua.gateway.edge;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
+import org.liuhua.kit.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -66,8 +67,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
                             String.valueOf(decision.retryAfterSeconds()));
                     exchange.getResponse().getHeaders().set("X-RateLimit-Limit", String.valueOf(buckets.limit()));
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
-                    return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "Too many requests", "the request rate of this client is over its limit; retry after "
+                    return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
+                            "the request rate of this client is over its limit; retry after "
                                     + decision.retryAfterSeconds() + " s",
                             Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
                 });

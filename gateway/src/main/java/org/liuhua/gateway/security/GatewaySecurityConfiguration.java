@@ -1,53 +1,43 @@
 package org.liuhua.gateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-
-import org.liuhua.gateway.edge.Problems;
+import org.liuhua.gateway.edge.ProblemResponses;
+import org.liuhua.kit.problem.ProblemType;
+import org.liuhua.kit.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * The gateway validates every token on {@code /api/v1/**} with the services' rules (RS256 signature by the realm's
- * keys, issuer, audience {@code liuhua-api}, expiry) and relays it unchanged: the services validate it again
- * themselves and decide what the caller may do and see. Open without a token: the public API paths, the gateway's
+ * The gateway validates every token on {@code /api/v1/**} with the services' rules and relays it unchanged: the
+ * services validate it again themselves and decide what the caller may do and see. The check is Spring Boot's
+ * {@code ReactiveJwtDecoder}, built from the same {@code spring.security.oauth2.resourceserver.jwt.*} as the services'
+ * (RS256 signature by the realm's JWKS, issuer, audience {@code liuhua-api}, expiry; kit-core derives them from
+ * LIUHUA_SECURITY_*). Open without a token: the public API paths ({@code liuhua.security.public-paths}), the gateway's
  * health, API docs and the cockpit's static page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(GatewaySecurityProperties.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 public class GatewaySecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewaySecurityProperties properties,
-                                           ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityProperties properties) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
-            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHORIZED,
                     "a valid bearer token is required");
         };
-        ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                "forbidden", "Forbidden", "your role does not allow this action");
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+                ProblemType.FORBIDDEN, "your role does not allow this action");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -61,36 +51,10 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
-    }
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) throws Exception {
-        NimbusReactiveJwtDecoder decoder;
-        if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
-            decoder = NimbusReactiveJwtDecoder.withPublicKey(parse(properties.publicKey()))
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        } else {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        }
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
-                && jwt.getAudience().contains(properties.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                "the token is not meant for " + properties.audience(), null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-        return decoder;
-    }
-
-    static RSAPublicKey parse(String pem) throws Exception {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        byte[] der = Base64.getDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 }

@@ -5,19 +5,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.liuhua.grid.GridRules;
+import org.liuhua.grid.GridProperties;
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.cluster.domain.Assessment;
+import org.liuhua.grid.cluster.domain.Cluster;
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.scope.CallerScope;
-import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.web.PageQuery;
+import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -26,17 +29,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class Clusters {
 
-    private final MongoTemplate mongo;
+    private final AggregateStore<Cluster> store;
     private final Regions regions;
     private final Establishments establishments;
-    private final GridRules rules;
+    private final GridProperties properties;
     private final Clock clock;
 
-    Clusters(MongoTemplate mongo, Regions regions, Establishments establishments, GridRules rules, Clock clock) {
-        this.mongo = mongo;
+    Clusters(AggregateStore<Cluster> store, Regions regions, Establishments establishments,
+             GridProperties properties, Clock clock) {
+        this.store = store;
         this.regions = regions;
         this.establishments = establishments;
-        this.rules = rules;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -55,20 +59,14 @@ public class Clusters {
             throw new InvalidInputException(problems);
         }
         Cluster cluster = Cluster.create(id, name, townId, memberIds);
-        Cluster existing = mongo.findById(id, Cluster.class);
-        if (existing != null) {
-            if (existing.sameAs(cluster)) {
-                return Saved.unchanged(existing);
-            }
-            throw new ConflictException("cluster " + id + " exists with different content");
-        }
-        return Saved.created(mongo.insert(cluster));
+        return Saved.insertOnce(store, cluster, cluster::sameAs,
+                () -> new ConflictException("cluster " + id + " exists with different content"));
     }
 
     public Cluster assess(String id, String establishmentId, boolean passed, List<String> failedItems,
                           Instant assessedAt, CallerScope scope) {
-        for (int attempt = 1; ; attempt++) {
-            Cluster cluster = get(id, scope);
+        return Saved.change(store, id, "cluster", cluster -> {
+            requireVisible(cluster, scope);
             if (!scope.caller().hasAny(Roles.CITY_ADMIN, Roles.TOWN_OFFICER, Roles.INSPECTOR)) {
                 throw new ForbiddenException("only inspectors and officers assess");
             }
@@ -76,36 +74,25 @@ public class Clusters {
             Assessment assessment = new Assessment(establishmentId, passed,
                     failedItems == null ? List.of() : List.copyOf(failedItems),
                     assessedAt == null ? now : assessedAt, scope.caller().username(), now);
-            if (!cluster.assess(assessment, rules.clusterThresholdPercent(), now)) {
-                return cluster;
-            }
-            try {
-                return mongo.save(cluster);
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt >= 5) {
-                    throw concurrent;
-                }
-            }
-        }
+            return cluster.assess(assessment, properties.clusterThresholdPercent());
+        }).value();
     }
 
+    /** A cluster of a town the caller sees, or 404. */
     public Cluster get(String id, CallerScope scope) {
-        Cluster cluster = mongo.findById(id, Cluster.class);
-        if (cluster == null || !scope.seesTown(cluster.townId())) {
-            throw new NotFoundException("cluster", id);
-        }
+        Cluster cluster = store.findById(id).orElseThrow(() -> new NotFoundException("cluster", id));
+        requireVisible(cluster, scope);
         return cluster;
     }
 
-    public List<Cluster> list(String townId, CallerScope scope) {
-        Criteria c = new Criteria();
-        String filter = scope.townFilter();
-        if (filter != null) {
-            c.and("townId").is(townId != null && !townId.equals(filter) ? "\u0000none" : filter);
-        } else if (townId != null) {
-            c.and("townId").is(townId);
+    private static void requireVisible(Cluster cluster, CallerScope scope) {
+        if (!scope.seesTown(cluster.townId())) {
+            throw new NotFoundException("cluster", cluster.id());
         }
-        return mongo.find(new Query(c), Cluster.class);
+    }
+
+    public Page<Cluster> list(String townId, CallerScope scope, PageQuery page) {
+        return store.page(new Query(scope.restrictToTown(new Criteria(), townId)), page.pageable());
     }
 
     public record Summary(String townId, int clusters, int standardised, double rate, int thresholdPercent,
@@ -114,11 +101,17 @@ public class Clusters {
 
     /** The share of standardised clusters (city target ≥ 70 %), city-wide or for one town. */
     public Summary summary(String townId, CallerScope scope) {
-        List<Cluster> all = list(townId, scope);
-        int standardised = (int) all.stream().filter(c -> c.standardised(rules.clusterThresholdPercent())).count();
+        int threshold = properties.clusterThresholdPercent();
+        int target = properties.cityClusterTargetPercent();
+        List<Cluster> all = store.find(new Query(scope.restrictToTown(new Criteria(), townId)));
+        int standardised = (int) all.stream().filter(c -> c.standardised(threshold)).count();
         double rate = all.isEmpty() ? 0.0 : Math.round(10000.0 * standardised / all.size()) / 10000.0;
-        return new Summary(townId, all.size(), standardised, rate, rules.clusterThresholdPercent(),
-                rules.cityClusterTargetPercent(),
-                !all.isEmpty() && standardised * 100 >= rules.cityClusterTargetPercent() * all.size());
+        return new Summary(townId, all.size(), standardised, rate, threshold, target,
+                !all.isEmpty() && standardised * 100 >= target * all.size());
+    }
+
+    /** Whether a cluster meets the threshold share of passing members. */
+    public boolean standardised(Cluster cluster) {
+        return cluster.standardised(properties.clusterThresholdPercent());
     }
 }

@@ -1,30 +1,39 @@
 package org.liuhua.grid.establishment;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.liuhua.grid.Pages;
+import org.bson.Document;
 import org.liuhua.grid.Saved;
-import org.liuhua.grid.region.PatrolUnit;
-import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.establishment.domain.Establishment;
+import org.liuhua.grid.establishment.domain.EstablishmentDraft;
+import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.Placement;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.domain.PatrolUnit;
+import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
-import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.web.PageQuery;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -35,11 +44,13 @@ public class Establishments {
 
     public static final int MAX_BATCH = 1000;
 
+    private final AggregateStore<Establishment> store;
     private final MongoTemplate mongo;
     private final Regions regions;
     private final Clock clock;
 
-    Establishments(MongoTemplate mongo, Regions regions, Clock clock) {
+    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, Clock clock) {
+        this.store = store;
         this.mongo = mongo;
         this.regions = regions;
         this.clock = clock;
@@ -54,7 +65,7 @@ public class Establishments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Establishment.Placement placement = place(draft, new References(), problems);
+        Placement placement = place(draft, new References(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -73,7 +84,7 @@ public class Establishments {
                 continue;
             }
             List<FieldProblem> problems = new ArrayList<>(draft.problems());
-            Establishment.Placement placement = problems.isEmpty() ? place(draft, references, problems) : null;
+            Placement placement = problems.isEmpty() ? place(draft, references, problems) : null;
             if (problems.isEmpty() && !scope.writesTown(placement.townId())) {
                 problems.add(new FieldProblem("townId", "you may register establishments of your own town only"));
             }
@@ -93,89 +104,73 @@ public class Establishments {
         return results;
     }
 
-    private Saved<Establishment> save(EstablishmentDraft draft, Establishment.Placement placement) {
+    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement) {
         String id = draft.id() != null ? draft.id() : "est-" + UUID.randomUUID();
-        Establishment existing = mongo.findById(id, Establishment.class);
-        if (existing != null) {
-            if (existing.sameAs(draft, placement)) {
-                return Saved.unchanged(existing);
-            }
-            throw new ConflictException("establishment " + id + " exists with different content; change it with PUT",
-                    "REGISTERED", List.of("PUT /api/v1/establishments/" + id));
-        }
-        try {
-            return Saved.created(mongo.insert(Establishment.register(id, draft, placement, clock.instant())));
-        } catch (DuplicateKeyException race) {
-            Establishment other = mongo.findById(id, Establishment.class);
-            if (other != null && other.sameAs(draft, placement)) {
-                return Saved.unchanged(other);
-            }
-            throw new ConflictException("establishment " + id + " exists with different content");
-        }
+        return Saved.insertOnce(store, Establishment.register(id, draft, placement, clock.instant()),
+                existing -> existing.sameAs(draft, placement),
+                () -> new ConflictException("establishment " + id + " exists with different content; change it "
+                        + "with PUT", "REGISTERED", List.of("PUT /api/v1/establishments/" + id)));
     }
 
     public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
-        Establishment.Placement placement = problems.isEmpty() ? place(draft, new References(), problems) : null;
+        Placement placement = problems.isEmpty() ? place(draft, new References(), problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Establishment establishment = get(id, scope);
-        scope.requireWriteTown(establishment.townId());
-        scope.requireWriteTown(placement.townId());
-        if (establishment.change(draft, placement, clock.instant())) {
-            return mongo.save(establishment);
-        }
-        return establishment;
+        return Saved.change(store, id, "establishment", establishment -> {
+            requireVisible(establishment, scope);
+            scope.requireWriteTown(establishment.townId());
+            scope.requireWriteTown(placement.townId());
+            return establishment.change(draft, placement, clock.instant());
+        }).value();
     }
 
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
                                      Instant since, CallerScope scope) {
-        if (!OfficerBinding.ROLES.contains(role)) {
-            throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
-        }
-        return retry(() -> {
-            Establishment establishment = get(id, scope);
+        Instant from = since == null ? clock.instant() : since;
+        return Saved.change(store, id, "establishment", establishment -> {
+            requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
-            Instant from = since == null ? clock.instant() : since;
-            if (establishment.bindOfficer(personId, name, role, workshop, from, scope.caller().username())) {
-                return mongo.save(establishment);
-            }
-            return establishment;
-        });
+            return establishment.bindOfficer(personId, name, role, workshop, from, scope.caller().username());
+        }).value();
     }
 
     public Establishment unbindOfficer(String id, String personId, String role, Instant at, CallerScope scope) {
-        return retry(() -> {
-            Establishment establishment = get(id, scope);
+        Instant until = at == null ? clock.instant() : at;
+        return Saved.change(store, id, "establishment", establishment -> {
+            requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
-            if (establishment.unbindOfficer(personId, role, at == null ? clock.instant() : at,
-                    scope.caller().username())) {
-                return mongo.save(establishment);
+            if (!establishment.unbindOfficer(personId, role, until, scope.caller().username())) {
+                throw new NotFoundException("current binding of " + personId + " at establishment", id);
             }
-            throw new NotFoundException("current binding of " + personId + " at establishment", id);
-        });
+            return true;
+        }).value();
     }
 
+    /** An establishment in the caller's scope, or 404. */
     public Establishment get(String id, CallerScope scope) {
-        Establishment e = mongo.findById(id, Establishment.class);
-        if (e == null || !scope.seesEstablishment(e.id(), e.townId(), e.unitId(), e.departmentId())) {
-            throw new NotFoundException("establishment", id);
-        }
-        return e;
+        Establishment establishment = store.findById(id).orElseThrow(() -> new NotFoundException("establishment", id));
+        requireVisible(establishment, scope);
+        return establishment;
     }
 
+    private static void requireVisible(Establishment e, CallerScope scope) {
+        if (!scope.seesEstablishment(e.id(), e.townId(), e.unitId(), e.departmentId())) {
+            throw new NotFoundException("establishment", e.id());
+        }
+    }
+
+    /** An establishment by id regardless of scope (for validation of references). */
     public Optional<Establishment> find(String id) {
-        return Optional.ofNullable(id == null ? null : mongo.findById(id, Establishment.class));
+        return store.findById(id);
     }
 
     public record Filter(String townId, String unitId, String kind, String industry, String riskLevel, String flag,
                          String departmentId, String clusterId, String landlordId, Boolean unassigned) {
     }
 
-    public Page<Establishment> list(Filter f, CallerScope scope, Pageable pageable) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(scope.establishmentCriteria());
+    public Page<Establishment> list(Filter f, CallerScope scope, PageQuery page) {
         Criteria c = new Criteria();
         if (f.townId() != null) {
             c.and("townId").is(f.townId());
@@ -206,8 +201,7 @@ public class Establishments {
         if (f.landlordId() != null) {
             c.and("landlordId").is(f.landlordId());
         }
-        all.add(c);
-        return Pages.page(mongo, new Query(new Criteria().andOperator(all)), pageable, Establishment.class);
+        return store.page(new Query(new Criteria().andOperator(scope.establishmentCriteria(), c)), page.pageable());
     }
 
     /** A current safety-role holder at an establishment. */
@@ -215,44 +209,68 @@ public class Establishments {
                                 OfficerBinding binding) {
     }
 
-    /** Current officers of the establishments in the caller's scope, optionally of one role, town or person. */
+    /**
+     * Current officers of the establishments in the caller's scope, optionally of one town, establishment, role or
+     * person: one item per binding, sorted by establishment (then role and person).
+     */
     public Page<OfficerOnDuty> officers(String townId, String establishmentId, String role, String personId,
-                                        CallerScope scope, Pageable pageable) {
-        Criteria c = new Criteria();
-        if (townId != null) {
-            c.and("townId").is(townId);
-        }
-        if (establishmentId != null) {
-            c.and("_id").is(establishmentId);
-        }
+                                        CallerScope scope, PageQuery page) {
         Criteria binding = Criteria.where("until").is(null);
+        Criteria current = Criteria.where("officers.until").is(null);
         if (role != null) {
             binding.and("role").is(role);
+            current.and("officers.role").is(role);
         }
         if (personId != null) {
             binding.and("personId").is(personId);
+            current.and("officers.personId").is(personId);
         }
-        c.and("officers").elemMatch(binding);
-        Page<Establishment> page = Pages.page(mongo, new Query(new Criteria().andOperator(scope.establishmentCriteria(),
-                c)), pageable, Establishment.class);
-        List<OfficerOnDuty> items = page.getContent().stream().flatMap(e -> e.officers().stream()
-                .filter(b -> b.current() && (role == null || b.role().equals(role))
-                        && (personId == null || b.personId().equals(personId)))
-                .map(b -> new OfficerOnDuty(e.id(), e.name(), e.townId(), b))).toList();
-        return new org.springframework.data.domain.PageImpl<>(items, pageable, page.getTotalElements());
+        Criteria establishments = Criteria.where("officers").elemMatch(binding);
+        if (townId != null) {
+            establishments.and("townId").is(townId);
+        }
+        if (establishmentId != null) {
+            establishments.and("_id").is(establishmentId);
+        }
+        List<AggregationOperation> bindings = List.of(
+                Aggregation.match(new Criteria().andOperator(scope.establishmentCriteria(), establishments)),
+                Aggregation.unwind("officers"), Aggregation.match(current));
+        List<AggregationOperation> counted = new ArrayList<>(bindings);
+        counted.add(Aggregation.count().as("total"));
+        Document count = mongo.aggregate(Aggregation.newAggregation(counted), EstablishmentStorage.COLLECTION,
+                Document.class).getUniqueMappedResult();
+        long total = count == null ? 0 : ((Number) count.get("total")).longValue();
+
+        List<Sort.Order> orders = new ArrayList<>();
+        page.sort().forEach(order -> orders.add(order.withProperty(
+                "establishmentId".equals(order.getProperty()) ? "_id" : order.getProperty())));
+        orders.add(Sort.Order.asc("officers.role"));
+        orders.add(Sort.Order.asc("officers.personId"));
+        List<AggregationOperation> paged = new ArrayList<>(bindings);
+        paged.add(Aggregation.sort(Sort.by(orders)));
+        paged.add(Aggregation.skip(page.pageable().getOffset()));
+        paged.add(Aggregation.limit(page.size()));
+        paged.add(Aggregation.project().and("_id").as("establishmentId").and("name").as("establishmentName")
+                .and("townId").as("townId").and("officers").as("binding"));
+        List<OfficerOnDuty> items = mongo.aggregate(Aggregation.newAggregation(paged),
+                EstablishmentStorage.COLLECTION, OfficerOnDuty.class).getMappedResults();
+        return new PageImpl<>(items, page.pageable(), total);
     }
 
     /** Every establishment of these units (for plans and coverage). */
-    public List<Establishment> inUnits(java.util.Collection<String> unitIds) {
-        return mongo.find(new Query(Criteria.where("unitId").in(unitIds)), Establishment.class);
+    public List<Establishment> inUnits(Collection<String> unitIds) {
+        return store.find(new Query(Criteria.where("unitId").in(unitIds)));
     }
 
     public List<Establishment> inTown(String townId) {
-        return mongo.find(new Query(Criteria.where("townId").is(townId)), Establishment.class);
+        return store.find(new Query(Criteria.where("townId").is(townId)));
     }
 
-    public List<Establishment> matching(Criteria criteria) {
-        return mongo.find(new Query(criteria), Establishment.class);
+    /** The establishments in the caller's scope, optionally of one town (for the staffing rules). */
+    public List<Establishment> inScope(String townId, CallerScope scope) {
+        Criteria criteria = scope.establishmentCriteria();
+        return store.find(new Query(townId == null ? criteria
+                : new Criteria().andOperator(criteria, Criteria.where("townId").is(townId))));
     }
 
     /** Spreadsheet import report: one line per data row (row number as in the sheet, header = 1). */
@@ -262,23 +280,21 @@ public class Establishments {
     public record RowResult(int row, String id, String status, List<FieldProblem> errors) {
     }
 
-    public ImportReport importSpreadsheet(String filename, java.io.InputStream in, CallerScope scope) {
+    public ImportReport importSpreadsheet(String filename, InputStream in, CallerScope scope) {
         List<SpreadsheetRows.Row> rows;
         try {
             rows = SpreadsheetRows.read(filename, in);
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             throw new InvalidInputException("file", "cannot be read as XLSX or CSV: " + unreadable.getMessage());
         }
         if (rows.size() > 10 * MAX_BATCH) {
             throw new InvalidInputException("file", "has more than " + 10 * MAX_BATCH + " rows");
         }
         List<EstablishmentDraft> readable = new ArrayList<>();
-        List<Integer> readableRows = new ArrayList<>();
         List<RowResult> results = new ArrayList<>();
         for (SpreadsheetRows.Row row : rows) {
             if (row.problems().isEmpty()) {
                 readable.add(row.draft());
-                readableRows.add(row.rowNumber());
             }
         }
         List<ItemResult> saved = registerAll(readable, scope);
@@ -299,9 +315,8 @@ public class Establishments {
         return (int) results.stream().filter(r -> r.status().equals(status)).count();
     }
 
-    private Establishment.Placement place(EstablishmentDraft draft, References references,
-                                          List<FieldProblem> problems) {
-        Establishment.Placement placement = null;
+    private Placement place(EstablishmentDraft draft, References references, List<FieldProblem> problems) {
+        Placement placement = null;
         if (draft.unitId() != null) {
             Optional<PatrolUnit> unit = references.unit(draft.unitId());
             if (unit.isEmpty()) {
@@ -311,31 +326,19 @@ public class Establishments {
                         + unit.get().townId()));
             } else {
                 PatrolUnit u = unit.get();
-                placement = new Establishment.Placement(u.townId(), u.villageId(), u.gridId(), u.id());
+                placement = Placement.inUnit(u.townId(), u.villageId(), u.gridId(), u.id());
             }
         } else if (draft.townId() != null) {
             if (references.town(draft.townId()).isEmpty()) {
                 problems.add(new FieldProblem("townId", "no town " + draft.townId()));
             } else {
-                placement = new Establishment.Placement(draft.townId(), null, null, null);
+                placement = Placement.inTownOnly(draft.townId());
             }
         }
         if (draft.departmentId() != null && !references.department(draft.departmentId())) {
             problems.add(new FieldProblem("departmentId", "no department " + draft.departmentId()));
         }
         return placement;
-    }
-
-    private <T> T retry(java.util.function.Supplier<T> action) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return action.get();
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Looks references up once per request (a batch of 1000 rows names few units and departments). */

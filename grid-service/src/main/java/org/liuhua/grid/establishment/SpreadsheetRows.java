@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.kit.domain.FieldProblem;
 
 /**

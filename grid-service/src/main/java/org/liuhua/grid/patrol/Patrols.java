@@ -6,28 +6,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.Pages;
+import org.liuhua.grid.GridProperties;
 import org.liuhua.grid.Saved;
-import org.liuhua.grid.establishment.Establishment;
 import org.liuhua.grid.establishment.Establishments;
-import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.inspector.Inspectors;
-import org.liuhua.grid.region.PatrolUnit;
+import org.liuhua.grid.inspector.domain.Inspector;
+import org.liuhua.grid.patrol.domain.CheckIn;
+import org.liuhua.grid.patrol.domain.Finding;
+import org.liuhua.grid.patrol.domain.Geo;
+import org.liuhua.grid.patrol.domain.Patrol;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.scope.CallerScope;
-import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.web.PageQuery;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,20 +43,22 @@ public class Patrols {
 
     public static final int MAX_TRACK_POINTS = 5000;
 
+    private final AggregateStore<Patrol> store;
     private final MongoTemplate mongo;
     private final Regions regions;
     private final Inspectors inspectors;
     private final Establishments establishments;
-    private final GridRules rules;
+    private final GridProperties properties;
     private final Clock clock;
 
-    Patrols(MongoTemplate mongo, Regions regions, Inspectors inspectors, Establishments establishments,
-            GridRules rules, Clock clock) {
+    Patrols(AggregateStore<Patrol> store, MongoTemplate mongo, Regions regions, Inspectors inspectors,
+            Establishments establishments, GridProperties properties, Clock clock) {
+        this.store = store;
         this.mongo = mongo;
         this.regions = regions;
         this.inspectors = inspectors;
         this.establishments = establishments;
-        this.rules = rules;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -90,43 +96,34 @@ public class Patrols {
         if (!inspector.boundAt(unitId, startedAt) && !inspector.currentUnitIds().contains(unitId)) {
             throw new InvalidInputException("unitId", "inspector " + who + " is not bound to unit " + unitId);
         }
-        Patrol existing = mongo.findById(id, Patrol.class);
-        if (existing != null) {
-            if (existing.sameStart(who, unitId, startedAt)) {
-                return Saved.unchanged(existing);
-            }
-            throw new ConflictException("patrol " + id + " exists with different content");
-        }
-        try {
-            return Saved.created(mongo.insert(Patrol.start(id, who, unitId, unit.townId(), startedAt,
-                    clock.instant())));
-        } catch (DuplicateKeyException race) {
-            Patrol other = mongo.findById(id, Patrol.class);
-            if (other != null && other.sameStart(who, unitId, startedAt)) {
-                return Saved.unchanged(other);
-            }
-            throw new ConflictException("patrol " + id + " exists with different content");
-        }
+        return Saved.insertOnce(store, Patrol.start(id, who, unitId, unit.townId(), startedAt, clock.instant()),
+                existing -> existing.sameStart(who, unitId, startedAt),
+                () -> new ConflictException("patrol " + id + " exists with different content"));
     }
 
     /** Stores a batch of track points; a re-sent batch (same batch id) is reported as not new. */
     public boolean track(String patrolId, String batchId, List<TrackBatch.TrackPoint> points, CallerScope scope) {
-        Patrol patrol = own(patrolId, scope);
+        Patrol patrol = get(patrolId, scope);
+        requireOwn(patrol, scope);
         if (points.size() > MAX_TRACK_POINTS) {
             throw new InvalidInputException("points", "a batch holds at most " + MAX_TRACK_POINTS + " points");
         }
         try {
             mongo.insert(new TrackBatch(patrol.id() + ":" + batchId, patrol.id(), batchId, List.copyOf(points),
-                    clock.instant()));
+                    clock.instant()), PatrolStorage.TRACKS);
             return true;
         } catch (DuplicateKeyException resent) {
             return false;
         }
     }
 
-    public List<TrackBatch> track(String patrolId, CallerScope scope) {
+    /** The track batches of a patrol the caller sees, in the order they were received. */
+    public Page<TrackBatch> track(String patrolId, CallerScope scope, PageQuery page) {
         Patrol patrol = get(patrolId, scope);
-        return mongo.find(new Query(Criteria.where("patrolId").is(patrol.id())), TrackBatch.class);
+        Query query = new Query(Criteria.where("patrolId").is(patrol.id()));
+        long total = mongo.count(query, PatrolStorage.TRACKS);
+        return new PageImpl<>(mongo.find(Query.of(query).with(page.pageable()), TrackBatch.class, PatrolStorage.TRACKS),
+                page.pageable(), total);
     }
 
     public Saved<CheckIn> checkIn(String patrolId, NewCheckIn command, CallerScope scope) {
@@ -135,12 +132,10 @@ public class Patrols {
         Double distance = establishment.latitude() == null ? null
                 : Geo.distanceMeters(command.latitude(), command.longitude(), establishment.latitude(),
                 establishment.longitude());
-        boolean proven = distance != null && distance <= rules.proofDistanceMeters();
+        boolean proven = distance != null && distance <= properties.proofDistanceMeters();
         CheckIn checkIn = new CheckIn(command.checkInId(), command.establishmentId(), command.latitude(),
                 command.longitude(), command.deviceTime(), clock.instant(), distance, proven);
-        return change(patrolId, scope, patrol -> patrol.checkIn(checkIn),
-                patrol -> patrol.checkIns().stream().filter(c -> c.checkInId().equals(command.checkInId()))
-                        .findFirst().orElseThrow());
+        return change(patrolId, scope, patrol -> patrol.checkIn(checkIn)).map(p -> p.checkIn(command.checkInId()));
     }
 
     public Saved<Finding> record(String patrolId, NewFinding command, CallerScope scope) {
@@ -153,13 +148,12 @@ public class Patrols {
         if (!Patrol.SEVERITIES.contains(finding.severity())) {
             throw new InvalidInputException("severity", "must be one of " + Patrol.SEVERITIES);
         }
-        return change(patrolId, scope, patrol -> patrol.record(finding, clock.instant()),
-                patrol -> patrol.findings().stream().filter(f -> f.findingId().equals(command.findingId()))
-                        .findFirst().orElseThrow());
+        return change(patrolId, scope, patrol -> patrol.record(finding, clock.instant()))
+                .map(p -> p.finding(command.findingId()));
     }
 
     public Saved<Patrol> complete(String patrolId, Instant deviceTime, CallerScope scope) {
-        return change(patrolId, scope, patrol -> patrol.complete(toMillis(deviceTime), clock.instant()), p -> p);
+        return change(patrolId, scope, patrol -> patrol.complete(toMillis(deviceTime), clock.instant()));
     }
 
     /** A whole patrol recorded offline, sent at once; each part is idempotent on its own id. */
@@ -198,28 +192,27 @@ public class Patrols {
         return get(id, scope);
     }
 
+    /** A patrol the caller sees, or 404. */
     public Patrol get(String id, CallerScope scope) {
-        Patrol patrol = mongo.findById(id, Patrol.class);
-        if (patrol == null || !sees(patrol, scope)) {
-            throw new NotFoundException("patrol", id);
-        }
+        Patrol patrol = store.findById(id).orElseThrow(() -> new NotFoundException("patrol", id));
+        requireVisible(patrol, scope);
         return patrol;
     }
 
     public Page<Patrol> list(String inspectorId, String unitId, String townId, Instant from, Instant to,
-                             CallerScope scope, Pageable pageable) {
+                             CallerScope scope, PageQuery page) {
         Criteria c = new Criteria();
         if (scope.cityWide()) {
             if (townId != null) {
                 c.and("townId").is(townId);
             }
         } else if (scope.caller().has(Roles.TOWN_OFFICER) && scope.caller().townId() != null) {
-            c.and("townId").is(townId != null && !townId.equals(scope.caller().townId()) ? "\u0000none"
+            c.and("townId").is(townId != null && !townId.equals(scope.caller().townId()) ? CallerScope.NONE
                     : scope.caller().townId());
         } else if (scope.isInspector()) {
             c.and("inspectorId").is(scope.caller().inspectorId());
         } else {
-            c.and("_id").is("\u0000none");
+            c.and("_id").is(CallerScope.NONE);
         }
         if (inspectorId != null) {
             c.and("inspectorId").is(inspectorId);
@@ -236,49 +229,41 @@ public class Patrols {
                 started.lt(to);
             }
         }
-        return Pages.page(mongo, new Query(c), pageable, Patrol.class);
+        return store.page(new Query(c), page.pageable());
     }
 
     /** Patrols with a check-in at any of these establishments (for plans and coverage). */
     public List<Patrol> visiting(Collection<String> establishmentIds) {
-        return mongo.find(new Query(Criteria.where("checkIns.establishmentId").in(establishmentIds)), Patrol.class);
+        return store.find(new Query(Criteria.where("checkIns.establishmentId").in(establishmentIds)));
     }
 
     public List<Patrol> byInspector(String inspectorId) {
-        return mongo.find(new Query(Criteria.where("inspectorId").is(inspectorId)), Patrol.class);
+        return store.find(new Query(Criteria.where("inspectorId").is(inspectorId)));
     }
 
-    private boolean sees(Patrol patrol, CallerScope scope) {
-        return scope.cityWide()
+    private static void requireVisible(Patrol patrol, CallerScope scope) {
+        boolean sees = scope.cityWide()
                 || (scope.caller().has(Roles.TOWN_OFFICER) && patrol.townId().equals(scope.caller().townId()))
                 || (scope.isInspector() && patrol.inspectorId().equals(scope.caller().inspectorId()));
+        if (!sees) {
+            throw new NotFoundException("patrol", patrol.id());
+        }
     }
 
-    /** The patrol of the calling inspector (or any, for the city admin); others may not add to it. */
-    private Patrol own(String id, CallerScope scope) {
-        Patrol patrol = get(id, scope);
+    /** Only the patrol's inspector (or the city admin) records on it. */
+    private static void requireOwn(Patrol patrol, CallerScope scope) {
         if (!scope.caller().has(Roles.CITY_ADMIN) && !patrol.inspectorId().equals(scope.caller().inspectorId())) {
             throw new ForbiddenException("only the patrol's inspector records on it");
         }
-        return patrol;
     }
 
-    private <T> Saved<T> change(String id, CallerScope scope, Function<Patrol, Boolean> action,
-                                Function<Patrol, T> result) {
-        for (int attempt = 1; ; attempt++) {
-            Patrol patrol = own(id, scope);
-            boolean changed = action.apply(patrol);
-            if (!changed) {
-                return Saved.unchanged(result.apply(patrol));
-            }
-            try {
-                return Saved.created(result.apply(mongo.save(patrol)));
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt >= 5) {
-                    throw concurrent;
-                }
-            }
-        }
+    /** Applies an idempotent command to a patrol the caller may record on. */
+    private Saved<Patrol> change(String id, CallerScope scope, Predicate<Patrol> command) {
+        return Saved.change(store, id, "patrol", patrol -> {
+            requireVisible(patrol, scope);
+            requireOwn(patrol, scope);
+            return command.test(patrol);
+        });
     }
 
     private String inspectorOf(String requested, CallerScope scope) {

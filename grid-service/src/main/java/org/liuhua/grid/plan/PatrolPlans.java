@@ -3,8 +3,6 @@ package org.liuhua.grid.plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,28 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.establishment.Establishment;
+import org.liuhua.grid.GridProperties;
 import org.liuhua.grid.establishment.Establishments;
-import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.inspector.Inspectors;
-import org.liuhua.grid.patrol.CheckIn;
-import org.liuhua.grid.patrol.Finding;
-import org.liuhua.grid.patrol.Patrol;
+import org.liuhua.grid.inspector.domain.Inspector;
+import org.liuhua.grid.inspector.domain.UnitBinding;
 import org.liuhua.grid.patrol.Patrols;
-import org.liuhua.grid.region.PatrolUnit;
-import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.patrol.domain.CheckIn;
+import org.liuhua.grid.patrol.domain.Finding;
+import org.liuhua.grid.patrol.domain.Patrol;
+import org.liuhua.grid.plan.domain.PatrolSchedule;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.domain.PatrolUnit;
+import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.InvalidInputException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.liuhua.kit.time.CityCalendar;
 import org.springframework.stereotype.Service;
 
 /**
  * Patrol frequency (G-4), coverage and the inspector assessment (G-6), computed from the registry and the proven
- * check-ins of patrols, by device time.
+ * check-ins of patrols, by device time. Days and months are the city's ({@link CityCalendar}).
  */
 @Service
 public class PatrolPlans {
@@ -43,35 +41,37 @@ public class PatrolPlans {
     private final Inspectors inspectors;
     private final Patrols patrols;
     private final Regions regions;
-    private final MongoTemplate mongo;
-    private final GridRules rules;
+    private final FindingHazards findingHazards;
+    private final GridProperties properties;
+    private final CityCalendar calendar;
 
     PatrolPlans(Establishments establishments, Inspectors inspectors, Patrols patrols, Regions regions,
-                MongoTemplate mongo, GridRules rules) {
+                FindingHazards findingHazards, GridProperties properties, CityCalendar calendar) {
         this.establishments = establishments;
         this.inspectors = inspectors;
         this.patrols = patrols;
         this.regions = regions;
-        this.mongo = mongo;
-        this.rules = rules;
+        this.findingHazards = findingHazards;
+        this.properties = properties;
+        this.calendar = calendar;
     }
 
     public record PlanItem(String establishmentId, String name, String unitId, String kind, String riskLevel,
-                           int frequencyDays, Instant lastProvenVisitAt, LocalDate dueBy, String status,
-                           long daysOverdue) {
+                           int frequencyDays, Instant lastProvenVisitAt, LocalDate dueBy,
+                           PatrolSchedule.Status status, long daysOverdue) {
     }
 
+    /** The plan of an inspector on a day; {@code items} overdue first, then by due date. */
     public record Plan(String inspectorId, LocalDate asOf, List<String> unitIds, int establishments, int overdue,
                        int due, int ok, List<PlanItem> items) {
     }
 
-    /** The establishments of the inspector's units (bound on {@code asOf}) that are due or overdue. */
+    /** The establishments of the inspector's units (bound on {@code asOf}) that are due or overdue (or all). */
     public Plan plan(String inspectorId, LocalDate asOf, boolean all, CallerScope scope) {
         Inspector inspector = inspectors.get(inspectorId, scope);
-        ZoneId zone = rules.zoneId();
-        Instant endOfDay = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant endOfDay = calendar.endOf(asOf);
         List<String> unitIds = inspector.unitBindings().stream().filter(b -> b.activeAt(endOfDay.minusNanos(1)))
-                .map(b -> b.unitId()).distinct().toList();
+                .map(UnitBinding::unitId).distinct().toList();
         List<Establishment> list = unitIds.isEmpty() ? List.of() : establishments.inUnits(unitIds);
         Map<String, Instant> last = lastProvenVisits(list, endOfDay);
         List<PlanItem> items = new ArrayList<>();
@@ -80,15 +80,15 @@ public class PatrolPlans {
         for (Establishment e : list) {
             PlanItem item = item(e, last.get(e.id()), asOf);
             switch (item.status()) {
-                case "OVERDUE" -> overdue++;
-                case "DUE" -> due++;
-                default -> { }
+                case OVERDUE -> overdue++;
+                case DUE -> due++;
+                case OK -> { }
             }
-            if (all || !"OK".equals(item.status())) {
+            if (all || item.status() != PatrolSchedule.Status.OK) {
                 items.add(item);
             }
         }
-        items.sort(Comparator.comparing((PlanItem i) -> !"OVERDUE".equals(i.status()))
+        items.sort(Comparator.comparing((PlanItem i) -> i.status() != PatrolSchedule.Status.OVERDUE)
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MIN : i.dueBy())
                 .thenComparing(PlanItem::establishmentId));
         return new Plan(inspector.id(), asOf, unitIds, list.size(), overdue, due, list.size() - overdue - due,
@@ -96,34 +96,24 @@ public class PatrolPlans {
     }
 
     private PlanItem item(Establishment e, Instant lastVisit, LocalDate asOf) {
-        int frequency = rules.frequencyDays(e.kind(), e.riskLevel());
-        if (lastVisit == null) {
-            return new PlanItem(e.id(), e.name(), e.unitId(), e.kind(), e.riskLevel(), frequency, null, null,
-                    "OVERDUE", 0);
-        }
-        LocalDate dueBy = LocalDate.ofInstant(lastVisit, rules.zoneId()).plusDays(frequency);
-        String status;
-        long daysOverdue = 0;
-        if (!asOf.isBefore(dueBy)) {
-            status = "OVERDUE";
-            daysOverdue = ChronoUnit.DAYS.between(dueBy, asOf);
-        } else if (!asOf.isBefore(dueBy.minusDays(rules.dueSoonDays()))) {
-            status = "DUE";
-        } else {
-            status = "OK";
-        }
-        return new PlanItem(e.id(), e.name(), e.unitId(), e.kind(), e.riskLevel(), frequency, lastVisit, dueBy,
-                status, daysOverdue);
+        PatrolSchedule schedule = schedule(e, lastVisit);
+        return new PlanItem(e.id(), e.name(), e.unitId(), e.kind(), e.riskLevel(), schedule.frequencyDays(),
+                lastVisit, schedule.dueBy(), schedule.statusOn(asOf, properties.dueSoonDays()),
+                schedule.daysOverdueOn(asOf));
+    }
+
+    private PatrolSchedule schedule(Establishment e, Instant lastVisit) {
+        return new PatrolSchedule(properties.frequencyDays(e.kind(), e.riskLevel()),
+                lastVisit == null ? null : calendar.dayOf(lastVisit));
     }
 
     /** Latest proven check-in (device time) before {@code before}, per establishment. */
     private Map<String, Instant> lastProvenVisits(List<Establishment> list, Instant before) {
         Map<String, Instant> last = new HashMap<>();
-        if (list.isEmpty()) {
+        Set<String> ids = ids(list);
+        if (ids.isEmpty()) {
             return last;
         }
-        Set<String> ids = new HashSet<>();
-        list.forEach(e -> ids.add(e.id()));
         for (Patrol patrol : patrols.visiting(ids)) {
             for (CheckIn c : patrol.checkIns()) {
                 if (c.proven() && ids.contains(c.establishmentId()) && c.deviceTime().isBefore(before)) {
@@ -136,8 +126,7 @@ public class PatrolPlans {
 
     /** Establishments with a proven check-in in [from, to) by device time. */
     private Set<String> covered(List<Establishment> list, Instant from, Instant to) {
-        Set<String> ids = new HashSet<>();
-        list.forEach(e -> ids.add(e.id()));
+        Set<String> ids = ids(list);
         Set<String> covered = new HashSet<>();
         if (ids.isEmpty()) {
             return covered;
@@ -153,6 +142,12 @@ public class PatrolPlans {
         return covered;
     }
 
+    private static Set<String> ids(List<Establishment> list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
     public record UnitCoverage(String unitId, int establishments, int covered, double rate) {
     }
 
@@ -165,7 +160,7 @@ public class PatrolPlans {
         if ((townId == null) == (unitId == null)) {
             throw new InvalidInputException("townId", "give either townId or unitId");
         }
-        LocalDate end = to == null ? LocalDate.now(rules.zoneId()) : to;
+        LocalDate end = to == null ? calendar.today() : to;
         LocalDate start = from == null ? end.minusDays(90) : from;
         if (start.isAfter(end)) {
             throw new InvalidInputException("from", "must not be after to");
@@ -178,8 +173,7 @@ public class PatrolPlans {
             RegionNode town = regions.node(townId, RegionNode.TOWN, scope);
             list = establishments.inTown(town.id());
         }
-        Set<String> covered = covered(list, start.atStartOfDay(rules.zoneId()).toInstant(),
-                end.plusDays(1).atStartOfDay(rules.zoneId()).toInstant());
+        Set<String> covered = covered(list, calendar.startOf(start), calendar.endOf(end));
         Map<String, int[]> byUnit = new HashMap<>();
         for (Establishment e : list) {
             int[] counts = byUnit.computeIfAbsent(e.unitId() == null ? "(unassigned)" : e.unitId(), k -> new int[2]);
@@ -212,28 +206,24 @@ public class PatrolPlans {
     }
 
     private Assessment assess(Inspector inspector, YearMonth month) {
-        ZoneId zone = rules.zoneId();
-        Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant start = calendar.startOf(month);
+        Instant end = calendar.endOf(month);
         List<String> unitIds = inspector.unitBindings().stream()
                 .filter(b -> b.since().isBefore(end) && (b.until() == null || b.until().isAfter(start)))
-                .map(b -> b.unitId()).distinct().toList();
+                .map(UnitBinding::unitId).distinct().toList();
         List<Establishment> list = unitIds.isEmpty() ? List.of() : establishments.inUnits(unitIds);
         Map<String, Instant> lastBefore = lastProvenVisits(list, start);
         LocalDate lastDay = month.atEndOfMonth();
         Set<String> dueIds = new HashSet<>();
         for (Establishment e : list) {
-            Instant last = lastBefore.get(e.id());
-            if (last == null || !LocalDate.ofInstant(last, zone).plusDays(rules.frequencyDays(e.kind(),
-                    e.riskLevel())).isAfter(lastDay)) {
+            if (schedule(e, lastBefore.get(e.id())).overdueOn(lastDay)) {
                 dueIds.add(e.id());
             }
         }
-        List<Patrol> own = patrols.byInspector(inspector.id());
         Set<String> coveredByInspector = new HashSet<>();
         int completed = 0;
         List<String> findingIds = new ArrayList<>();
-        for (Patrol p : own) {
+        for (Patrol p : patrols.byInspector(inspector.id())) {
             if (p.completedAt() != null && !p.startedAt().isBefore(start) && p.startedAt().isBefore(end)) {
                 completed++;
             }
@@ -249,8 +239,7 @@ public class PatrolPlans {
             }
         }
         int done = (int) dueIds.stream().filter(coveredByInspector::contains).count();
-        int closed = findingIds.isEmpty() ? 0 : (int) mongo.count(new Query(Criteria.where("findingId")
-                .in(findingIds).and("closed").is(true)), FindingHazard.class);
+        int closed = (int) findingHazards.closedOf(findingIds);
         return new Assessment(inspector.id(), inspector.name(), inspector.townId(), month, list.size(), dueIds.size(),
                 done, dueIds.isEmpty() ? 1.0 : rate(done, dueIds.size()), completed, coveredByInspector.size(),
                 findingIds.size(), closed);

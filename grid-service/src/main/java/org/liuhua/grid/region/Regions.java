@@ -1,18 +1,24 @@
 package org.liuhua.grid.region;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.region.domain.Department;
+import org.liuhua.grid.region.domain.PatrolUnit;
+import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
-import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.security.Roles;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.web.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,185 +28,153 @@ import org.springframework.stereotype.Service;
 @Service
 public class Regions {
 
+    private final AggregateStore<RegionNode> nodes;
+    private final AggregateStore<PatrolUnit> units;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Regions(MongoTemplate mongo, Clock clock) {
+    Regions(AggregateStore<RegionNode> nodes, AggregateStore<PatrolUnit> units, MongoTemplate mongo, Clock clock) {
+        this.nodes = nodes;
+        this.units = units;
         this.mongo = mongo;
         this.clock = clock;
     }
 
     public Saved<RegionNode> createTown(String id, String name, String kind, Integer safetyStaff, Integer fireStaff,
                                         CallerScope scope) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!RegionNode.TOWN_KINDS.contains(kind)) {
-            problems.add(new FieldProblem("kind", "must be one of " + RegionNode.TOWN_KINDS));
+        RegionNode town = RegionNode.town(id, name, kind, safetyStaff, fireStaff, clock.instant());
+        if (!scope.caller().has(Roles.CITY_ADMIN)) {
+            throw new ForbiddenException("only the city admin creates towns");
         }
-        if (safetyStaff != null && safetyStaff < 0) {
-            problems.add(new FieldProblem("safetyStaff", "must not be negative"));
-        }
-        if (fireStaff != null && fireStaff < 0) {
-            problems.add(new FieldProblem("fireStaff", "must not be negative"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        if (!scope.caller().has(org.liuhua.kit.security.Roles.CITY_ADMIN)) {
-            throw new org.liuhua.kit.domain.ForbiddenException("only the city admin creates towns");
-        }
-        return saveNew(RegionNode.town(id, name, kind, safetyStaff, fireStaff, clock.instant()), "town");
+        return insertOnce(town, "town");
     }
 
     public RegionNode changeStaffing(String townId, Integer safetyStaff, Integer fireStaff, CallerScope scope) {
-        RegionNode town = node(townId, RegionNode.TOWN, scope);
-        scope.requireWriteTown(town.townId());
-        town.changeStaffing(safetyStaff, fireStaff, clock.instant());
-        return mongo.save(town);
+        return Saved.change(nodes, townId, "town", town -> {
+            requireVisible(townId, town, RegionNode.TOWN, scope);
+            scope.requireWriteTown(town.townId());
+            return town.changeStaffing(safetyStaff, fireStaff, clock.instant());
+        }).value();
     }
 
     public Saved<RegionNode> createVillage(String id, String townId, String name, CallerScope scope) {
         RegionNode town = parent(townId, RegionNode.TOWN, "townId", scope);
         scope.requireWriteTown(town.townId());
-        return saveNew(RegionNode.village(id, name, town, clock.instant()), "village");
+        return insertOnce(RegionNode.village(id, name, town, clock.instant()), "village");
     }
 
     public Saved<RegionNode> createGrid(String id, String villageId, String name, CallerScope scope) {
         RegionNode village = parent(villageId, RegionNode.VILLAGE, "villageId", scope);
         scope.requireWriteTown(village.townId());
-        return saveNew(RegionNode.grid(id, name, village, clock.instant()), "grid");
+        return insertOnce(RegionNode.grid(id, name, village, clock.instant()), "grid");
     }
 
     public Saved<PatrolUnit> createUnit(String id, String gridId, String name, String kind, CallerScope scope) {
-        if (!PatrolUnit.KINDS.contains(kind)) {
-            throw new InvalidInputException("kind", "must be one of " + PatrolUnit.KINDS);
-        }
+        PatrolUnit.requireKind(kind);
         RegionNode grid = parent(gridId, RegionNode.GRID, "gridId", scope);
         scope.requireWriteTown(grid.townId());
         PatrolUnit unit = PatrolUnit.create(id, name, kind, grid, clock.instant());
-        PatrolUnit existing = mongo.findById(id, PatrolUnit.class);
-        if (existing != null) {
-            if (existing.sameAs(unit)) {
-                return Saved.unchanged(existing);
-            }
-            throw new ConflictException("patrol unit " + id + " exists with different content");
-        }
-        return Saved.created(mongo.insert(unit));
+        return Saved.insertOnce(units, unit, unit::sameAs,
+                () -> new ConflictException("patrol unit " + id + " exists with different content"));
     }
 
     public Saved<Department> createDepartment(String id, String name, Integer safetyStaff, CallerScope scope) {
-        if (!scope.caller().has(org.liuhua.kit.security.Roles.CITY_ADMIN)) {
-            throw new org.liuhua.kit.domain.ForbiddenException("only the city admin registers departments");
+        if (!scope.caller().has(Roles.CITY_ADMIN)) {
+            throw new ForbiddenException("only the city admin registers departments");
         }
         Department department = new Department(id, name, safetyStaff);
-        Department existing = mongo.findById(id, Department.class);
-        if (existing != null) {
-            if (existing.sameAs(department)) {
-                return Saved.unchanged(existing);
+        Optional<Department> existing = findDepartment(id);
+        if (existing.isEmpty()) {
+            try {
+                return Saved.created(mongo.insert(department, RegionStorage.DEPARTMENTS));
+            } catch (DuplicateKeyException concurrent) {
+                existing = findDepartment(id);
             }
-            throw new ConflictException("department " + id + " exists with different content");
         }
-        return Saved.created(mongo.insert(department));
+        if (existing.isPresent() && existing.get().sameAs(department)) {
+            return Saved.unchanged(existing.get());
+        }
+        throw new ConflictException("department " + id + " exists with different content");
     }
 
-    private Saved<RegionNode> saveNew(RegionNode node, String what) {
-        RegionNode existing = mongo.findById(node.id(), RegionNode.class);
-        if (existing != null) {
-            if (existing.sameAs(node)) {
-                return Saved.unchanged(existing);
-            }
-            throw new ConflictException(what + " " + node.id() + " exists with different content");
-        }
-        return Saved.created(mongo.insert(node));
+    private Saved<RegionNode> insertOnce(RegionNode node, String what) {
+        return Saved.insertOnce(nodes, node, node::sameAs,
+                () -> new ConflictException(what + " " + node.id() + " exists with different content"));
     }
 
     private RegionNode parent(String id, String level, String field, CallerScope scope) {
-        RegionNode node = id == null ? null : mongo.findById(id, RegionNode.class);
-        if (node == null || !level.equals(node.level()) || !scope.seesTown(node.townId())) {
-            throw new InvalidInputException(field, "no " + level.toLowerCase() + " " + id);
-        }
-        return node;
+        return nodes.findById(id).filter(node -> level.equals(node.level()) && scope.seesTown(node.townId()))
+                .orElseThrow(() -> new InvalidInputException(field, "no " + level.toLowerCase() + " " + id));
     }
 
     /** A node of the given level in the caller's scope, or 404. */
     public RegionNode node(String id, String level, CallerScope scope) {
-        RegionNode node = mongo.findById(id, RegionNode.class);
-        if (node == null || !level.equals(node.level()) || !scope.seesTown(node.townId())) {
-            throw new NotFoundException(level.toLowerCase(), id);
-        }
+        RegionNode node = nodes.findById(id).orElse(null);
+        requireVisible(id, node, level, scope);
         return node;
     }
 
-    public PatrolUnit unit(String id, CallerScope scope) {
-        PatrolUnit unit = mongo.findById(id, PatrolUnit.class);
-        if (unit == null || !scope.seesTown(unit.townId())) {
-            throw new NotFoundException("patrol unit", id);
+    private static void requireVisible(String id, RegionNode node, String level, CallerScope scope) {
+        if (node == null || !level.equals(node.level()) || !scope.seesTown(node.townId())) {
+            throw new NotFoundException(level.toLowerCase(), id);
         }
-        return unit;
+    }
+
+    public PatrolUnit unit(String id, CallerScope scope) {
+        return units.findById(id).filter(unit -> scope.seesTown(unit.townId()))
+                .orElseThrow(() -> new NotFoundException("patrol unit", id));
     }
 
     /** A unit by id regardless of scope (for validation of references). */
     public Optional<PatrolUnit> findUnit(String id) {
-        return Optional.ofNullable(id == null ? null : mongo.findById(id, PatrolUnit.class));
+        return units.findById(id);
     }
 
     public Optional<RegionNode> findTown(String id) {
-        RegionNode node = id == null ? null : mongo.findById(id, RegionNode.class);
-        return Optional.ofNullable(node != null && RegionNode.TOWN.equals(node.level()) ? node : null);
+        return nodes.findById(id).filter(node -> RegionNode.TOWN.equals(node.level()));
     }
 
     public Optional<Department> findDepartment(String id) {
-        return Optional.ofNullable(id == null ? null : mongo.findById(id, Department.class));
+        return Optional.ofNullable(id == null ? null : mongo.findById(id, Department.class, RegionStorage.DEPARTMENTS));
     }
 
     public List<RegionNode> allTowns() {
-        return mongo.find(new Query(Criteria.where("level").is(RegionNode.TOWN)), RegionNode.class);
+        return nodes.find(new Query(Criteria.where("level").is(RegionNode.TOWN)));
     }
 
     public List<PatrolUnit> unitsOfTown(String townId) {
-        return mongo.find(new Query(Criteria.where("townId").is(townId)), PatrolUnit.class);
+        return units.find(new Query(Criteria.where("townId").is(townId)));
     }
 
     public List<Department> allDepartments() {
-        return mongo.findAll(Department.class);
+        return mongo.findAll(Department.class, RegionStorage.DEPARTMENTS);
     }
 
-    public Page<RegionNode> nodes(String level, String parentId, String townId, CallerScope scope,
-                                  Pageable pageable) {
+    /** Towns, villages or grids in the caller's scope, optionally of one parent or town. */
+    public Page<RegionNode> nodes(String level, String parentId, String townId, CallerScope scope, PageQuery page) {
         Criteria criteria = Criteria.where("level").is(level);
         if (parentId != null) {
             criteria.and("parentId").is(parentId);
         }
-        String filter = scope.townFilter();
-        if (filter != null) {
-            criteria.and("townId").is(townId != null && !townId.equals(filter) ? "\u0000none" : filter);
-        } else if (townId != null) {
-            criteria.and("townId").is(townId);
-        }
-        return page(new Query(criteria), pageable, RegionNode.class);
+        scope.restrictToTown(criteria, townId);
+        return nodes.page(new Query(criteria), page.pageable());
     }
 
-    public Page<PatrolUnit> units(String gridId, String townId, String kind, CallerScope scope, Pageable pageable) {
+    public Page<PatrolUnit> units(String gridId, String townId, String kind, CallerScope scope, PageQuery page) {
         Criteria criteria = new Criteria();
-        if (gridId != null) {
-            criteria.and("gridId").is(gridId);
-        }
+        scope.restrictToTown(criteria, townId);
         if (kind != null) {
             criteria.and("kind").is(kind);
         }
-        String filter = scope.townFilter();
-        if (filter != null) {
-            criteria.and("townId").is(townId != null && !townId.equals(filter) ? "\u0000none" : filter);
-        } else if (townId != null) {
-            criteria.and("townId").is(townId);
+        if (gridId != null) {
+            criteria.and("gridId").is(gridId);
         }
-        return page(new Query(criteria), pageable, PatrolUnit.class);
+        return units.page(new Query(criteria), page.pageable());
     }
 
-    public Page<Department> departments(Pageable pageable) {
-        return page(new Query(), pageable, Department.class);
-    }
-
-    private <T> Page<T> page(Query query, Pageable pageable, Class<T> type) {
-        return org.liuhua.grid.Pages.page(mongo, query, pageable, type);
+    public Page<Department> departments(PageQuery page) {
+        Query query = new Query().with(page.pageable());
+        long total = mongo.count(new Query(), RegionStorage.DEPARTMENTS);
+        return new PageImpl<>(mongo.find(query, Department.class, RegionStorage.DEPARTMENTS), page.pageable(), total);
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
  */
 public record CallerScope(Caller caller, String townId, Set<String> unitIds) {
 
+    /** A value no id has: a condition on it matches nothing. */
+    public static final String NONE = "\u0000none";
+
     public boolean cityWide() {
         return caller.cityWide();
     }
@@ -67,7 +70,7 @@ public record CallerScope(Caller caller, String townId, Set<String> unitIds) {
             any.add(Criteria.where("departmentId").is(caller.departmentId()));
         }
         if (any.isEmpty()) {
-            return Criteria.where("_id").is("\u0000none");
+            return Criteria.where("_id").is(NONE);
         }
         return any.size() == 1 ? any.get(0) : new Criteria().orOperator(any);
     }
@@ -77,7 +80,21 @@ public record CallerScope(Caller caller, String townId, Set<String> unitIds) {
         if (cityWide() || caller.has(Roles.DEPARTMENT_OFFICER)) {
             return null;
         }
-        return townId == null ? "\u0000none" : townId;
+        return townId == null ? NONE : townId;
+    }
+
+    /**
+     * Adds the town condition of a list of town-scoped objects: the town asked for ({@code requested}, may be null)
+     * within what the caller sees; asking for another town than one's own finds nothing.
+     */
+    public Criteria restrictToTown(Criteria criteria, String requested) {
+        String filter = townFilter();
+        if (filter != null) {
+            criteria.and("townId").is(requested != null && !requested.equals(filter) ? NONE : filter);
+        } else if (requested != null) {
+            criteria.and("townId").is(requested);
+        }
+        return criteria;
     }
 
     public boolean writesTown(String town) {

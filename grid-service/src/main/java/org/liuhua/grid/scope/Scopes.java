@@ -1,6 +1,5 @@
 package org.liuhua.grid.scope;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Resolves the caller's scope: the token's claims plus what only grid-service knows (an inspector's units). */
+/**
+ * Resolves the caller's scope: the token's claims plus what only grid-service knows (an inspector's units, an
+ * enterprise officer's town). Reads the two documents directly so that every feature may depend on the scope.
+ */
 @Component
 public class Scopes {
 
@@ -54,9 +56,5 @@ public class Scopes {
             }
         }
         return new CallerScope(caller, townId, Set.copyOf(units));
-    }
-
-    static boolean activeAt(Instant since, Instant until, Instant at) {
-        return !since.isAfter(at) && (until == null || until.isAfter(at));
     }
 }

@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.establishment.Establishment;
 import org.liuhua.grid.establishment.Establishments;
-import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.inspector.Inspectors;
-import org.liuhua.grid.region.Department;
-import org.liuhua.grid.region.PatrolUnit;
-import org.liuhua.grid.region.RegionNode;
+import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.domain.Department;
+import org.liuhua.grid.region.domain.PatrolUnit;
+import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,13 +25,13 @@ public class StaffingGaps {
     private final Regions regions;
     private final Establishments establishments;
     private final Inspectors inspectors;
-    private final GridRules rules;
+    private final StaffingProperties staffing;
 
-    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, GridRules rules) {
+    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, StaffingProperties staffing) {
         this.regions = regions;
         this.establishments = establishments;
         this.inspectors = inspectors;
-        this.rules = rules;
+        this.staffing = staffing;
     }
 
     /**
@@ -49,11 +47,12 @@ public class StaffingGaps {
     public record TownGaps(String townId, List<Gap> gaps) {
     }
 
+    /** All gaps: their number, those of each town (by town id) and those of the departments. */
     public record Report(int gaps, List<TownGaps> towns, List<Gap> departments) {
     }
 
     public Report gaps(String townId, CallerScope scope) {
-        GridRules.Staffing s = rules.staffing();
+        StaffingProperties s = staffing;
         List<Gap> gaps = new ArrayList<>();
         String filter = scope.townFilter();
         for (RegionNode town : regions.allTowns()) {
@@ -74,10 +73,7 @@ public class StaffingGaps {
             }
             gaps.addAll(keyUnitGaps(town.id()));
         }
-        Criteria criteria = scope.establishmentCriteria();
-        List<Establishment> list = establishments.matching(townId == null ? criteria
-                : new Criteria().andOperator(criteria, Criteria.where("townId").is(townId)));
-        for (Establishment e : list) {
+        for (Establishment e : establishments.inScope(townId, scope)) {
             gaps.addAll(establishmentGaps(e, s));
         }
         List<Gap> departmentGaps = new ArrayList<>();
@@ -115,7 +111,7 @@ public class StaffingGaps {
         return gaps;
     }
 
-    static List<Gap> establishmentGaps(Establishment e, GridRules.Staffing s) {
+    static List<Gap> establishmentGaps(Establishment e, StaffingProperties s) {
         List<Gap> gaps = new ArrayList<>();
         boolean directorSector = e.flags().stream().anyMatch(s.directorFlagsOrIndustries()::contains)
                 || (e.industry() != null && s.directorFlagsOrIndustries().contains(e.industry()));

@@ -1,6 +1,13 @@
 package org.liuhua.grid.establishment;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.Topics;
@@ -49,6 +56,46 @@ class BindingArchiveIT extends GridIT {
         var inspectorBound = events(Topics.GRID, inspector, "liuhua.grid.inspector-bound.v1", 1);
         assertThat(EventJson.read(inspectorBound.get(0).value(), InspectorBound.class).unitId())
                 .isEqualTo(place.unitId());
+    }
+
+    @Test
+    void concurrentBindingsOfOneEstablishmentAreEachKeptOrRefusedAndNoneIsLost() throws Exception {
+        Place place = place(TOWN, "GENERAL");
+        String est = registerEstablishment(place, "GENERAL");
+        int workshops = 6;
+        List<Callable<TestHttp.Response>> binds = new ArrayList<>();
+        for (int i = 0; i < workshops; i++) {
+            Map<String, Object> body = Map.of("personId", "p-" + i, "name", "安全员 " + i, "role", "SAFETY_OFFICER",
+                    "workshop", "w" + i, "since", "2026-03-01");
+            binds.add(() -> admin().post("/api/v1/establishments/" + est + "/officers", body));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workshops);
+        List<String> applied = new ArrayList<>();
+        try {
+            for (Future<TestHttp.Response> result : pool.invokeAll(binds)) {
+                TestHttp.Response r = result.get();
+                assertThat(r.status()).as(r.toString()).isIn(200, 409);
+                if (r.status() == 200) {
+                    r.json().get("officers").forEach(o -> applied.add(o.get("personId").asString()));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode stored = admin().get("/api/v1/establishments/" + est).json();
+        List<String> kept = stored.get("officers").findValuesAsString("personId");
+        assertThat(kept).doesNotHaveDuplicates().containsAll(applied.stream().distinct().toList());
+        var bound = events(Topics.GRID, est, "liuhua.grid.officer-bound.v1", kept.size());
+        assertThat(bound.stream().map(r -> EventJson.read(r.value(), OfficerBound.class).personId()))
+                .containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(drain(Topics.GRID, est, "liuhua.grid.officer-bound.v1", Duration.ofSeconds(2)))
+                .hasSize(kept.size());
+
+        JsonNode firstTwo = admin().get("/api/v1/safety-officers?establishmentId=" + est + "&size=2").json();
+        assertThat(firstTwo.get("items").size()).isEqualTo(Math.min(2, kept.size()));
+        assertThat(firstTwo.get("totalElements").asInt()).isEqualTo(kept.size());
+        assertThat(allItems(admin(), "/api/v1/safety-officers?establishmentId=" + est, "establishmentId"))
+                .hasSize(kept.size());
     }
 
     @Test

@@ -66,13 +66,12 @@ class EstablishmentRegistryIT extends GridIT {
         assertThat(admin().post("/api/v1/establishments", body).status()).isEqualTo(201);
         String inUnit = registerEstablishment(place, "LOW");
 
-        JsonNode list = admin().get("/api/v1/establishments?unassigned=true&size=1000").json();
-        assertThat(list.get("items").findValuesAsString("id")).contains(unassigned).doesNotContain(inUnit);
+        List<String> list = allItems(admin(), "/api/v1/establishments?unassigned=true", "id");
+        assertThat(list).contains(unassigned).doesNotContain(inUnit);
         JsonNode byUnit = admin().get("/api/v1/establishments?unitId=" + place.unitId()).json();
         assertThat(byUnit.get("items").findValuesAsString("id")).containsExactly(inUnit);
-        JsonNode byFlag = admin().get("/api/v1/establishments?flag=CONFINED_SPACE&townId=" + TOWN + "&size=1000")
-                .json();
-        assertThat(byFlag.get("items").findValuesAsString("id")).contains(unassigned).doesNotContain(inUnit);
+        List<String> byFlag = allItems(admin(), "/api/v1/establishments?flag=CONFINED_SPACE&townId=" + TOWN, "id");
+        assertThat(byFlag).contains(unassigned).doesNotContain(inUnit);
         String tenant = unique("est-jinfeng");
         Map<String, Object> tenantBody = establishment(tenant, place, "GENERAL");
         tenantBody.put("landlordId", inUnit);
@@ -80,8 +79,51 @@ class EstablishmentRegistryIT extends GridIT {
         assertThat(admin().get("/api/v1/establishments?landlordId=" + inUnit).json().get("items")
                 .findValuesAsString("id")).containsExactly(tenant);
         JsonNode paged = admin().get("/api/v1/establishments?unitId=" + place.unitId() + "&page=0&size=1").json();
-        assertThat(paged.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(paged.get("totalElements").asInt()).isEqualTo(2);
         assertThat(paged.get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeThatLeavesOutAFieldClearsIt() {
+        Place place = place(TOWN, "GENERAL");
+        String landlord = registerEstablishment(place, "LOW");
+        String id = unique("est-jinfeng");
+        Map<String, Object> body = establishment(id, place, "LOW");
+        body.put("landlordId", landlord);
+        body.put("industry", "TEXTILES");
+        ok(admin().post("/api/v1/establishments", body));
+        body.remove("landlordId");
+        body.remove("industry");
+        body.remove("unitId");
+        body.put("townId", TOWN);
+        TestHttp.Response changed = admin().put("/api/v1/establishments/" + id, body);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        JsonNode stored = admin().get("/api/v1/establishments/" + id).json();
+        assertThat(stored.get("landlordId").isNull()).as(stored.toString()).isTrue();
+        assertThat(stored.get("industry").isNull()).isTrue();
+        assertThat(stored.get("unitId").isNull()).isTrue();
+        assertThat(stored.get("revision").asLong()).isEqualTo(2);
+        assertThat(allItems(admin(), "/api/v1/establishments?landlordId=" + landlord, "id")).isEmpty();
+        assertThat(allItems(admin(), "/api/v1/establishments?unassigned=true", "id")).contains(id);
+    }
+
+    @Test
+    void listsAreSortedOnlyByTheirWhitelistedFields() {
+        TestHttp.Response internal = admin().get("/api/v1/establishments?sort=officers.name,desc");
+        assertThat(internal.status()).as(internal.toString()).isEqualTo(400);
+        assertThat(internal.contentType()).startsWith("application/problem+json");
+        assertThat(internal.json().get("errors").findValuesAsString("field")).containsExactly("sort");
+        assertThat(admin().get("/api/v1/establishments?size=201").json().get("errors")
+                .findValuesAsString("field")).containsExactly("size");
+
+        Place place = place(TOWN, "GENERAL");
+        String first = registerEstablishment(place, "LOW");
+        String second = registerEstablishment(place, "LOW");
+        List<String> newestFirst = allItems(admin(), "/api/v1/establishments?unitId=" + place.unitId()
+                + "&sort=changedAt,desc", "id");
+        assertThat(newestFirst).containsExactly(second, first);
+        assertThat(allItems(admin(), "/api/v1/establishments?unitId=" + place.unitId() + "&sort=id,asc", "id"))
+                .isSortedAccordingTo(String::compareTo);
     }
 
     @Test
@@ -155,7 +197,7 @@ class EstablishmentRegistryIT extends GridIT {
         assertThat(fields).containsEntry(8, "kind").containsEntry(78, "riskLevel")
                 .containsEntry(178, "employeeCount").containsEntry(278, "unitId").containsEntry(478, "kind");
         assertThat(admin().get("/api/v1/establishments?unitId=" + place.unitId() + "&size=1").json()
-                .get("totalItems").asInt()).isEqualTo(495);
+                .get("totalElements").asInt()).isEqualTo(495);
     }
 
     @Test

@@ -44,7 +44,7 @@ class PatrolIT extends GridIT {
         TestHttp.Response resentBatch = app.post("/api/v1/patrols/" + patrol + "/track", batch);
         assertThat(resentBatch.status()).isEqualTo(200);
         assertThat(resentBatch.json().get("duplicate").asBoolean()).isTrue();
-        assertThat(app.get("/api/v1/patrols/" + patrol + "/track").json().size()).isEqualTo(1);
+        assertThat(app.get("/api/v1/patrols/" + patrol + "/track").json().get("items").size()).isEqualTo(1);
 
         Map<String, Object> checkIn = Map.of("id", "c1", "establishmentId", near, "lat", LAT + 0.0005,
                 "lon", LON, "deviceTime", started.plusSeconds(600).toString());
@@ -80,7 +80,7 @@ class PatrolIT extends GridIT {
         assertThat(payload.unprovenEstablishmentIds()).containsExactly(far);
         assertThat(drain(Topics.GRID, patrol, "liuhua.grid.patrol-completed.v1", Duration.ofSeconds(2))).hasSize(1);
 
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = calendar.today();
         JsonNode coverage = admin().get("/api/v1/coverage?unitId=" + place.unitId() + "&from=" + today.minusDays(5)
                 + "&to=" + today.plusDays(1)).json();
         assertThat(coverage.get("establishments").asInt()).isEqualTo(2);

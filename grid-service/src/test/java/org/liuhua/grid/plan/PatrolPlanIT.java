@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,13 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PatrolPlanIT extends GridIT {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
 
     private void visit(String inspector, Place place, String establishmentId, LocalDate day, String findingId) {
-        Instant at = day.atTime(10, 0).atZone(ZONE).toInstant();
+        Instant at = calendar.startOf(day).plus(10, ChronoUnit.HOURS);
         String patrol = unique("patrol");
         List<Map<String, Object>> findings = findingId == null ? List.of()
                 : List.of(Map.of("id", findingId, "establishmentId", establishmentId, "category", "FIRE_SAFETY",
@@ -81,7 +79,7 @@ class PatrolPlanIT extends GridIT {
         Place place = place(TOWN, "GENERAL");
         String est = registerEstablishment(place, "SIGNIFICANT");
         String inspector = registerInspector(place);
-        Instant at = LocalDate.parse("2026-09-01").atTime(9, 0).atZone(ZONE).toInstant();
+        Instant at = calendar.startOf(LocalDate.parse("2026-09-01")).plus(9, ChronoUnit.HOURS);
         String patrol = unique("patrol");
         ok(admin().post("/api/v1/patrols/sync", Map.of("id", patrol, "unitId", place.unitId(), "inspectorId",
                 inspector, "startedAt", at.toString(), "completedAt", at.plusSeconds(600).toString(),

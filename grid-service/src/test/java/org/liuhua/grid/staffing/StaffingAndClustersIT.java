@@ -36,7 +36,7 @@ class StaffingAndClustersIT extends GridIT {
 
         JsonNode report = admin().get("/api/v1/staffing/gaps").json();
         List<JsonNode> gaps = new ArrayList<>();
-        report.get("towns").forEach(t -> t.get("gaps").forEach(gaps::add));
+        report.get("items").forEach(t -> t.get("gaps").forEach(gaps::add));
         assertThat(gaps).anySatisfy(g -> {
             assertThat(g.get("subjectId").asString()).isEqualTo(town);
             assertThat(g.get("rule").asString()).isEqualTo("TOWN_SAFETY_STAFF");
@@ -60,7 +60,7 @@ class StaffingAndClustersIT extends GridIT {
                 "name", "赵总监", "role", "SAFETY_DIRECTOR")));
         JsonNode after = admin().get("/api/v1/staffing/gaps?townId=" + TOWN).json();
         List<String> rules = new ArrayList<>();
-        after.get("towns").forEach(t -> t.get("gaps").forEach(g -> {
+        after.get("items").forEach(t -> t.get("gaps").forEach(g -> {
             if (g.get("subjectId").asString().equals(smelter)) {
                 rules.add(g.get("rule").asString());
             }
@@ -73,7 +73,7 @@ class StaffingAndClustersIT extends GridIT {
         Place place = place(TOWN, "KEY");
         java.util.function.Supplier<List<String>> unitGaps = () -> {
             List<String> rules = new ArrayList<>();
-            admin().get("/api/v1/staffing/gaps?townId=" + TOWN).json().get("towns").forEach(t -> t.get("gaps")
+            admin().get("/api/v1/staffing/gaps?townId=" + TOWN).json().get("items").forEach(t -> t.get("gaps")
                     .forEach(g -> {
                         if (g.get("subjectId").asString().equals(place.unitId())) {
                             rules.add(g.get("rule").asString());

@@ -8,7 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A third-party firm's contract to inspect establishments during a validity period (H-7); managed by the city. */
-@Document(collection = "contracts")
+@Document(collection = Contracts.COLLECTION)
 public record Contract(@Id String contractId, String firmId, List<String> establishmentIds, LocalDate validFrom,
                        LocalDate validTo, String createdBy, Instant createdAt, Instant terminatedAt) {
 

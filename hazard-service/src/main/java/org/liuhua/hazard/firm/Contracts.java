@@ -1,8 +1,6 @@
 package org.liuhua.hazard.firm;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,8 +8,10 @@ import java.util.stream.Collectors;
 
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.web.PageQuery;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,14 +21,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class Contracts {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String COLLECTION = "contracts";
 
     private final MongoTemplate mongo;
-    private final Clock clock;
+    private final CityCalendar calendar;
 
-    Contracts(MongoTemplate mongo, Clock clock) {
+    Contracts(MongoTemplate mongo, CityCalendar calendar) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Contract create(String firmId, List<String> establishmentIds, LocalDate validFrom, LocalDate validTo,
@@ -37,14 +37,14 @@ public class Contracts {
             throw new InvalidInputException("validTo", "must not be before validFrom");
         }
         Contract contract = new Contract(UUID.randomUUID().toString(), firmId, List.copyOf(establishmentIds),
-                validFrom, validTo, createdBy, clock.instant(), null);
+                validFrom, validTo, createdBy, calendar.now(), null);
         return mongo.insert(contract);
     }
 
     public Contract terminate(String contractId) {
         Contract c = get(contractId);
         Contract ended = new Contract(c.contractId(), c.firmId(), c.establishmentIds(), c.validFrom(), c.validTo(),
-                c.createdBy(), c.createdAt(), clock.instant());
+                c.createdBy(), c.createdAt(), calendar.now());
         return mongo.save(ended);
     }
 
@@ -56,20 +56,17 @@ public class Contracts {
         return c;
     }
 
-    public List<Contract> list(String firmId, int page, int size) {
+    /** One page of the contracts, of one firm or (firmId null) of all. */
+    public Page<Contract> list(String firmId, PageQuery page) {
         Query query = firmId == null ? new Query() : new Query(Criteria.where("firmId").is(firmId));
-        query.with(PageRequest.of(page, size, Sort.by("createdAt").descending()));
-        return mongo.find(query, Contract.class);
+        long total = mongo.count(query, Contract.class);
+        List<Contract> items = mongo.find(Query.of(query).with(page.pageable()), Contract.class);
+        return new PageImpl<>(items, page.pageable(), total);
     }
 
-    public long count(String firmId) {
-        return mongo.count(firmId == null ? new Query() : new Query(Criteria.where("firmId").is(firmId)),
-                Contract.class);
-    }
-
-    /** Establishments the firm holds a valid contract for today. */
+    /** Establishments the firm holds a valid contract for today (in the city's calendar). */
     public Set<String> contractedEstablishments(String firmId) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
+        LocalDate today = calendar.today();
         return mongo.find(new Query(Criteria.where("firmId").is(firmId)), Contract.class).stream()
                 .filter(c -> c.validOn(today)).flatMap(c -> c.establishmentIds().stream())
                 .collect(Collectors.toSet());

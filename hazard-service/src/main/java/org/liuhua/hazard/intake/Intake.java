@@ -1,233 +1,172 @@
 package org.liuhua.hazard.intake;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 
-import org.bson.Document;
-import org.liuhua.hazard.establishment.Establishments;
-import org.liuhua.hazard.establishment.KnownEstablishment;
-import org.liuhua.hazard.firm.Contracts;
-import org.liuhua.hazard.firm.FirmQuality;
-import org.liuhua.hazard.hazard.Actor;
-import org.liuhua.hazard.hazard.Finding;
-import org.liuhua.hazard.hazard.HazardProperties;
-import org.liuhua.hazard.hazard.HazardSource;
-import org.liuhua.hazard.hazard.Hazards;
-import org.liuhua.hazard.hazard.Outcome;
-import org.liuhua.hazard.hazard.Severity;
-import org.liuhua.kit.outbox.EventJson;
-import org.liuhua.kit.security.Caller;
+import org.liuhua.hazard.HazardProperties;
+import org.liuhua.hazard.known.KnownEstablishments;
+import org.liuhua.hazard.loop.HazardStore;
+import org.liuhua.hazard.loop.domain.Actor;
+import org.liuhua.hazard.loop.domain.Corroboration;
+import org.liuhua.hazard.loop.domain.Finding;
+import org.liuhua.hazard.loop.domain.Hazard;
+import org.liuhua.hazard.loop.domain.HazardState;
+import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.kit.domain.ConflictException;
-import org.liuhua.kit.domain.FieldProblem;
-import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.store.StaleAggregateException;
+import org.liuhua.kit.time.CityCalendar;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes a firm's batch: validates each item on its own (a bad item is REJECTED with field errors, the good ones are
- * kept), refuses establishments the firm holds no valid contract for, and enters the rest into the one ledger where
- * a repeated {@code externalId} is a DUPLICATE and a match with an open hazard JOINS it. With an
- * {@code Idempotency-Key} the first answer is stored and returned again for a retried batch.
+ * The one way into the ledger, shared by every source (direct reports, patrol findings, third-party batches, public
+ * reports): a finding is placed at its {@link Site}, then {@link #ingestAll entered}: a finding whose source key was
+ * seen is a DUPLICATE; one matching an open hazard of the same establishment and category within the corroboration
+ * window JOINS it; otherwise a ticket is CREATED (its id derives from the source key, so a concurrent second delivery
+ * fails on {@code _id} and is a DUPLICATE too).
  */
 @Service
-class Intake {
+public class Intake {
 
-    static final String BATCHES = "intake_batches";
-
-    private final Hazards hazards;
-    private final Contracts contracts;
-    private final Establishments establishments;
-    private final FirmQuality quality;
-    private final MongoTemplate mongo;
+    private final HazardStore store;
+    private final KnownEstablishments known;
     private final HazardProperties properties;
-    private final Clock clock;
+    private final CityCalendar calendar;
 
-    Intake(Hazards hazards, Contracts contracts, Establishments establishments, FirmQuality quality,
-           MongoTemplate mongo, HazardProperties properties, Clock clock) {
-        this.hazards = hazards;
-        this.contracts = contracts;
-        this.establishments = establishments;
-        this.quality = quality;
-        this.mongo = mongo;
+    Intake(HazardStore store, KnownEstablishments known, HazardProperties properties, CityCalendar calendar) {
+        this.store = store;
+        this.known = known;
         this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
-    record ItemResult(int index, String externalId, String status, String hazardId, List<FieldProblem> errors) {
+    /** Where a finding at this establishment goes: what grid events say of it, else the town the source names. */
+    public Site site(String establishmentId, String givenTownId) {
+        return Site.of(establishmentId, known.find(establishmentId), givenTownId);
     }
 
-    record BatchResult(String firmId, int received, long created, long joined, long duplicates, long rejected,
-                       List<ItemResult> items) {
+    public Outcome ingest(Finding finding, Actor actor) {
+        return ingestAll(List.of(finding), actor).get(0);
     }
 
-    BatchResult push(Caller caller, List<?> items, String idempotencyKey) {
-        String firm = caller.clientId();
-        if (items == null) {
-            throw new InvalidInputException("findings", "a list of findings is required");
-        }
-        if (items.size() > properties.intakeBatchMax()) {
-            throw new InvalidInputException("findings", "at most " + properties.intakeBatchMax()
-                    + " findings per batch, got " + items.size());
-        }
-        if (idempotencyKey != null && idempotencyKey.length() > 128) {
-            throw new InvalidInputException("Idempotency-Key", "at most 128 characters");
-        }
-        String batchId = idempotencyKey == null ? null : firm + ":" + idempotencyKey;
-        String requestHash = sha256(EventJson.write(items));
-        if (batchId != null) {
-            Document stored = mongo.findById(batchId, Document.class, BATCHES);
-            if (stored != null) {
-                return replay(stored, requestHash);
-            }
-        }
-        Instant now = clock.instant();
-        Set<String> contracted = contracts.contractedEstablishments(firm);
-        ItemResult[] results = new ItemResult[items.size()];
-        List<Finding> accepted = new ArrayList<>();
-        List<Integer> acceptedIndex = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Object raw = items.get(i);
-            List<FieldProblem> errors = new ArrayList<>();
-            Map<?, ?> item = raw instanceof Map<?, ?> m ? m : Map.of();
-            if (!(raw instanceof Map<?, ?>)) {
-                errors.add(new FieldProblem("findings[" + i + "]", "must be an object"));
-            }
-            String externalId = text(item, "externalId", 128, true, i, errors);
-            String establishmentId = text(item, "establishmentId", 64, true, i, errors);
-            String category = text(item, "category", 64, true, i, errors);
-            String description = text(item, "description", 2000, true, i, errors);
-            String townId = text(item, "townId", 64, false, i, errors);
-            String severityText = text(item, "severity", 16, false, i, errors);
-            Severity severity = Severity.GENERAL;
-            if (severityText != null) {
-                try {
-                    severity = Severity.valueOf(severityText);
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldProblem("findings[" + i + "].severity", "GENERAL or MAJOR"));
-                }
-            }
-            Instant foundAt = null;
-            String foundText = text(item, "foundAt", 40, false, i, errors);
-            if (foundText != null) {
-                try {
-                    foundAt = Instant.parse(foundText);
-                    if (foundAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-                        errors.add(new FieldProblem("findings[" + i + "].foundAt", "lies in the future"));
-                    }
-                } catch (RuntimeException e) {
-                    errors.add(new FieldProblem("findings[" + i + "].foundAt", "an ISO-8601 instant, e.g. "
-                            + "2026-11-20T08:30:00Z"));
-                }
-            }
-            LocalDate deadline = null;
-            String deadlineText = text(item, "deadline", 10, false, i, errors);
-            if (deadlineText != null) {
-                try {
-                    deadline = LocalDate.parse(deadlineText);
-                } catch (RuntimeException e) {
-                    errors.add(new FieldProblem("findings[" + i + "].deadline", "a date, e.g. 2026-12-31"));
-                }
-            }
-            if (establishmentId != null && !contracted.contains(establishmentId)) {
-                errors.add(new FieldProblem("findings[" + i + "].establishmentId",
-                        "your firm holds no valid contract for " + establishmentId));
-            }
-            Optional<KnownEstablishment> known = establishmentId == null ? Optional.empty()
-                    : establishments.find(establishmentId);
-            if (known.isPresent() && townId != null && !townId.equals(known.get().townId())) {
-                errors.add(new FieldProblem("findings[" + i + "].townId", "establishment " + establishmentId
-                        + " is in town " + known.get().townId()));
-            }
-            if (known.isEmpty() && townId == null && errors.isEmpty()) {
-                errors.add(new FieldProblem("findings[" + i + "].townId",
-                        "the establishment is not known here yet: give its townId"));
-            }
-            if (!errors.isEmpty()) {
-                results[i] = new ItemResult(i, externalId, "REJECTED", null, errors);
+    /**
+     * Enters findings in order, one outcome each. Existing keys and open hazards are read once for the whole batch.
+     */
+    public List<Outcome> ingestAll(List<Finding> findings, Actor actor) {
+        Instant now = calendar.now();
+        Map<String, String> seen = seenKeys(findings);
+        Map<String, Hazard> open = openHazards(findings, now);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.sourceKey() != null && seen.containsKey(f.sourceKey())) {
+                outcomes.add(new Outcome(Outcome.Kind.DUPLICATE, seen.get(f.sourceKey()), null));
                 continue;
             }
-            accepted.add(new Finding(establishmentId, known.map(KnownEstablishment::townId).orElse(townId),
-                    known.map(KnownEstablishment::departmentId).orElse(null),
-                    known.map(KnownEstablishment::industry).orElse(null), category, severity,
-                    HazardSource.THIRD_PARTY, externalId, "THIRD_PARTY:" + firm + ":" + externalId, firm,
-                    description, deadline, foundAt == null ? now : foundAt));
-            acceptedIndex.add(i);
-        }
-        List<Outcome> outcomes = hazards.ingestAll(accepted, Actor.of(caller));
-        List<Document> delays = new ArrayList<>();
-        for (int k = 0; k < outcomes.size(); k++) {
-            Outcome o = outcomes.get(k);
-            Finding f = accepted.get(k);
-            int i = acceptedIndex.get(k);
-            results[i] = new ItemResult(i, f.sourceRef(), o.kind().name(), o.hazardId(), List.of());
-            if (o.kind() != Outcome.Kind.DUPLICATE) {
-                delays.add(new Document("_id", f.sourceKey()).append("delaySeconds",
-                        Math.max(0, Duration.between(f.foundAt(), now).toSeconds())));
+            String match = f.establishmentId() + "|" + f.category();
+            Hazard existing = open.get(match);
+            Outcome outcome = null;
+            // a MAJOR finding never hides inside an open GENERAL ticket: it opens its own
+            if (existing != null && !(f.severity() == Severity.MAJOR && existing.severity() != Severity.MAJOR)) {
+                outcome = join(existing, f, actor, now);
             }
-        }
-        List<ItemResult> all = List.of(results);
-        long created = all.stream().filter(r -> r.status().equals("CREATED")).count();
-        long joined = all.stream().filter(r -> r.status().equals("JOINED")).count();
-        long duplicates = all.stream().filter(r -> r.status().equals("DUPLICATE")).count();
-        long rejected = all.stream().filter(r -> r.status().equals("REJECTED")).count();
-        quality.count(firm, created + joined, rejected, duplicates);
-        quality.pushDelays(firm, delays);
-        BatchResult result = new BatchResult(firm, items.size(), created, joined, duplicates, rejected, all);
-        if (batchId != null) {
-            try {
-                mongo.insert(new Document("_id", batchId).append("firmId", firm).append("at", java.util.Date.from(now))
-                        .append("requestHash", requestHash).append("result", EventJson.write(result)), BATCHES);
-            } catch (DuplicateKeyException concurrentRetry) {
-                return replay(mongo.findById(batchId, Document.class, BATCHES), requestHash);
+            if (outcome == null) {
+                outcome = create(f, actor, now);
             }
+            if (outcome.hazard() != null) {
+                open.put(match, outcome.hazard());
+            }
+            if (f.sourceKey() != null) {
+                seen.put(f.sourceKey(), outcome.hazardId());
+            }
+            outcomes.add(outcome);
         }
-        return result;
+        return outcomes;
     }
 
-    /** The first answer for a retried batch; the same key with a different batch is a client error (409). */
-    private static BatchResult replay(Document stored, String requestHash) {
-        if (!requestHash.equals(stored.getString("requestHash"))) {
-            throw new ConflictException("this Idempotency-Key was already used for a different batch; use a new key",
-                    null, List.of());
+    /** The hazards that already hold one of the findings' source keys, as their own or as a corroboration. */
+    private Map<String, String> seenKeys(List<Finding> findings) {
+        List<String> keys = findings.stream().map(Finding::sourceKey).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> seen = new HashMap<>();
+        if (keys.isEmpty()) {
+            return seen;
         }
-        return EventJson.read(stored.getString("result"), BatchResult.class);
+        Query byKey = new Query(new Criteria().orOperator(Criteria.where("sourceKey").in(keys),
+                Criteria.where("corroborations.sourceKey").in(keys)));
+        for (Hazard h : store.find(byKey)) {
+            if (h.sourceKey() != null) {
+                seen.put(h.sourceKey(), h.id());
+            }
+            h.corroborations().forEach(c -> {
+                if (c.sourceKey() != null) {
+                    seen.put(c.sourceKey(), h.id());
+                }
+            });
+        }
+        return seen;
     }
 
-    private static String sha256(String text) {
+    /** Per establishment and category, the oldest open hazard within the window, a major one first. */
+    private Map<String, Hazard> openHazards(List<Finding> findings, Instant now) {
+        List<String> establishmentIds = findings.stream().map(Finding::establishmentId).distinct().toList();
+        Map<String, Hazard> open = new LinkedHashMap<>();
+        if (establishmentIds.isEmpty()) {
+            return open;
+        }
+        Query openQuery = new Query(Criteria.where("establishmentId").in(establishmentIds).and("state")
+                .ne(HazardState.CLOSED).and("reportedAt").gte(now.minus(properties.corroborationWindow())))
+                .with(Sort.by("reportedAt").ascending());
+        for (Hazard h : store.find(openQuery)) {
+            String key = h.establishmentId() + "|" + h.category();
+            Hazard current = open.get(key);
+            if (current == null || (current.severity() != Severity.MAJOR && h.severity() == Severity.MAJOR)) {
+                open.put(key, h);
+            }
+        }
+        return open;
+    }
+
+    /**
+     * The finding corroborates the open hazard. A concurrent write to it is met by joining the fresh copy; a hazard
+     * closed meanwhile is joined no more (null: the finding opens its own).
+     */
+    private Outcome join(Hazard existing, Finding f, Actor actor, Instant now) {
+        Corroboration c = new Corroboration(f.source(), f.sourceRef(), f.sourceKey(), f.firmId(), actor.subject(),
+                f.description(), now);
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            Object joined;
+            try {
+                joined = existing.corroborate(c, actor, now) ? store.update(existing) : AggregateStore.NO_CHANGE;
+            } catch (StaleAggregateException concurrent) {
+                joined = store.change(existing.id(), HazardStore.WHAT,
+                        fresh -> fresh.corroborate(c, actor, now) ? fresh : AggregateStore.NO_CHANGE);
+            }
+            return joined instanceof Hazard h ? new Outcome(Outcome.Kind.JOINED, h.id(), h)
+                    : new Outcome(Outcome.Kind.DUPLICATE, existing.id(), null);
+        } catch (StaleAggregateException stillConcurrent) {
+            throw stillConcurrent;
+        } catch (ConflictException closedMeanwhile) {
+            return null;
         }
     }
 
-    private static String text(Map<?, ?> item, String field, int max, boolean required, int index,
-                               List<FieldProblem> errors) {
-        Object value = item.get(field);
-        String path = "findings[" + index + "]." + field;
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            if (required) {
-                errors.add(new FieldProblem(path, "is required"));
-            }
-            return null;
+    private Outcome create(Finding f, Actor actor, Instant now) {
+        LocalDate deadline = f.deadline() != null ? f.deadline()
+                : calendar.dayOf(now).plusDays(properties.deadlineDays(f.severity()));
+        Hazard created = Hazard.report(f, actor, now, deadline);
+        try {
+            return new Outcome(Outcome.Kind.CREATED, created.id(), store.insert(created));
+        } catch (DuplicateKeyException alreadyThere) {
+            return new Outcome(Outcome.Kind.DUPLICATE, created.id(), null);
         }
-        if (!(value instanceof String s)) {
-            errors.add(new FieldProblem(path, "must be a string"));
-            return null;
-        }
-        if (s.length() > max) {
-            errors.add(new FieldProblem(path, "at most " + max + " characters"));
-            return null;
-        }
-        return s;
     }
 }

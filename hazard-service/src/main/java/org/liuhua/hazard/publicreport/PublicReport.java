@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A report from the public (随手拍 / 12350 / whistle-blower, H-10), tracked by its code without an account. A town
  * officer verifies it into a hazard (source PUBLIC_REPORT) or rejects it with a reason.
  */
-@Document(collection = "public_reports")
+@Document(collection = PublicReports.REPORTS)
 public record PublicReport(@Id String code, @Version Long version, String townId, String establishmentId,
                            String address, String category, String description, String contact, String state,
                            Instant receivedAt, String answer, String hazardId, String decidedBy, Instant decidedAt) {

@@ -1,7 +1,6 @@
 package org.liuhua.hazard.publicreport;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -10,23 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.liuhua.hazard.establishment.Establishments;
-import org.liuhua.hazard.establishment.KnownEstablishment;
-import org.liuhua.hazard.hazard.Actor;
-import org.liuhua.hazard.hazard.Finding;
-import org.liuhua.hazard.hazard.HazardProperties;
-import org.liuhua.hazard.hazard.HazardSource;
-import org.liuhua.hazard.hazard.Hazards;
-import org.liuhua.hazard.hazard.Outcome;
-import org.liuhua.hazard.hazard.Severity;
-import org.liuhua.kit.security.Caller;
-import org.liuhua.kit.security.Roles;
+import org.liuhua.hazard.HazardProperties;
+import org.liuhua.hazard.access.AccessPolicy;
+import org.liuhua.hazard.intake.Intake;
+import org.liuhua.hazard.intake.Outcome;
+import org.liuhua.hazard.intake.Site;
+import org.liuhua.hazard.loop.Actors;
+import org.liuhua.hazard.loop.domain.HazardSource;
+import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.web.PageQuery;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,32 +33,37 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Public reports: intake without an account (rate-limited per address), verification, rejection, rewards. */
+/**
+ * Public reports: intake without an account (rate-limited per address), verification into a hazard through the one
+ * intake path (source PUBLIC_REPORT, keyed by the report's code), rejection, rewards.
+ */
 @Service
-class PublicReports {
+public class PublicReports {
 
+    static final String REPORTS = "public_reports";
+    static final String REWARDS = "rewards";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoTemplate mongo;
-    private final Clock clock;
+    private final CityCalendar calendar;
     private final HazardProperties properties;
-    private final Hazards hazards;
-    private final Establishments establishments;
+    private final Intake intake;
+    private final AccessPolicy policy;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    PublicReports(MongoTemplate mongo, Clock clock, HazardProperties properties, Hazards hazards,
-                  Establishments establishments) {
+    PublicReports(MongoTemplate mongo, CityCalendar calendar, HazardProperties properties, Intake intake,
+                  AccessPolicy policy) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.calendar = calendar;
         this.properties = properties;
-        this.hazards = hazards;
-        this.establishments = establishments;
+        this.intake = intake;
+        this.policy = policy;
     }
 
-    PublicReport submit(String address, String townId, String establishmentId, String place, String category,
-                        String description, String contact) {
-        Instant now = clock.instant();
+    public PublicReport submit(String address, String townId, String establishmentId, String place, String category,
+                               String description, String contact) {
+        Instant now = calendar.now();
         throttle(address, now);
         if (description.length() > properties.publicReportMaxChars()) {
             throw new InvalidInputException("description", "at most " + properties.publicReportMaxChars()
@@ -99,7 +103,8 @@ class PublicReports {
         return code.toString();
     }
 
-    PublicReport track(String code) {
+    /** The report by its tracking code (the public view shows only what {@code Tracking} shows). */
+    public PublicReport track(String code) {
         PublicReport r = mongo.findById(code, PublicReport.class);
         if (r == null) {
             throw new NotFoundException("report", code);
@@ -107,66 +112,64 @@ class PublicReports {
         return r;
     }
 
-    /** The report within the officer's scope (their town; city-wide roles everything), else 404. */
-    PublicReport get(String code, Caller caller) {
+    /** The report within the officer's reach (their town; city-wide roles everything), else 404. */
+    public PublicReport get(String code, Caller caller) {
         PublicReport r = track(code);
-        if (!caller.cityWide() && !(caller.has(Roles.TOWN_OFFICER) && r.townId().equals(caller.townId()))) {
-            throw new NotFoundException("report", code);
-        }
+        policy.checkReportTown(caller, r.townId(), code);
         return r;
     }
 
-    List<PublicReport> list(String state, Caller caller, int page, int size) {
-        Query query = new Query();
-        if (!caller.cityWide()) {
-            query.addCriteria(Criteria.where("townId").is(caller.townId()));
-        }
+    public Page<PublicReport> list(String state, Caller caller, PageQuery page) {
+        Query query = townsOf(caller);
         if (state != null) {
             query.addCriteria(Criteria.where("state").is(state));
         }
-        return mongo.find(query.with(PageRequest.of(page, size, Sort.by("receivedAt").descending())),
-                PublicReport.class);
+        return page(query, page, PublicReport.class);
     }
 
     /** Verifies the report into a hazard (source PUBLIC_REPORT) and records the reward (举报奖励). */
-    PublicReport verify(String code, String establishmentId, String category, Severity severity, String description,
-                        Caller caller) {
+    public PublicReport verify(String code, String establishmentId, String category, Severity severity,
+                               String description, Caller caller) {
         PublicReport r = get(code, caller);
         if (!PublicReport.RECEIVED.equals(r.state())) {
             throw new ConflictException("the report was already " + r.state(), r.state(), List.of());
         }
-        KnownEstablishment known = establishments.find(establishmentId).orElse(null);
-        String townId = known != null ? known.townId() : r.townId();
-        if (!townId.equals(r.townId()) && !caller.cityWide()) {
-            throw new InvalidInputException("establishmentId", "the establishment is not in town " + r.townId());
-        }
-        Instant now = clock.instant();
-        Finding finding = new Finding(establishmentId, townId, known == null ? null : known.departmentId(),
-                known == null ? null : known.industry(), category, severity == null ? Severity.GENERAL : severity,
-                HazardSource.PUBLIC_REPORT, code, "PUBLIC_REPORT:" + code, null,
-                description == null ? r.description() : description, null, r.receivedAt());
-        Outcome outcome = hazards.ingest(finding, Actor.of(caller));
+        Site site = intake.site(establishmentId, r.townId());
+        policy.checkVerifyInto(caller, r.townId(), site.townId());
+        Instant now = calendar.now();
+        Outcome outcome = intake.ingest(site.finding(category, severity, HazardSource.PUBLIC_REPORT, code,
+                "PUBLIC_REPORT:" + code, null, description == null ? r.description() : description, null,
+                r.receivedAt()), Actors.of(caller));
         PublicReport verified = mongo.save(r.decided(PublicReport.VERIFIED,
                 "核实属实，已立为隐患并交办整改 / verified and entered as hazard " + outcome.hazardId(),
                 outcome.hazardId(), caller.subject(), now));
         try {
-            mongo.insert(new Reward(code, outcome.hazardId(), townId, properties.rewardCny(), "PENDING", now));
+            mongo.insert(new Reward(code, outcome.hazardId(), site.townId(), properties.rewardCny(), "PENDING", now));
         } catch (DuplicateKeyException alreadyRewarded) {
             // one reward per report
         }
         return verified;
     }
 
-    PublicReport reject(String code, String reason, Caller caller) {
+    public PublicReport reject(String code, String reason, Caller caller) {
         PublicReport r = get(code, caller);
         if (!PublicReport.RECEIVED.equals(r.state())) {
             throw new ConflictException("the report was already " + r.state(), r.state(), List.of());
         }
-        return mongo.save(r.decided(PublicReport.REJECTED, reason, null, caller.subject(), clock.instant()));
+        return mongo.save(r.decided(PublicReport.REJECTED, reason, null, caller.subject(), calendar.now()));
     }
 
-    List<Reward> rewards(Caller caller, int page, int size) {
-        Query query = caller.cityWide() ? new Query() : new Query(Criteria.where("townId").is(caller.townId()));
-        return mongo.find(query.with(PageRequest.of(page, size, Sort.by("createdAt").descending())), Reward.class);
+    public Page<Reward> rewards(Caller caller, PageQuery page) {
+        return page(townsOf(caller), page, Reward.class);
+    }
+
+    /** Every town's reports and rewards for city-wide readers, else the caller's town's. */
+    private Query townsOf(Caller caller) {
+        return policy.seesEveryTown(caller) ? new Query() : new Query(Criteria.where("townId").is(caller.townId()));
+    }
+
+    private <T> Page<T> page(Query query, PageQuery page, Class<T> type) {
+        long total = mongo.count(query, type);
+        return new PageImpl<>(mongo.find(Query.of(query).with(page.pageable()), type), page.pageable(), total);
     }
 }

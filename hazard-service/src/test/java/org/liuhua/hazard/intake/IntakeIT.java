@@ -111,8 +111,8 @@ class IntakeIT extends HazardIT {
         assertThat(quality.get("medianPushDelaySeconds").asLong()).isPositive();
 
         JsonNode seen = firm(firm).get("/api/v1/hazards?size=1").json();
-        assertThat(seen.get("totalItems").asLong()).isEqualTo(hazards);
-        assertThat(firm(unique("firm")).get("/api/v1/hazards?size=1").json().get("totalItems").asLong()).isZero();
+        assertThat(seen.get("totalElements").asLong()).isEqualTo(hazards);
+        assertThat(firm(unique("firm")).get("/api/v1/hazards?size=1").json().get("totalElements").asLong()).isZero();
     }
 
     @Test

@@ -133,7 +133,7 @@ final class HazardHistory {
         long last = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            long now = api.get("/api/v1/hazards?source=GRID_PATROL&size=1").path("totalItems").asLong();
+            long now = api.get("/api/v1/hazards?source=GRID_PATROL&size=1").path("totalElements").asLong();
             if (now == last && now > 0) {
                 return;
             }

@@ -24,8 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liuhua.kit.security.Caller;
-import org.liuhua.kit.security.SecurityProperties;
-import org.liuhua.kit.security.ServiceSecurityConfiguration;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import tools.jackson.databind.JsonNode;
@@ -114,19 +119,17 @@ class KeycloakRunnerIT {
         String firm = Tokens.clientCredentials(keycloak.tokenUrl(), "demo-firm", "demo-firm-secret");
         String officer = Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "town-officer", "liuhua");
 
-        JwtDecoder services = ServiceSecurityConfiguration.decoder(
-                new SecurityProperties(keycloak.issuer(), keycloak.jwkSetUri(), null, "liuhua-api", null));
+        JwtDecoder services = servicesTokenCheck(keycloak.issuer(), keycloak.jwkSetUri(), "liuhua-api");
         Caller caller = Caller.from(services.decode(officer));
         assertThat(caller.townId()).isEqualTo("zjg-jinfeng");
         assertThat(caller.roles()).contains("TOWN_OFFICER");
         assertThat(caller.clientId()).isEqualTo("liuhua-cli");
         assertThat(Caller.from(services.decode(firm)).roles()).contains("THIRD_PARTY_FIRM");
 
-        JwtDecoder otherAudience = ServiceSecurityConfiguration.decoder(
-                new SecurityProperties(keycloak.issuer(), keycloak.jwkSetUri(), null, "another-api", null));
+        JwtDecoder otherAudience = servicesTokenCheck(keycloak.issuer(), keycloak.jwkSetUri(), "another-api");
         assertThatThrownBy(() -> otherAudience.decode(firm)).isInstanceOf(JwtValidationException.class);
-        JwtDecoder otherIssuer = ServiceSecurityConfiguration.decoder(new SecurityProperties(
-                "http://127.0.0.1:" + keycloak.port() + "/realms/liuhua", keycloak.jwkSetUri(), null, null, null));
+        JwtDecoder otherIssuer = servicesTokenCheck("http://127.0.0.1:" + keycloak.port() + "/realms/liuhua",
+                keycloak.jwkSetUri(), "liuhua-api");
         assertThatThrownBy(() -> otherIssuer.decode(firm)).isInstanceOf(JwtValidationException.class);
     }
 
@@ -215,5 +218,24 @@ class KeycloakRunnerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The services' own token check: the {@code JwtDecoder} Spring Boot builds from the settings a service is given
+     * (LIUHUA_SECURITY_*, mapped by the kit's defaults onto {@code spring.security.oauth2.resourceserver.jwt.*}).
+     */
+    static JwtDecoder servicesTokenCheck(String issuer, String jwkSetUri, String audience) {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TokenCheckOnly.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run("--liuhua.security.issuer=" + issuer, "--liuhua.security.jwk-set-uri=" + jwkSetUri,
+                        "--liuhua.security.audience=" + audience)) {
+            return context.getBean(JwtDecoder.class);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(OAuth2ResourceServerAutoConfiguration.class)
+    static class TokenCheckOnly {
     }
 }

@@ -14,7 +14,11 @@ public record AuditEntry(@Id String auditId, String service, String subject, Str
                          List<String> roles, String action, String targetId, Instant occurredAt, int status,
                          String outcome, String traceId) {
 
-    static AuditEntry of(AuditRecorded e) {
+    /** The entry of an audit event; an event without id or time cannot be stored (it goes to the dead letters). */
+    public static AuditEntry of(AuditRecorded e) {
+        if (e.auditId() == null || e.occurredAt() == null) {
+            throw new IllegalArgumentException("audit event " + e.auditId() + " lacks auditId or occurredAt");
+        }
         return new AuditEntry(e.auditId(), e.service(), e.subject(), e.username(), e.clientId(),
                 e.roles() == null ? List.of() : e.roles(), e.action(), e.targetId(), e.occurredAt(), e.status(),
                 e.outcome(), e.traceId());

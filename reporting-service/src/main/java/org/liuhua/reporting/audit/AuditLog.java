@@ -1,27 +1,26 @@
 package org.liuhua.reporting.audit;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.PostConstruct;
+import org.liuhua.kit.web.PageQuery;
+import org.liuhua.reporting.audit.domain.AuditFilter;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import org.liuhua.kit.web.PageResponse;
 
-/** The audit read model: insert-once entries keyed by audit id, queried newest first. */
+/** The audit read model ({@code audit_records}): insert-once entries keyed by audit id, queried newest first. */
 @Component
 public class AuditLog {
 
-    static final String COLLECTION = "audit_records";
+    public static final String COLLECTION = "audit_records";
 
     private final MongoTemplate mongo;
 
@@ -29,17 +28,8 @@ public class AuditLog {
         this.mongo = mongo;
     }
 
-    @PostConstruct
-    void indexes() {
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("occurredAt", Sort.Direction.DESC));
-        indexes.createIndex(new Index().on("subject", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC));
-        indexes.createIndex(new Index().on("username", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC));
-        indexes.createIndex(new Index().on("targetId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC));
-    }
-
     /** Stores the entry; false when it was already stored (a redelivered event). */
-    boolean add(AuditEntry entry) {
+    public boolean add(AuditEntry entry) {
         try {
             mongo.insert(entry, COLLECTION);
             return true;
@@ -48,41 +38,34 @@ public class AuditLog {
         }
     }
 
-    /**
-     * @param subject  token subject or user name (either matches)
-     * @param action   the action, or its beginning (e.g. {@code POST /api/v1/hazards})
-     * @param targetId the object acted on
-     * @param from     occurred at or after
-     * @param to       occurred before
-     */
-    public PageResponse<AuditEntry> find(String subject, String action, String targetId, Instant from, Instant to,
-                                         int page, int size) {
+    /** The entries matching the filter, in the page's order (newest first by default; ties by id). */
+    public Page<AuditEntry> find(AuditFilter filter, PageQuery page) {
         List<Criteria> filters = new ArrayList<>();
-        if (subject != null && !subject.isBlank()) {
-            filters.add(new Criteria().orOperator(Criteria.where("subject").is(subject),
-                    Criteria.where("username").is(subject)));
+        if (filter.subject() != null) {
+            filters.add(new Criteria().orOperator(Criteria.where("subject").is(filter.subject()),
+                    Criteria.where("username").is(filter.subject())));
         }
-        if (action != null && !action.isBlank()) {
-            filters.add(Criteria.where("action").regex("^" + Pattern.quote(action)));
+        if (filter.action() != null) {
+            filters.add(Criteria.where("action").regex("^" + Pattern.quote(filter.action())));
         }
-        if (targetId != null && !targetId.isBlank()) {
-            filters.add(Criteria.where("targetId").is(targetId));
+        if (filter.targetId() != null) {
+            filters.add(Criteria.where("targetId").is(filter.targetId()));
         }
-        if (from != null || to != null) {
+        if (filter.from() != null || filter.to() != null) {
             Criteria time = Criteria.where("occurredAt");
-            if (from != null) {
-                time = time.gte(from);
+            if (filter.from() != null) {
+                time = time.gte(filter.from());
             }
-            if (to != null) {
-                time = time.lt(to);
+            if (filter.to() != null) {
+                time = time.lt(filter.to());
             }
             filters.add(time);
         }
         Query query = filters.isEmpty() ? new Query() : new Query(new Criteria().andOperator(filters));
         long total = mongo.count(query, COLLECTION);
-        PageRequest pageable = PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("_id")));
+        PageRequest pageable = PageRequest.of(page.page(), page.size(),
+                page.sort().and(Sort.by(Sort.Order.desc("_id"))));
         List<AuditEntry> items = mongo.find(Query.of(query).with(pageable), AuditEntry.class, COLLECTION);
-        return PageResponse.of(new PageImpl<>(items, pageable, total));
+        return new PageImpl<>(items, pageable, total);
     }
 }

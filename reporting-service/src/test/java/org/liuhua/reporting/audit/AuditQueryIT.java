@@ -19,30 +19,19 @@ import org.liuhua.events.Topics;
 import org.liuhua.events.audit.AuditRecorded;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
-import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
+import org.liuhua.reporting.ReportingIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Audit events of all services in, the city-wide audit query out (S-4), for CITY_ADMIN only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class AuditQueryIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "reporting-service-it");
-    }
+class AuditQueryIT extends ReportingIntegrationTest {
 
     @LocalServerPort
     int port;
@@ -73,7 +62,7 @@ class AuditQueryIT {
         publish(third);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(query("subject=" + user).path("totalItems").asLong()).isEqualTo(3));
+                assertThat(query("subject=" + user).path("totalElements").asLong()).isEqualTo(3));
         JsonNode all = query("subject=" + user);
         assertThat(ids(all)).containsExactly(third.auditId(), second.auditId(), first.auditId());
         JsonNode newest = all.path("items").get(0);
@@ -116,6 +105,49 @@ class AuditQueryIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void theOrderMayBeReversedButNotSetByAnotherField() throws Exception {
+        AuditRecorded early = recorded("POST /api/v1/hazards", "hz-order", t0, 201, "SUCCEEDED");
+        AuditRecorded late = recorded("POST /api/v1/hazards", "hz-order", t0.plusSeconds(5), 201, "SUCCEEDED");
+        publish(late);
+        publish(early);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(query("subject=" + user).path("totalElements").asLong()).isEqualTo(2));
+
+        assertThat(ids(query("subject=" + user + "&sort=occurredAt,asc")))
+                .containsExactly(early.auditId(), late.auditId());
+        TestHttp.Response bySubject = admin().get("/api/v1/audit?sort=subject");
+        assertThat(bySubject.status()).isEqualTo(400);
+        assertThat(bySubject.json().path("errors").get(0).path("field").asString()).isEqualTo("sort");
+    }
+
+    @Test
+    void aFilterWithAControlCharacterIsA400NamingTheParameterNotA500() {
+        for (String parameter : List.of("action", "subject", "targetId")) {
+            TestHttp.Response response = admin().get("/api/v1/audit?" + parameter + "=POST%00");
+
+            assertThat(response.status()).as(parameter + " " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(parameter);
+        }
+        TestHttp.Response newline = admin().get("/api/v1/audit?action=POST%0A%2Fapi");
+        assertThat(newline.status()).isEqualTo(400);
+        TestHttp.Response tooLong = admin().get("/api/v1/audit?targetId=" + "x".repeat(301));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("errors").get(0).path("field").asString()).isEqualTo("targetId");
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsOrAnUnreadableTimeIsA400NamingIt() {
+        TestHttp.Response reversed = admin().get("/api/v1/audit?from=" + t0.plusSeconds(60) + "&to=" + t0);
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.json().path("errors").get(0).path("field").asString()).isEqualTo("from");
+
+        TestHttp.Response unreadable = admin().get("/api/v1/audit?to=yesterday");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().path("errors").get(0).path("field").asString()).isEqualTo("to");
     }
 
     private JsonNode query(String parameters) {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,30 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
-import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
+import org.liuhua.reporting.ReportingIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Events in → read model → cockpit figures, against the real embedded broker; duplicates and stale events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class HazardFactsIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "reporting-it");
-    }
+class HazardFactsIT extends ReportingIntegrationTest {
 
     @LocalServerPort
     int port;
@@ -97,11 +88,78 @@ class HazardFactsIT {
     void theFiguresNeedAnOfficersRole() {
         assertThat(api(Roles.THIRD_PARTY_FIRM).get("/api/v1/stats/overview").status()).isEqualTo(403);
         assertThat(api(Roles.TOWN_OFFICER).get("/api/v1/stats/towns").status()).isEqualTo(403);
+        assertThat(api(Roles.TOWN_OFFICER).get("/api/v1/stats/months").status()).isEqualTo(403);
         assertThat(new TestHttp("http://127.0.0.1:" + port).get("/api/v1/stats/overview").status()).isEqualTo(401);
     }
 
+    @Test
+    void theTownsAreOnePageRankedByClosureRate() throws Exception {
+        String town = "zjg-rank-" + UUID.randomUUID().toString().substring(0, 8);
+        String closed = UUID.randomUUID().toString();
+        send(closed, event("reported", closed, town, "REPORTED", 1, Map.of()));
+        send(closed, event("closed", closed, town, "CLOSED", 2, Map.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> townRow(town) != null
+                && townRow(town).get("closed").asLong() == 1);
+
+        JsonNode page = api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=200").json();
+        assertThat(page.get("totalElements").asLong()).isEqualTo(page.get("items").size());
+        List<Double> rates = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        page.get("items").forEach(row -> {
+            rates.add(row.get("closureRate").asDouble());
+            ranks.add(row.get("rank").asInt());
+        });
+        assertThat(rates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ranks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ranks.size()).boxed().toList());
+        assertThat(townRow(town).get("closureRate").asDouble()).isEqualTo(1.0);
+
+        JsonNode byName = api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=200&sort=townId,asc").json();
+        List<String> towns = new ArrayList<>();
+        byName.get("items").forEach(row -> towns.add(row.get("townId").asString()));
+        assertThat(towns).isSorted();
+        assertThat(api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?sort=closed").status()).isEqualTo(400);
+        assertThat(api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=1").json().get("items").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void monthsAreTheCitysReportedAtTheCitysMidnightNotAtUtcs() throws Exception {
+        // 16:30 UTC on 31 May is 00:30 on 1 June in the city
+        String early = UUID.randomUUID().toString();
+        send(early, event("reported", early, "zjg-month", "REPORTED", 1,
+                Map.of("reportedAt", "2031-05-31T16:30:00Z")));
+        String closedLate = UUID.randomUUID().toString();
+        send(closedLate, event("reported", closedLate, "zjg-month", "REPORTED", 1,
+                Map.of("reportedAt", "2031-05-31T15:30:00Z")));
+        send(closedLate, event("closed", closedLate, "zjg-month", "CLOSED", 2,
+                Map.of("closedAt", "2031-06-30T16:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, JsonNode> months = months();
+            assertThat(months).containsKeys("2031-05", "2031-06", "2031-07");
+            assertThat(months.get("2031-06").get("closed").asLong()).isZero();
+            assertThat(months.get("2031-07").get("closed").asLong()).isEqualTo(1);
+        });
+        Map<String, JsonNode> months = months();
+        assertThat(months.get("2031-05").get("reported").asLong()).isEqualTo(1);
+        assertThat(months.get("2031-06").get("reported").asLong()).isEqualTo(1);
+        assertThat(months.get("2031-07").get("reported").asLong()).isZero();
+
+        List<String> newestFirst = new ArrayList<>();
+        api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/months?size=200").json().get("items")
+                .forEach(row -> newestFirst.add(row.get("month").asString()));
+        assertThat(newestFirst).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    private Map<String, JsonNode> months() {
+        Map<String, JsonNode> months = new LinkedHashMap<>();
+        api(Roles.CITY_ADMIN).get("/api/v1/stats/months?size=200&sort=month,asc").json().get("items")
+                .forEach(row -> months.put(row.get("month").asString(), row));
+        return months;
+    }
+
     private JsonNode townRow(String town) {
-        for (JsonNode row : api(Roles.CITY_ADMIN).get("/api/v1/stats/towns").json()) {
+        for (JsonNode row : api(Roles.CITY_ADMIN).get("/api/v1/stats/towns?size=200").json().get("items")) {
             if (town.equals(row.get("townId").asString())) {
                 return row;
             }

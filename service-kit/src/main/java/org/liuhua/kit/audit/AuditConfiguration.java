@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.liuhua.events.Topics;
+import org.liuhua.kit.autoconfigure.EventsProperties;
 import org.liuhua.kit.outbox.OutboxCollection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,8 +28,8 @@ public class AuditConfiguration {
 
     @Bean
     AuditRecorder auditRecorder(MongoTemplate mongo, Clock clock, AuditProperties properties,
-                                @Value("${spring.application.name}") String service) {
-        return new AuditRecorder(mongo, clock, service, properties);
+                                EventsProperties events) {
+        return new AuditRecorder(mongo, clock, events.source(), properties);
     }
 
     @Bean
@@ -50,8 +50,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    NewTopic auditTopic(@Value("${liuhua.audit.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.AUDIT).partitions(partitions).build();
+    NewTopic auditTopic(AuditProperties properties) {
+        return TopicBuilder.name(Topics.AUDIT).partitions(properties.partitions()).build();
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.audit.AuditConfiguration;
+import org.liuhua.kit.lease.LeaseProperties;
 import org.liuhua.kit.lease.MongoLease;
 import org.liuhua.kit.messaging.DeadLetterConfiguration;
 import org.liuhua.kit.messaging.ProcessedEvents;
@@ -25,16 +26,17 @@ import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.time.CityProperties;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageQueryResolver;
+import org.liuhua.kit.web.ProblemErrorController;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -51,9 +53,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code liuhua.outbox.collections}) and the audit log,
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
-@AutoConfiguration
-@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class})
-@Import({ServiceSecurityConfiguration.class, AuditConfiguration.class})
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class,
+        EventsProperties.class, LeaseProperties.class})
+// problem+json for every error: the advice, and the error page in place of Boot's
+@Import({ServiceSecurityConfiguration.class, AuditConfiguration.class, ProblemHandling.class,
+        ProblemErrorController.class})
 public class LiuhuaKitAutoConfiguration {
 
     @Bean
@@ -89,8 +94,8 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MongoLease mongoLease(MongoTemplate mongo, Clock clock) {
-        return new MongoLease(mongo, clock);
+    MongoLease mongoLease(MongoTemplate mongo, Clock clock, LeaseProperties properties) {
+        return new MongoLease(mongo, clock, properties);
     }
 
     @Bean
@@ -107,14 +112,9 @@ public class LiuhuaKitAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
                             ObjectProvider<OutboxCollection> contributed, MongoLease lease,
-                            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+                            EventsProperties events, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, contributed.orderedStream().map(OutboxCollection::name)
-                .toList(), lease, applicationName, meters);
-    }
-
-    @Bean
-    ProblemHandling problemHandling() {
-        return new ProblemHandling();
+                .toList(), lease, events.source(), meters);
     }
 
     @Bean
@@ -126,11 +126,9 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka,
-                                          @Value("${liuhua.events.retry-backoff-ms:300}") long backOff,
-                                          @Value("${liuhua.events.retries:3}") long retries) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, EventsProperties events) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        return DeadLetterConfiguration.errorHandler(producer, backOff, retries);
+        return DeadLetterConfiguration.errorHandler(producer, events.retryBackoff(), events.retries());
     }
 
     @Bean
@@ -140,14 +138,13 @@ public class LiuhuaKitAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
-    NewTopic ownTopic(@Value("${liuhua.events.topic}") String topic,
-                      @Value("${liuhua.events.partitions:3}") int partitions) {
-        return TopicBuilder.name(topic).partitions(partitions).build();
+    NewTopic ownTopic(EventsProperties events) {
+        return TopicBuilder.name(events.topic()).partitions(events.partitions()).build();
     }
 
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
-    NewTopic ownDeadLetterTopic(@Value("${liuhua.events.topic}") String topic) {
-        return TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build();
+    NewTopic ownDeadLetterTopic(EventsProperties events) {
+        return TopicBuilder.name(Topics.deadLetter(events.topic())).partitions(1).build();
     }
 }

@@ -22,15 +22,27 @@ public abstract class AggregateRoot {
     /** Registered since the aggregate was loaded or created; never stored as a field (the store strips it). */
     private transient List<Object> registeredEvents = new ArrayList<>();
 
+    /** The record key of each registered event, null for the aggregate id; never stored (the store strips it). */
+    private transient List<String> registeredKeys = new ArrayList<>();
+
     /** The aggregate's identity, also the key of every event it publishes. */
     public abstract String aggregateId();
 
     /** Records that something happened; the payload is an {@code @EventType} record from event-contracts. */
     protected final void registerEvent(Object payload) {
+        registerEvent(payload, null);
+    }
+
+    /**
+     * Records that something happened, published under another record key than the aggregate's id (e.g. one key per
+     * finding recorded on a patrol, so that consumers see each finding's events in order).
+     */
+    protected final void registerEvent(Object payload, String key) {
         if (payload == null) {
             throw new IllegalArgumentException("an event payload is required");
         }
         events().add(payload);
+        keys().add(key);
     }
 
     /** The payloads registered since the last write, in order. */
@@ -38,10 +50,17 @@ public abstract class AggregateRoot {
         return Collections.unmodifiableList(events());
     }
 
+    /** The record key of the registered event at this index: the aggregate's id unless it was given another. */
+    public final String registeredKey(int index) {
+        String key = keys().get(index);
+        return key == null ? aggregateId() : key;
+    }
+
     /** Called by the store after a successful write. */
     public final void markWritten(long newVersion) {
         this.version = newVersion;
         events().clear();
+        keys().clear();
     }
 
     public final long version() {
@@ -54,5 +73,12 @@ public abstract class AggregateRoot {
             registeredEvents = new ArrayList<>();
         }
         return registeredEvents;
+    }
+
+    private List<String> keys() {
+        if (registeredKeys == null) {
+            registeredKeys = new ArrayList<>();
+        }
+        return registeredKeys;
     }
 }

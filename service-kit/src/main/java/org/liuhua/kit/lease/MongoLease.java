@@ -25,15 +25,30 @@ public class MongoLease {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String owner;
+    private final LeaseProperties properties;
 
     public MongoLease(MongoTemplate mongo, Clock clock) {
         this(mongo, clock, UUID.randomUUID().toString());
     }
 
     public MongoLease(MongoTemplate mongo, Clock clock, String owner) {
+        this(mongo, clock, owner, new LeaseProperties(null, null));
+    }
+
+    public MongoLease(MongoTemplate mongo, Clock clock, LeaseProperties properties) {
+        this(mongo, clock, UUID.randomUUID().toString(), properties);
+    }
+
+    public MongoLease(MongoTemplate mongo, Clock clock, String owner, LeaseProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
         this.owner = owner;
+        this.properties = properties;
+    }
+
+    /** Takes or renews the named lease for its configured time to live ({@code liuhua.lease.ttl.<name>}). */
+    public boolean tryAcquire(String name) {
+        return tryAcquire(name, properties.ttlOf(name));
     }
 
     public boolean tryAcquire(String name, Duration ttl) {

@@ -1,5 +1,6 @@
 package org.liuhua.kit.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
@@ -28,7 +29,7 @@ public final class DeadLetterConfiguration {
     private DeadLetterConfiguration() {
     }
 
-    public static DefaultErrorHandler errorHandler(Map<String, Object> producerProperties, long backOffMillis,
+    public static DefaultErrorHandler errorHandler(Map<String, Object> producerProperties, Duration backOff,
                                                    long retries) {
         Map<String, Object> props = new java.util.HashMap<>(producerProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -42,6 +43,6 @@ public final class DeadLetterConfiguration {
         KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(backOffMillis, retries));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(backOff.toMillis(), retries));
     }
 }

@@ -1,52 +1,45 @@
 package org.liuhua.kit.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.liuhua.kit.web.ProblemHandling;
+import org.liuhua.kit.problem.ProblemType;
+import org.liuhua.kit.problem.Problems;
+import org.liuhua.kit.web.TraceContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every service is a stateless OAuth2 resource server that validates tokens itself (signature, issuer, audience,
- * expiry) whether the request came through the gateway or not. Health, metrics scraping and API docs are open; so
- * are a service's declared public paths. Authorization of actions is by method security ({@code @PreAuthorize});
- * data scope is enforced in each service's queries.
+ * expiry) whether the request came through the gateway or not. The check is Spring Boot's {@code JwtDecoder}, built
+ * from {@code spring.security.oauth2.resourceserver.jwt.*} (which kit-core derives from LIUHUA_SECURITY_*); the kit
+ * adds only the mapping of the realm's roles ({@link KeycloakRoleConverter}). Health, metrics scraping and API docs
+ * are open; so are a service's declared public paths. Authorization of actions is by method security
+ * ({@code @PreAuthorize}); data scope is enforced in each service's queries.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ServiceSecurityConfiguration {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
-            throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
         open.addAll(properties.publicPaths());
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED,
+                ProblemType.UNAUTHORIZED, "a valid bearer token is required");
+        AccessDeniedHandler forbidden = (request, response, e) -> write(response, HttpStatus.FORBIDDEN,
+                ProblemType.FORBIDDEN, "your role does not allow this action");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -54,69 +47,21 @@ public class ServiceSecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Roles.CITY_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new KeycloakRoleConverter()))
-                        .authenticationEntryPoint((request, response, e) -> writeProblem(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                                "a valid bearer token is required"))
-                        .accessDeniedHandler((request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Forbidden", "your role does not allow this action")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> writeProblem(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                                "a valid bearer token is required")));
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRoleConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized));
         return http.build();
     }
 
-    @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) throws Exception {
-        return decoder(properties);
-    }
-
-    /**
-     * The one token check of every service: RS256 signature by the issuer's keys (JWKS, or a PEM public key in
-     * tests), issuer, audience, expiry. Public so that tests against the real Keycloak use exactly this check.
-     */
-    public static JwtDecoder decoder(SecurityProperties properties) throws Exception {
-        NimbusJwtDecoder decoder;
-        if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
-            decoder = NimbusJwtDecoder.withPublicKey(parse(properties.publicKey()))
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        } else {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        }
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
-                && jwt.getAudience().contains(properties.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                "the token is not meant for " + properties.audience(), null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-        return decoder;
-    }
-
-    static RSAPublicKey parse(String pem) throws Exception {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        byte[] der = Base64.getDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-    }
-
-    static void writeProblem(HttpServletResponse response, HttpStatus status, String type, String title,
-                             String detail) throws java.io.IOException {
-        ProblemDetail problem = ProblemHandling.problem(status, type, title, detail);
+    private static void write(HttpServletResponse response, HttpStatus status, ProblemType type, String detail)
+            throws IOException {
         response.setStatus(status.value());
-        response.setContentType("application/problem+json");
+        response.setContentType(Problems.MEDIA_TYPE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        response.getOutputStream().write(Problems.json(
+                Problems.of(status, type, detail, TraceContext.currentTraceId())));
     }
 }

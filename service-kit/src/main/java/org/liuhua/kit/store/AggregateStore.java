@@ -16,7 +16,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,7 +40,8 @@ public class AggregateStore<T extends AggregateRoot> {
     public static final String OUTBOX = "outbox";
     static final String VERSION = "version";
     static final int CHANGE_ATTEMPTS = 5;
-    private static final List<String> NOT_SET = List.of("_id", VERSION, OUTBOX, "registeredEvents");
+    private static final List<String> NOT_SET = List.of("_id", VERSION, OUTBOX, "registeredEvents",
+            "registeredKeys");
 
     private final MongoTemplate mongo;
     private final Class<T> type;
@@ -93,9 +96,11 @@ public class AggregateStore<T extends AggregateRoot> {
      * with {@link DuplicateKeyException}, which is how ids derived from a source key de-duplicate.
      */
     public T insert(T aggregate) {
-        Document document = toDocument(aggregate);
-        document.put("_id", aggregate.aggregateId());
-        document.put(VERSION, 0L);
+        // The version leads the document and update() sets it last: a read that sees a version sees the fields
+        // written with it. (The embedded stand-in serializes a document while a concurrent update may still be
+        // changing it; with the version at the end a command could load old fields under a new version and win.)
+        Document document = new Document("_id", aggregate.aggregateId()).append(VERSION, 0L);
+        toDocument(aggregate).forEach(document::putIfAbsent);
         document.put(OUTBOX, wrap(aggregate));
         mongo.insert(document, collection);
         aggregate.markWritten(0L);
@@ -117,6 +122,14 @@ public class AggregateStore<T extends AggregateRoot> {
                 update.set(field, value);
             }
         });
+        // the converter leaves out fields that are null: a field that became null is removed, not left as it was
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+                    String field = property.getFieldName();
+                    if (!document.containsKey(field) && !NOT_SET.contains(field)) {
+                        update.unset(field);
+                    }
+                });
         update.set(VERSION, loaded + 1);
         List<Document> events = wrap(aggregate);
         if (!events.isEmpty()) {
@@ -162,14 +175,16 @@ public class AggregateStore<T extends AggregateRoot> {
         Document document = new Document();
         mongo.getConverter().write(aggregate, document);
         document.remove("registeredEvents");
+        document.remove("registeredKeys");
         return document;
     }
 
     private List<Document> wrap(T aggregate) {
         List<Document> wrapped = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Object payload : aggregate.registeredEvents()) {
-            OutboxEvent event = OutboxEvent.of(aggregate.aggregateId(), payload, now);
+        List<Object> payloads = aggregate.registeredEvents();
+        for (int i = 0; i < payloads.size(); i++) {
+            OutboxEvent event = OutboxEvent.of(aggregate.registeredKey(i), payloads.get(i), now);
             Document entry = new Document();
             mongo.getConverter().write(event, entry);
             entry.remove("_class");

@@ -40,12 +40,21 @@ public record PageQuery(int page, int size, Sort sort) {
         }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
+        } else if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+            // the store skips page × size documents, an int in the driver
+            problems.add(new FieldProblem("page", "must be at most " + Integer.MAX_VALUE / pageSize
+                    + " for pages of " + pageSize));
         }
         List<String> allowed = rules == null ? List.of() : Arrays.asList(rules.value());
         List<String> orders = sort == null || sort.isEmpty() || sort.stream().allMatch(String::isBlank)
                 ? defaults(rules) : sort;
         List<Sort.Order> parsed = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
+            if (hasControlCharacters(orders.get(i))) {
+                problems.add(new FieldProblem("sort", "must not contain control characters: '"
+                        + printable(orders.get(i)) + "'"));
+                continue;
+            }
             String spec = orders.get(i).trim();
             if (spec.isEmpty()) {
                 continue;
@@ -91,12 +100,21 @@ public record PageQuery(int page, int size, Sort sort) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
+        if (hasControlCharacters(raw)) {
+            problems.add(new FieldProblem(name, "must be a whole number, not '" + printable(raw) + "'"));
+            return fallback;
+        }
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
             problems.add(new FieldProblem(name, "must be a whole number, not '" + printable(raw) + "'"));
             return fallback;
         }
+    }
+
+    /** Refused rather than trimmed away: a NUL or other control character in a parameter is never meant. */
+    private static boolean hasControlCharacters(String raw) {
+        return raw.chars().anyMatch(Character::isISOControl);
     }
 
     private static String printable(String raw) {

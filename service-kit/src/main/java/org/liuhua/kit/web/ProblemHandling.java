@@ -1,17 +1,20 @@
 package org.liuhua.kit.web;
 
-import org.liuhua.kit.domain.NotFoundException;
-import org.liuhua.kit.domain.InvalidInputException;
-import org.liuhua.kit.domain.ForbiddenException;
-import org.liuhua.kit.domain.FieldProblem;
-import org.liuhua.kit.domain.ConflictException;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.ForbiddenException;
+import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.problem.ProblemType;
+import org.liuhua.kit.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,34 +22,46 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every error a service answers is RFC 9457 problem+json. Input errors name each field ({@code errors: [{field,
- * message}]}); conflicts name the current state and the allowed commands; every problem carries the trace id.
+ * Every error a service answers is RFC 9457 problem+json with one of kit-core's {@link ProblemType types} and the
+ * trace id. Only input that cannot be bound or fails validation is a 400 ({@code invalid-input}), naming each field,
+ * parameter or part ({@code errors: [{field, message}]}); conflicts name the current state and the allowed commands.
+ * Anything else unexpected, an {@link IllegalArgumentException} included, is a bug: 500 {@code internal-error}, logged
+ * at ERROR with the trace id the answer carries. Errors Spring handles itself (404, 405, 406, 413, 415, ...) keep
+ * their status and detail and get the kit's type; those answered outside Spring MVC reach
+ * {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    private static final String TYPE_BASE = "https://liuhua.org/problems/";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", "Not allowed in the current state",
-                e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
         if (e.currentState() != null) {
             problem.setProperty("currentState", e.currentState());
         }
@@ -56,7 +71,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
+        return problem(HttpStatus.CONFLICT, ProblemType.CONCURRENT_CHANGE,
                 "the object was changed concurrently; read it again and retry");
     }
 
@@ -73,24 +88,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage());
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this action");
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "your role does not allow this action");
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldProblem(e.getName(), "cannot be read as "
-                + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName())
-                + ": '" + e.getValue() + "'")));
+    /** A multipart body that cannot be parsed; one over the size limit is a 413 (handled by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return invalid(List.of(new FieldProblem("body", "is not a readable multipart request")));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage());
+    /** A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error, trace {}", TraceContext.currentTraceId(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,
+                "an unexpected error occurred; quote the trace id when reporting it");
     }
 
     @Override
@@ -101,7 +118,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return badRequest(e, errors, headers, request);
     }
 
     @Override
@@ -113,48 +130,127 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return badRequest(e, errors, headers, request);
     }
 
+    /**
+     * A body that is not JSON names {@code body}; a value that cannot be read names its JSON path
+     * ({@code deadline}, {@code items[0].due}); a value the command itself refused names what the command named.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String field = "body";
-        String message = "the request body is missing or is not valid JSON";
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            field = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            message = "has a value that cannot be read: " + firstLine(jackson.getOriginalMessage());
+        List<FieldProblem> errors = List.of(new FieldProblem("body",
+                "the request body is missing or is not valid JSON"));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException refused) {
+                errors = refused.errors();
+                break;
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                    && errors.get(0).field().equals("body")) {
+                errors = List.of(new FieldProblem(jsonPath(jackson),
+                        "has a value that cannot be read: " + firstLine(jackson.getOriginalMessage())));
+            }
         }
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, message))));
+        return badRequest(e, errors, headers, request);
     }
 
-    private ProblemDetail invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        return badRequest(e, List.of(new FieldProblem(e.getParameterName(), "is required")), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return badRequest(e, List.of(new FieldProblem(e.getRequestPartName(), "is required")), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (e instanceof MissingRequestHeaderException header) {
+            return badRequest(e, List.of(new FieldProblem(header.getHeaderName(), "is required")), headers,
+                    request);
+        }
+        if (e instanceof MissingRequestCookieException cookie) {
+            return badRequest(e, List.of(new FieldProblem(cookie.getCookieName(), "is required")), headers,
+                    request);
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        return badRequest(e, List.of(new FieldProblem(name, "cannot be read as "
+                + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName())
+                + ": '" + e.getValue() + "'")), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+                : "/" + e.getResourcePath();
+        return handleExceptionInternal(e, problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
+                "no resource at " + path), headers, status, request);
+    }
+
+    /** Every answer of the base class: a server error is logged; Spring's own problem gets the kit's type. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("request failed with {}, trace {}", status.value(), TraceContext.currentTraceId(), e);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.adopt(problem, TraceContext.currentTraceId());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> badRequest(Exception e, List<FieldProblem> errors, HttpHeaders headers,
+                                              WebRequest request) {
+        return handleExceptionInternal(e, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_INPUT,
                 errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e) {
-        log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "an unexpected error occurred; quote the trace id when reporting it");
+    /** A problem of the given type with the current trace id. */
+    public static ProblemDetail problem(HttpStatusCode status, ProblemType type, String detail) {
+        return Problems.of(status, type, detail, TraceContext.currentTraceId());
     }
 
-    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        String traceId = TraceContext.currentTraceId();
-        if (traceId != null) {
-            problem.setProperty("traceId", traceId);
+    private static String jsonPath(JacksonException jackson) {
+        List<String> parts = new ArrayList<>();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            parts.add(reference.getPropertyName() != null ? "." + reference.getPropertyName()
+                    : "[" + reference.getIndex() + "]");
         }
-        return problem;
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String lastNode(String path) {

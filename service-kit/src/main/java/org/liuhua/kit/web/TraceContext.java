@@ -1,36 +1,33 @@
 package org.liuhua.kit.web;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
-
+import org.liuhua.kit.trace.TraceParent;
 import org.slf4j.MDC;
 
 /**
  * W3C trace context ({@code traceparent}) of the work in progress, kept in the logging context so that every log line
  * carries {@code traceId}. The gateway starts a trace, services continue it, the outbox stores it with each event and
- * consumers continue it from the CloudEvents {@code traceparent} extension.
+ * consumers continue it from the CloudEvents {@code traceparent} extension. Parsing and creation are kit-core's
+ * {@link TraceParent}, shared with the gateway.
  */
 public final class TraceContext {
 
-    public static final String HEADER = "traceparent";
+    public static final String HEADER = TraceParent.HEADER;
     public static final String MDC_TRACE_ID = "traceId";
     static final String MDC_TRACEPARENT = "traceparent";
-    private static final Pattern VALID = Pattern.compile("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TraceContext() {
     }
 
     /** Continues the given trace (a new span id), or starts a new one when it is absent or malformed. */
     public static String enter(String incoming) {
-        String traceId = incoming != null && VALID.matcher(incoming).matches()
-                ? incoming.substring(3, 35)
-                : randomHex(16);
-        String traceparent = "00-" + traceId + "-" + randomHex(8) + "-01";
-        MDC.put(MDC_TRACE_ID, traceId);
-        MDC.put(MDC_TRACEPARENT, traceparent);
-        return traceparent;
+        return resume(TraceParent.continueOrStart(incoming));
+    }
+
+    /** Takes up a context this process already entered (e.g. again for the error page of the same request). */
+    public static String resume(TraceParent trace) {
+        MDC.put(MDC_TRACE_ID, trace.traceId());
+        MDC.put(MDC_TRACEPARENT, trace.header());
+        return trace.header();
     }
 
     public static void exit() {
@@ -44,11 +41,5 @@ public final class TraceContext {
 
     public static String currentTraceId() {
         return MDC.get(MDC_TRACE_ID);
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
-        return HexFormat.of().formatHex(buffer);
     }
 }

@@ -71,7 +71,7 @@ class AuditRecordingIT extends KitIntegrationTest {
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.AUDIT)) {
             List<ConsumerRecord<String, CloudEvent>> published = probe.await(
-                    r -> EventJson.read(r.value(), AuditRecorded.class).targetId().equals(parcelId), 1,
+                    r -> parcelId.equals(EventJson.read(r.value(), AuditRecorded.class).targetId()), 1,
                     Duration.ofSeconds(20));
             assertThat(published).hasSize(1);
             CloudEvent event = published.get(0).value();

@@ -1,15 +1,29 @@
 package org.liuhua.kit.outbox;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.cloudevents.CloudEvent;
+import org.liuhua.kit.messaging.EventRouter;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.test.QueryPaths;
+import org.liuhua.kit.web.PageQuery;
+import org.liuhua.kit.web.PageResponse;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,12 +35,38 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootApplication
 public class KitTestApplication {
 
     public static final String TOPIC = "liuhua.kittest";
+    public static final String PARCELS = "parcels";
+
+    /** The one write path of parcels. */
+    @Bean
+    AggregateStore<Parcel> parcelStore(MongoTemplate mongo, Clock clock) {
+        return new AggregateStore<>(mongo, Parcel.class, PARCELS, clock);
+    }
+
+    /** The indexes the parcel queries need: the list filter and sort, and the unique tracking code. */
+    @Bean
+    CollectionIndexes parcelIndexes() {
+        return CollectionIndexes.of(PARCELS, CollectionIndexes.on("label", "sent"), CollectionIndexes.on("sent"),
+                new Index().on("trackingCode", Sort.Direction.ASC).unique().sparse().named("trackingCode"));
+    }
+
+    /** Every query the test service sends, for the index tests. */
+    @Bean
+    QueryPaths queryPaths() {
+        return new QueryPaths();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer recordQueryPaths(QueryPaths queryPaths) {
+        return queryPaths.customizer();
+    }
 
     @Component
     static class ParcelListener {
@@ -34,10 +74,14 @@ public class KitTestApplication {
         final List<ParcelSent> received = new CopyOnWriteArrayList<>();
         /** parcel id → trace id in the logging context while its event was handled */
         final java.util.Map<String, String> traceIds = new java.util.concurrent.ConcurrentHashMap<>();
+        private final EventRouter router = EventRouter.named("kit-test").on(ParcelSent.class, this::apply).build();
 
         @KafkaListener(topics = TOPIC, groupId = "kit-test")
         void on(CloudEvent event) {
-            ParcelSent parcel = EventJson.read(event, ParcelSent.class);
+            router.route(event);
+        }
+
+        private void apply(ParcelSent parcel) {
             if (parcel.sequence() < 0) {
                 throw new IllegalArgumentException("negative sequence cannot be applied");
             }
@@ -54,6 +98,22 @@ public class KitTestApplication {
     @RequestMapping("/api/v1/parcels")
     public static class ParcelController {
 
+        private final AggregateStore<Parcel> parcels;
+
+        ParcelController(AggregateStore<Parcel> parcels) {
+            this.parcels = parcels;
+        }
+
+        /** The kit's one list shape: page, size and a whitelisted sort. */
+        @GetMapping
+        public PageResponse<Map<String, Object>> list(@RequestParam(required = false) String label,
+                                                      @SortableBy(value = {"sent", "label"}, byDefault = "sent,desc")
+                                                      PageQuery page) {
+            Query query = label == null ? new Query() : new Query(Criteria.where("label").is(label));
+            return PageResponse.of(parcels.page(query, page.pageable()),
+                    p -> Map.<String, Object>of("id", p.id, "label", String.valueOf(p.label), "sent", p.sent));
+        }
+
         @GetMapping("/{id}")
         public Map<String, Object> get(@PathVariable String id) {
             Caller caller = Caller.current();
@@ -67,11 +127,24 @@ public class KitTestApplication {
             return ResponseEntity.created(URI.create("/api/v1/parcels/" + id)).body(Map.of("id", id));
         }
 
+        /** Stores a parcel sent {@code sent} times, through the store (the list tests read it back). */
+        @PostMapping("/stored")
+        @PreAuthorize("hasRole('CITY_ADMIN')")
+        public ResponseEntity<Map<String, Object>> store(@RequestBody Map<String, Object> body) {
+            Parcel parcel = new Parcel("parcel-" + UUID.randomUUID(), (String) body.get("label"));
+            int sent = body.get("sent") instanceof Number n ? n.intValue() : 0;
+            for (int i = 0; i < sent; i++) {
+                parcel.send();
+            }
+            parcels.insert(parcel);
+            return ResponseEntity.created(URI.create("/api/v1/parcels/" + parcel.id)).body(Map.of("id", parcel.id));
+        }
+
         @PutMapping("/{id}/label")
         @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER')")
         public Map<String, Object> relabel(@PathVariable String id, @RequestBody Map<String, Object> body) {
             if (body.get("label") == null) {
-                throw new IllegalArgumentException("label is required");
+                throw new org.liuhua.kit.domain.InvalidInputException("label", "is required");
             }
             return Map.of("id", id, "label", body.get("label"));
         }

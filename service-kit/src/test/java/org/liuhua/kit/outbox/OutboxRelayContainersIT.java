@@ -1,14 +1,18 @@
 package org.liuhua.kit.outbox;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
+
 import org.junit.jupiter.api.Test;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.test.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -34,20 +38,30 @@ class OutboxRelayContainersIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    AggregateStore<Parcel> parcels;
+    @Autowired
     KitTestApplication.ParcelListener listener;
 
     @Test
     void eventsWrittenWithTheDocumentArePublishedInOrderAndRemovedFromTheOutbox() {
         String id = "parcel-" + UUID.randomUUID();
         Parcel parcel = new Parcel(id);
-        parcel.send(Instant.now());
-        parcel.send(Instant.now());
-        mongo.save(parcel, "parcels");
+        parcel.send();
+        parcel.send();
+        parcels.insert(parcel);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 listener.received.stream().filter(p -> p.parcelId().equals(id)).map(ParcelSent::sequence))
                 .containsExactly(1, 2));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(mongo.findById(id, Parcel.class, "parcels").outbox).isEmpty());
+                assertThat(mongo.findById(id, Document.class, "parcels").getList("outbox", Document.class)).isEmpty());
+    }
+
+    @Test
+    void theDeclaredIndexesAndTheOutboxIndexExistOnARealMongoDb() {
+        List<List<String>> keys = mongo.indexOps("parcels").getIndexInfo().stream()
+                .map(index -> index.getIndexFields().stream().map(IndexField::getKey).toList()).toList();
+
+        assertThat(keys).contains(List.of("label", "sent"), List.of("trackingCode"), List.of("outbox.eventId"));
     }
 }

@@ -1,21 +1,18 @@
 package org.liuhua.kit.outbox;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import org.liuhua.kit.domain.AggregateRoot;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
+/**
+ * A minimal aggregate, the shape every service's aggregates take: plain Java without Spring annotations (the field
+ * {@code id} becomes {@code _id}), a state-changing method that registers a payload, and no outbox of its own (the
+ * {@link org.liuhua.kit.store.AggregateStore} wraps the payloads into the document's outbox).
+ */
+public class Parcel extends AggregateRoot {
 
-/** A minimal aggregate with an embedded outbox, the shape every service's aggregates take. */
-public class Parcel {
-
-    @Id
     String id;
-    @Version
-    Long version;
+    String label;
+    String trackingCode;
     int sent;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     Parcel() {
     }
@@ -24,8 +21,25 @@ public class Parcel {
         this.id = id;
     }
 
-    void send(Instant now) {
+    Parcel(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** Sends the parcel once more: the event carries the running number of sends. */
+    int send() {
         sent++;
-        outbox.add(OutboxEvent.of(id, new ParcelSent(id, sent), now));
+        registerEvent(new ParcelSent(id, sent));
+        return sent;
+    }
+
+    /** A change without an event. */
+    void relabel(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
     }
 }

@@ -18,7 +18,7 @@ public final class RealInfrastructure {
     private RealInfrastructure() {
     }
 
-    /** Points the service under test at the containers (its own database) and at the test token key. */
+    /** Points the service under test at the containers (its own database) and at the test token key (its JWKS). */
     public static synchronized void register(DynamicPropertyRegistry registry, String database) {
         if (mongo == null) {
             mongo = new MongoDBContainer("mongo:8.0");
@@ -29,7 +29,7 @@ public final class RealInfrastructure {
         registry.add("spring.mongodb.uri", () -> mongo.getReplicaSetUrl(database));
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
         registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        registry.add("liuhua.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("liuhua.outbox.poll-interval", () -> "50ms");
     }
 

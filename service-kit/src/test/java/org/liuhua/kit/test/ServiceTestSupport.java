@@ -15,8 +15,8 @@ public final class ServiceTestSupport {
     public static void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.mongodb.uri", () -> MongoStandIn.uri(database));
         registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("liuhua.security.public-key", TestTokens::publicKeyPem);
+        registry.add("liuhua.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("liuhua.outbox.poll-interval", () -> "50ms");
-        registry.add("liuhua.events.retry-backoff-ms", () -> "50");
+        registry.add("liuhua.events.retry-backoff", () -> "50ms");
     }
 }

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service gets from the kit, checked on a service's own Spring context: probes and metrics open (tagged
- * with the application), every API path behind a valid token, errors as problem+json. A service's smoke test
- * extends this and registers its infrastructure with {@link ServiceTestSupport}.
+ * with the application), every API path behind a valid token, every error answer the kit's problem+json with its
+ * type and the trace id (also Spring's own 404 and 405 and the {@code /error} page). A service's smoke test extends
+ * this and registers its infrastructure with {@link ServiceTestSupport}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -34,10 +35,32 @@ public abstract class SharedDefaultsContract {
         TestHttp.Response unauthorized = anonymous.get("/api/v1/anything");
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.contentType()).startsWith("application/problem+json");
+        assertKitProblem(unauthorized, "unauthorized");
 
         TestHttp.Response unknown = anonymous.as(TestTokens.user("city-admin", Roles.CITY_ADMIN))
                 .get("/api/v1/nothing-here");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertKitProblem(unknown, "not-found");
+    }
+
+    @Test
+    void everyErrorAnswerIsTheKitsProblemWithItsTraceId() {
+        TestHttp anonymous = new TestHttp("http://127.0.0.1:" + port);
+
+        TestHttp.Response wrongMethod = anonymous.delete("/actuator/health");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertKitProblem(wrongMethod, "method-not-allowed");
+
+        TestHttp.Response errorPage = anonymous.get("/error");
+        assertThat(errorPage.status()).isEqualTo(404);
+        assertKitProblem(errorPage, "not-found");
+    }
+
+    private static void assertKitProblem(TestHttp.Response response, String type) {
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).isEqualTo("https://liuhua.org/problems/" + type);
+        assertThat(response.json().path("status").asInt()).isEqualTo(response.status());
+        assertThat(response.json().path("traceId").asString()).isNotBlank().isEqualTo(response.header("X-Trace-Id"));
     }
 }

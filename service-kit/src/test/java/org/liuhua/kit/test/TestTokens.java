@@ -1,43 +1,62 @@
 package org.liuhua.kit.test;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Signs tokens shaped like the Keycloak realm's (issuer, audience {@code liuhua-api}, {@code realm_access.roles},
- * scope claims) with a key made for the test JVM. Services under test are given {@link #publicKeyPem()}, so they
- * validate these tokens with the same decoder and validators they use in production.
+ * scope claims) with a key made for the test JVM, and serves that key as a JWKS on the loopback
+ * ({@link #jwkSetUri()}). Services and the gateway under test are given {@link #ISSUER} and that URI
+ * ({@code liuhua.security.issuer}, {@code liuhua.security.jwk-set-uri}), so they validate these tokens with the very
+ * decoder Spring Boot builds for them in production.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://test-issuer/realms/liuhua";
     public static final String AUDIENCE = "liuhua-api";
+    static final String KEY_ID = "test";
+    static final String JWKS_PATH = "/realms/liuhua/protocol/openid-connect/certs";
     private static final KeyPair KEYS = generate();
     private static final KeyPair OTHER_KEYS = generate();
+    private static String jwkSetUri;
 
     private TestTokens() {
     }
 
-    public static String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----";
+    /**
+     * Where the test key is published as a JWKS (like the realm's certs endpoint), for as long as this JVM runs. The
+     * server is started on first use; its thread is a daemon, so it never keeps a finished JVM alive.
+     */
+    public static synchronized String jwkSetUri() {
+        if (jwkSetUri == null) {
+            jwkSetUri = serveJwks();
+        }
+        return jwkSetUri;
     }
 
     /** A token for a user with the given realm roles and extra claims (e.g. {@code town_id}). */
@@ -85,7 +104,7 @@ public final class TestTokens {
                     .jwtID(UUID.randomUUID().toString());
             customizer.accept(claims);
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID("test").build(), claims.build());
+                    .keyID(KEY_ID).build(), claims.build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (Exception e) {
@@ -95,6 +114,42 @@ public final class TestTokens {
 
     static RSAPublicKey publicKey() {
         return (RSAPublicKey) KEYS.getPublic();
+    }
+
+    private static String serveJwks() {
+        byte[] jwks = new JWKSet(new RSAKey.Builder(publicKey()).keyID(KEY_ID).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).build()).toString().getBytes(StandardCharsets.UTF_8);
+        AtomicReference<Object> started = new AtomicReference<>();
+        // the server's dispatcher thread inherits the daemon flag of the thread that starts it
+        Thread starter = new Thread(() -> {
+            try {
+                HttpServer server = HttpServer.create(
+                        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+                server.createContext(JWKS_PATH, exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, jwks.length);
+                    try (OutputStream body = exchange.getResponseBody()) {
+                        body.write(jwks);
+                    }
+                });
+                server.start();
+                started.set("http://127.0.0.1:" + server.getAddress().getPort() + JWKS_PATH);
+            } catch (IOException e) {
+                started.set(e);
+            }
+        }, "test-jwks-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (started.get() instanceof String uri) {
+            return uri;
+        }
+        throw new IllegalStateException("cannot serve the test JWKS", (Throwable) started.get());
     }
 
     private static KeyPair generate() {

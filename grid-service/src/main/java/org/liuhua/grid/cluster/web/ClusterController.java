@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.cluster.Assessment;
-import org.liuhua.grid.cluster.Cluster;
 import org.liuhua.grid.cluster.Clusters;
+import org.liuhua.grid.cluster.domain.Assessment;
+import org.liuhua.grid.cluster.domain.Cluster;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageQuery;
+import org.liuhua.kit.web.PageResponse;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +32,10 @@ class ClusterController {
 
     private final Clusters clusters;
     private final Scopes scopes;
-    private final GridRules rules;
 
-    ClusterController(Clusters clusters, Scopes scopes, GridRules rules) {
+    ClusterController(Clusters clusters, Scopes scopes) {
         this.clusters = clusters;
         this.scopes = scopes;
-        this.rules = rules;
     }
 
     @PostMapping
@@ -58,8 +58,9 @@ class ClusterController {
     }
 
     @GetMapping
-    List<ClusterView> list(@RequestParam(required = false) String townId) {
-        return clusters.list(townId, scopes.current()).stream().map(this::view).toList();
+    PageResponse<ClusterView> list(@RequestParam(required = false) String townId,
+                                   @SortableBy(value = {"id", "name"}, byDefault = "id,asc") PageQuery page) {
+        return PageResponse.of(clusters.list(townId, scopes.current(), page), this::view);
     }
 
     @GetMapping("/{id}")
@@ -69,10 +70,8 @@ class ClusterController {
 
     private ClusterView view(Cluster c) {
         List<MemberView> members = c.memberIds().stream().map(m -> new MemberView(m, c.current(m))).toList();
-        int passing = c.passingMembers();
-        return new ClusterView(c.id(), c.name(), c.townId(), c.memberIds().size(), passing,
-                c.memberIds().isEmpty() ? 0.0 : Math.round(10000.0 * passing / c.memberIds().size()) / 10000.0,
-                c.standardised(rules.clusterThresholdPercent()), members);
+        return new ClusterView(c.id(), c.name(), c.townId(), c.memberIds().size(), c.passingMembers(), c.passRate(),
+                clusters.standardised(c), members);
     }
 
     record ClusterRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,

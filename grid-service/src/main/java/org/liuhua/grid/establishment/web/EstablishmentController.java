@@ -8,16 +8,16 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.establishment.Establishment;
-import org.liuhua.grid.establishment.EstablishmentDraft;
 import org.liuhua.grid.establishment.Establishments;
-import org.liuhua.grid.establishment.OfficerBinding;
+import org.liuhua.grid.establishment.domain.Establishment;
+import org.liuhua.grid.establishment.domain.EstablishmentDraft;
+import org.liuhua.grid.establishment.domain.OfficerBinding;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,12 +42,12 @@ class EstablishmentController {
 
     private final Establishments establishments;
     private final Scopes scopes;
-    private final GridRules rules;
+    private final CityCalendar calendar;
 
-    EstablishmentController(Establishments establishments, Scopes scopes, GridRules rules) {
+    EstablishmentController(Establishments establishments, Scopes scopes, CityCalendar calendar) {
         this.establishments = establishments;
         this.scopes = scopes;
-        this.rules = rules;
+        this.calendar = calendar;
     }
 
     @PostMapping
@@ -89,9 +89,10 @@ class EstablishmentController {
                                          @RequestParam(required = false) String clusterId,
                                          @RequestParam(required = false) String landlordId,
                                          @RequestParam(required = false) Boolean unassigned,
-                                         @PageableDefault(size = 20, sort = "_id") Pageable pageable) {
+                                         @SortableBy(value = {"id", "name", "changedAt"}, byDefault = "id,asc")
+                                         PageQuery page) {
         return PageResponse.of(establishments.list(new Establishments.Filter(townId, unitId, kind, industry,
-                riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), pageable),
+                riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), page),
                 EstablishmentView::of);
     }
 
@@ -116,7 +117,7 @@ class EstablishmentController {
     }
 
     private Instant since(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(rules.zoneId()).toInstant();
+        return date == null ? null : calendar.startOf(date);
     }
 
     /**

@@ -2,9 +2,9 @@ package org.liuhua.grid.establishment.web;
 
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +29,10 @@ class SafetyOfficerController {
                                                         @RequestParam(required = false) String establishmentId,
                                                         @RequestParam(required = false) String role,
                                                         @RequestParam(required = false) String personId,
-                                                        @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
+                                                        @SortableBy(value = "establishmentId",
+                                                                byDefault = "establishmentId,asc", defaultSize = 50)
+                                                        PageQuery page) {
         return PageResponse.of(establishments.officers(townId, establishmentId, role, personId, scopes.current(),
-                pageable));
+                page));
     }
 }

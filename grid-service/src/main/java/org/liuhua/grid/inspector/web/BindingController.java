@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.establishment.Establishment;
 import org.liuhua.grid.establishment.Establishments;
-import org.liuhua.grid.establishment.OfficerBinding;
-import org.liuhua.grid.inspector.Inspector;
+import org.liuhua.grid.establishment.domain.Establishment;
+import org.liuhua.grid.establishment.domain.OfficerBinding;
 import org.liuhua.grid.inspector.Inspectors;
-import org.liuhua.grid.inspector.UnitBinding;
+import org.liuhua.grid.inspector.domain.Inspector;
+import org.liuhua.grid.inspector.domain.UnitBinding;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.time.CityCalendar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,15 +32,15 @@ class BindingController {
     private final Inspectors inspectors;
     private final Regions regions;
     private final Scopes scopes;
-    private final GridRules rules;
+    private final CityCalendar calendar;
 
     BindingController(Establishments establishments, Inspectors inspectors, Regions regions, Scopes scopes,
-                      GridRules rules) {
+                      CityCalendar calendar) {
         this.establishments = establishments;
         this.inspectors = inspectors;
         this.regions = regions;
         this.scopes = scopes;
-        this.rules = rules;
+        this.calendar = calendar;
     }
 
     @GetMapping
@@ -49,8 +49,7 @@ class BindingController {
                           @RequestParam(required = false) String inspectorId,
                           @RequestParam(required = false) LocalDate at) {
         CallerScope scope = scopes.current();
-        Instant instant = at == null ? Instant.now()
-                : at.plusDays(1).atStartOfDay(rules.zoneId()).toInstant().minusNanos(1);
+        Instant instant = at == null ? calendar.now() : calendar.endOf(at).minusNanos(1);
         if (establishmentId != null) {
             Establishment e = establishments.get(establishmentId, scope);
             List<InspectorOnDuty> onDuty = e.unitId() == null ? List.of() : inspectorsOf(e.unitId(), instant);

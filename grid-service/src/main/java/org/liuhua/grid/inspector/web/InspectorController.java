@@ -8,14 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.liuhua.grid.GridRules;
-import org.liuhua.grid.inspector.Inspector;
 import org.liuhua.grid.inspector.Inspectors;
-import org.liuhua.grid.inspector.UnitBinding;
+import org.liuhua.grid.inspector.domain.Inspector;
+import org.liuhua.grid.inspector.domain.UnitBinding;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,12 +36,12 @@ class InspectorController {
 
     private final Inspectors inspectors;
     private final Scopes scopes;
-    private final GridRules rules;
+    private final CityCalendar calendar;
 
-    InspectorController(Inspectors inspectors, Scopes scopes, GridRules rules) {
+    InspectorController(Inspectors inspectors, Scopes scopes, CityCalendar calendar) {
         this.inspectors = inspectors;
         this.scopes = scopes;
-        this.rules = rules;
+        this.calendar = calendar;
     }
 
     @PostMapping
@@ -56,8 +56,9 @@ class InspectorController {
     PageResponse<InspectorView> list(@RequestParam(required = false) String townId,
                                      @RequestParam(required = false) String unitId,
                                      @RequestParam(required = false) String employment,
-                                     @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(inspectors.list(townId, unitId, employment, scopes.current(), pageable),
+                                     @SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
+                                     PageQuery page) {
+        return PageResponse.of(inspectors.list(townId, unitId, employment, scopes.current(), page),
                 InspectorView::of);
     }
 
@@ -80,7 +81,7 @@ class InspectorController {
     }
 
     private Instant start(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(rules.zoneId()).toInstant();
+        return date == null ? null : calendar.startOf(date);
     }
 
     record InspectorRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,

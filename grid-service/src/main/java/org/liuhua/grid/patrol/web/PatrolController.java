@@ -11,15 +11,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.liuhua.grid.patrol.CheckIn;
-import org.liuhua.grid.patrol.Finding;
-import org.liuhua.grid.patrol.Patrol;
 import org.liuhua.grid.patrol.Patrols;
 import org.liuhua.grid.patrol.TrackBatch;
+import org.liuhua.grid.patrol.domain.CheckIn;
+import org.liuhua.grid.patrol.domain.Finding;
+import org.liuhua.grid.patrol.domain.Patrol;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,8 +68,9 @@ class PatrolController {
     }
 
     @GetMapping("/{id}/track")
-    List<TrackBatch> track(@PathVariable String id) {
-        return patrols.track(id, scopes.current());
+    PageResponse<TrackBatch> track(@PathVariable String id,
+                                   @SortableBy(value = "receivedAt", byDefault = "receivedAt,asc") PageQuery page) {
+        return PageResponse.of(patrols.track(id, scopes.current(), page));
     }
 
     @PostMapping("/{id}/check-ins")
@@ -119,8 +120,9 @@ class PatrolController {
                                   Instant from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                   Instant to,
-                                  @PageableDefault(size = 20, sort = "startedAt") Pageable pageable) {
-        return PageResponse.of(patrols.list(inspectorId, unitId, townId, from, to, scopes.current(), pageable),
+                                  @SortableBy(value = {"startedAt", "id"}, byDefault = "startedAt,asc")
+                                  PageQuery page) {
+        return PageResponse.of(patrols.list(inspectorId, unitId, townId, from, to, scopes.current(), page),
                 PatrolView::of);
     }
 

@@ -7,14 +7,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.liuhua.grid.region.Department;
-import org.liuhua.grid.region.PatrolUnit;
-import org.liuhua.grid.region.RegionNode;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.domain.Department;
+import org.liuhua.grid.region.domain.PatrolUnit;
+import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.liuhua.kit.web.SortableBy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +56,9 @@ class RegionController {
     }
 
     @GetMapping("/towns")
-    PageResponse<NodeView> towns(@PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(regions.nodes(RegionNode.TOWN, null, null, scopes.current(), pageable), NodeView::of);
+    PageResponse<NodeView> towns(@SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
+                                 PageQuery page) {
+        return PageResponse.of(regions.nodes(RegionNode.TOWN, null, null, scopes.current(), page), NodeView::of);
     }
 
     @GetMapping("/towns/{id}")
@@ -74,8 +75,9 @@ class RegionController {
 
     @GetMapping("/villages")
     PageResponse<NodeView> villages(@RequestParam(required = false) String townId,
-                                    @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(regions.nodes(RegionNode.VILLAGE, null, townId, scopes.current(), pageable),
+                                    @SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
+                                    PageQuery page) {
+        return PageResponse.of(regions.nodes(RegionNode.VILLAGE, null, townId, scopes.current(), page),
                 NodeView::of);
     }
 
@@ -94,8 +96,9 @@ class RegionController {
     @GetMapping("/grids")
     PageResponse<NodeView> grids(@RequestParam(required = false) String villageId,
                                  @RequestParam(required = false) String townId,
-                                 @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(regions.nodes(RegionNode.GRID, villageId, townId, scopes.current(), pageable),
+                                 @SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
+                                 PageQuery page) {
+        return PageResponse.of(regions.nodes(RegionNode.GRID, villageId, townId, scopes.current(), page),
                 NodeView::of);
     }
 
@@ -115,8 +118,9 @@ class RegionController {
     PageResponse<UnitView> units(@RequestParam(required = false) String gridId,
                                  @RequestParam(required = false) String townId,
                                  @RequestParam(required = false) String kind,
-                                 @PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(regions.units(gridId, townId, kind, scopes.current(), pageable), UnitView::of);
+                                 @SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
+                                 PageQuery page) {
+        return PageResponse.of(regions.units(gridId, townId, kind, scopes.current(), page), UnitView::of);
     }
 
     @GetMapping("/patrol-units/{id}")
@@ -132,8 +136,9 @@ class RegionController {
     }
 
     @GetMapping("/departments")
-    PageResponse<DepartmentView> departments(@PageableDefault(size = 50, sort = "_id") Pageable pageable) {
-        return PageResponse.of(regions.departments(pageable), DepartmentView::of);
+    PageResponse<DepartmentView> departments(@SortableBy(value = {"id", "name"}, byDefault = "id,asc",
+            defaultSize = 50) PageQuery page) {
+        return PageResponse.of(regions.departments(page), DepartmentView::of);
     }
 
     record TownRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,

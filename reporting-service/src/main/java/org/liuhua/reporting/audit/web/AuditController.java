@@ -2,10 +2,12 @@ package org.liuhua.reporting.audit.web;
 
 import java.time.Instant;
 
-import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
+import org.liuhua.kit.web.SortableBy;
 import org.liuhua.reporting.audit.AuditEntry;
 import org.liuhua.reporting.audit.AuditLog;
+import org.liuhua.reporting.audit.domain.AuditFilter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 public class AuditController {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     private final AuditLog auditLog;
 
@@ -44,17 +44,8 @@ public class AuditController {
                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                          @RequestParam(required = false)
                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                         @RequestParam(defaultValue = "0") int page,
-                                         @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidInputException("from", "must be before to");
-        }
-        return auditLog.find(subject, action, targetId, from, to, page, size);
+                                         @SortableBy(value = "occurredAt", byDefault = "occurredAt,desc")
+                                         PageQuery page) {
+        return PageResponse.of(auditLog.find(new AuditFilter(subject, action, targetId, from, to), page));
     }
 }

@@ -1,0 +1,59 @@
+package org.liuhua.events.grid;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * An establishment's registry data as {@link EstablishmentRegistered} and {@link EstablishmentChanged} both carry it:
+ * the aggregate builds it in one place and each event takes it in its snapshot constructor, so the two events cannot
+ * drift apart. The field names are the events' own and the events keep them at the top level (the wire format is
+ * flat); a consumer that treats both events alike may read either as this record.
+ *
+ * @param establishmentId the establishment (the events' key)
+ * @param name            registered name
+ * @param kind            INDUSTRIAL, KEY_SECTOR, MIXED_USE_BUILDING, SMALL_VENUE or RESIDENTIAL
+ * @param industry        industry code, when known
+ * @param departmentId    supervising department
+ * @param townId          town (from the unit, or given when the establishment is in no unit)
+ * @param villageId       village of the unit, null without a unit
+ * @param gridId          grid of the unit, null without a unit
+ * @param unitId          patrol unit, null when not yet assigned
+ * @param riskLevel       MAJOR, SIGNIFICANT, GENERAL or LOW
+ * @param flags           hazard flags (DUST_EXPLOSION, METAL_SMELTING, …), sorted
+ * @param employeeCount   employees
+ * @param address         address
+ * @param latitude        latitude of the premises, when known
+ * @param longitude       longitude of the premises, when known
+ * @param landlordId      the establishment whose premises it rents (厂中厂), if any
+ * @param clusterId       industrial cluster named in the registry, if any
+ * @param changedAt       when this state was recorded
+ * @param revision        1 when registered, one more with every change (consumers keep the highest)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EstablishmentSnapshot(
+        String establishmentId,
+        String name,
+        String kind,
+        String industry,
+        String departmentId,
+        String townId,
+        String villageId,
+        String gridId,
+        String unitId,
+        String riskLevel,
+        List<String> flags,
+        int employeeCount,
+        String address,
+        Double latitude,
+        Double longitude,
+        String landlordId,
+        String clusterId,
+        Instant changedAt,
+        long revision) {
+
+    public EstablishmentSnapshot {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+}

@@ -1,0 +1,217 @@
+package org.liuhua.grid.establishment.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentRegistered;
+import org.liuhua.events.grid.EstablishmentSnapshot;
+import org.liuhua.events.grid.OfficerBound;
+import org.liuhua.events.grid.OfficerUnbound;
+import org.liuhua.kit.domain.AggregateRoot;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.InvalidInputException;
+
+/**
+ * A supervised establishment (G-2) with its safety-role bindings (G-3). Registering and changing it register the
+ * same {@link #snapshot() snapshot} (as {@link EstablishmentRegistered} / {@link EstablishmentChanged}); binding and
+ * unbinding officers register {@link OfficerBound} / {@link OfficerUnbound}. The bindings are kept for ever (the
+ * binding archive, 实体化管理档案).
+ */
+public class Establishment extends AggregateRoot {
+
+    private String id;
+    private String name;
+    private String kind;
+    private String industry;
+    private String departmentId;
+    private String townId;
+    private String villageId;
+    private String gridId;
+    private String unitId;
+    private String riskLevel;
+    private List<String> flags = new ArrayList<>();
+    private int employeeCount;
+    private int workshops;
+    private String address;
+    private Double latitude;
+    private Double longitude;
+    private String landlordId;
+    private String clusterId;
+    private Instant registeredAt;
+    private Instant changedAt;
+    private long revision;
+    private List<OfficerBinding> officers = new ArrayList<>();
+
+    Establishment() {
+    }
+
+    /** Registers a valid draft ({@link EstablishmentDraft#problems()} is empty) at its resolved placement. */
+    public static Establishment register(String id, EstablishmentDraft draft, Placement placement, Instant now) {
+        Establishment e = new Establishment();
+        e.id = id;
+        e.apply(draft, placement);
+        e.registeredAt = now;
+        e.changedAt = now;
+        e.revision = 1;
+        e.registerEvent(new EstablishmentRegistered(e.snapshot()));
+        return e;
+    }
+
+    /** Replaces the registry data; registers the change when anything differs. Returns whether it changed. */
+    public boolean change(EstablishmentDraft draft, Placement placement, Instant now) {
+        if (sameAs(draft, placement)) {
+            return false;
+        }
+        apply(draft, placement);
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    /** The registry data as every registered and changed event carries it. */
+    EstablishmentSnapshot snapshot() {
+        return new EstablishmentSnapshot(id, name, kind, industry, departmentId, townId, villageId, gridId, unitId,
+                riskLevel, flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt,
+                revision);
+    }
+
+    /** Whether the stored data already is what the draft says (a re-sent registration). */
+    public boolean sameAs(EstablishmentDraft d, Placement p) {
+        return Objects.equals(name, d.name()) && Objects.equals(kind, d.kind())
+                && Objects.equals(industry, d.industry()) && Objects.equals(departmentId, d.departmentId())
+                && Objects.equals(townId, p.townId()) && Objects.equals(unitId, p.unitId())
+                && Objects.equals(riskLevel, d.riskLevel()) && Objects.equals(flags, d.flags())
+                && employeeCount == orZero(d.employeeCount()) && workshops == orZero(d.workshops())
+                && Objects.equals(address, d.address()) && Objects.equals(latitude, d.latitude())
+                && Objects.equals(longitude, d.longitude()) && Objects.equals(landlordId, d.landlordId())
+                && Objects.equals(clusterId, d.clusterId());
+    }
+
+    private void apply(EstablishmentDraft d, Placement p) {
+        name = d.name().trim();
+        kind = d.kind();
+        industry = d.industry();
+        departmentId = d.departmentId();
+        townId = p.townId();
+        villageId = p.villageId();
+        gridId = p.gridId();
+        unitId = p.unitId();
+        riskLevel = d.riskLevel();
+        flags = new ArrayList<>(d.flags());
+        employeeCount = orZero(d.employeeCount());
+        workshops = orZero(d.workshops());
+        address = d.address();
+        latitude = d.latitude();
+        longitude = d.longitude();
+        landlordId = d.landlordId();
+        clusterId = d.clusterId();
+    }
+
+    /**
+     * Binds a person in a role from {@code since}; the current holder of the same role (and workshop) is replaced and
+     * kept in the history. Binding the same person again is a no-op. Returns whether anything changed.
+     */
+    public boolean bindOfficer(String personId, String personName, String role, String workshop, Instant since,
+                               String changedBy) {
+        if (!OfficerBinding.ROLES.contains(role)) {
+            throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
+        }
+        List<OfficerBinding> updated = new ArrayList<>();
+        boolean changed = true;
+        for (OfficerBinding b : officers) {
+            if (b.current() && b.role().equals(role) && Objects.equals(b.workshop(), workshop)) {
+                if (b.personId().equals(personId)) {
+                    changed = false;
+                    updated.add(b);
+                    continue;
+                }
+                if (since.isBefore(b.since())) {
+                    throw new ConflictException("the current " + role + " was bound on " + b.since()
+                            + "; a replacement cannot start before that", "BOUND", List.of("bind from a later date"));
+                }
+                updated.add(b.endedAt(since));
+                registerEvent(new OfficerUnbound(id, b.personId(), role, townId, since, changedBy));
+            } else {
+                updated.add(b);
+            }
+        }
+        if (!changed) {
+            return false;
+        }
+        updated.add(new OfficerBinding(personId, personName, role, workshop, since, null, changedBy));
+        officers = updated;
+        registerEvent(new OfficerBound(id, personId, personName, role, townId, since, changedBy));
+        return true;
+    }
+
+    /** Ends the current bindings of a person (in one role, or all); false when they hold none. */
+    public boolean unbindOfficer(String personId, String role, Instant at, String changedBy) {
+        boolean changed = false;
+        List<OfficerBinding> updated = new ArrayList<>();
+        for (OfficerBinding b : officers) {
+            if (b.current() && b.personId().equals(personId) && (role == null || b.role().equals(role))) {
+                updated.add(b.endedAt(at));
+                registerEvent(new OfficerUnbound(id, personId, b.role(), townId, at, changedBy));
+                changed = true;
+            } else {
+                updated.add(b);
+            }
+        }
+        officers = updated;
+        return changed;
+    }
+
+    public List<OfficerBinding> officersAt(Instant at) {
+        return officers.stream().filter(b -> b.activeAt(at)).toList();
+    }
+
+    public List<OfficerBinding> currentOfficers(String role) {
+        return officers.stream().filter(b -> b.current() && b.role().equals(role)).toList();
+    }
+
+    /** Risk colour of the four-colour map (风险四色图). */
+    public String colour() {
+        return switch (riskLevel) {
+            case "MAJOR" -> "RED";
+            case "SIGNIFICANT" -> "ORANGE";
+            case "GENERAL" -> "YELLOW";
+            default -> "BLUE";
+        };
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String kind() { return kind; }
+    public String industry() { return industry; }
+    public String departmentId() { return departmentId; }
+    public String townId() { return townId; }
+    public String villageId() { return villageId; }
+    public String gridId() { return gridId; }
+    public String unitId() { return unitId; }
+    public String riskLevel() { return riskLevel; }
+    public List<String> flags() { return List.copyOf(flags); }
+    public int employeeCount() { return employeeCount; }
+    public int workshops() { return workshops; }
+    public String address() { return address; }
+    public Double latitude() { return latitude; }
+    public Double longitude() { return longitude; }
+    public String landlordId() { return landlordId; }
+    public String clusterId() { return clusterId; }
+    public Instant registeredAt() { return registeredAt; }
+    public Instant changedAt() { return changedAt; }
+    public long revision() { return revision; }
+    public List<OfficerBinding> officers() { return List.copyOf(officers); }
+}

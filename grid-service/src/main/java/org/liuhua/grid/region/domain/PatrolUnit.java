@@ -1,0 +1,69 @@
+package org.liuhua.grid.region.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.liuhua.events.grid.PatrolUnitChanged;
+import org.liuhua.kit.domain.AggregateRoot;
+import org.liuhua.kit.domain.InvalidInputException;
+
+/** A patrol unit (巡查单元) of a grid: GENERAL (farming villages) or KEY (town centres, old market towns). */
+public class PatrolUnit extends AggregateRoot {
+
+    public static final List<String> KINDS = List.of("GENERAL", "KEY");
+
+    private String id;
+    private String name;
+    private String kind;
+    private String gridId;
+    private String villageId;
+    private String townId;
+    private long revision;
+    private Instant changedAt;
+
+    PatrolUnit() {
+    }
+
+    /** Refuses a kind other than {@link #KINDS} (checked before the grid is looked up). */
+    public static void requireKind(String kind) {
+        if (!KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "must be one of " + KINDS);
+        }
+    }
+
+    public static PatrolUnit create(String id, String name, String kind, RegionNode grid, Instant now) {
+        requireKind(kind);
+        PatrolUnit unit = new PatrolUnit();
+        unit.id = id;
+        unit.name = name;
+        unit.kind = kind;
+        unit.gridId = grid.id();
+        unit.villageId = grid.villageId();
+        unit.townId = grid.townId();
+        unit.revision = 1;
+        unit.changedAt = now;
+        unit.registerEvent(new PatrolUnitChanged(id, name, kind, unit.gridId, unit.villageId, unit.townId, now,
+                unit.revision));
+        return unit;
+    }
+
+    /** Same content as a unit made from a re-sent request. */
+    public boolean sameAs(PatrolUnit other) {
+        return Objects.equals(name, other.name) && Objects.equals(kind, other.kind)
+                && Objects.equals(gridId, other.gridId);
+    }
+
+    @Override
+    public String aggregateId() {
+        return id;
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String kind() { return kind; }
+    public String gridId() { return gridId; }
+    public String villageId() { return villageId; }
+    public String townId() { return townId; }
+    public long revision() { return revision; }
+}

@@ -1,0 +1,55 @@
+package org.liuhua.grid.staffing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The staffing rules (G-7) as configuration ({@code liuhua.grid.staffing.*}): rugao 2026, and zhangjiagang 2024 for
+ * directors and engineers. The defaults here are the policy's and are not repeated anywhere else.
+ *
+ * @param townSafetyStaff           in-post safety staff of an ordinary town or sub-district (≥ 6)
+ * @param largeTownSafetyStaff      … of a development zone, high-tech zone or 长江镇-type town (≥ 10)
+ * @param townFireStaff             fire-safety staff of an ordinary town (≥ 3)
+ * @param largeTownFireStaff        … of the large kinds (≥ 5)
+ * @param largeTownKinds            town kinds held to the large numbers
+ * @param largeTownIds              further towns held to the large numbers (长江镇-type)
+ * @param departmentSafetyStaff     in-house safety staff of a supervising department (≥ 3)
+ * @param departmentSafetyStaffById exceptions (commerce: 2)
+ * @param directorEmployees         employee count from which the director industries need a safety director (100)
+ * @param directorFlagsOrIndustries flags or industries that need a safety director from that size
+ * @param engineerFlags             flags that need a registered safety engineer
+ */
+@ConfigurationProperties("liuhua.grid.staffing")
+public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafetyStaff, Integer townFireStaff,
+                                 Integer largeTownFireStaff, List<String> largeTownKinds, List<String> largeTownIds,
+                                 Integer departmentSafetyStaff, Map<String, Integer> departmentSafetyStaffById,
+                                 Integer directorEmployees, List<String> directorFlagsOrIndustries,
+                                 List<String> engineerFlags) {
+
+    public StaffingProperties {
+        townSafetyStaff = townSafetyStaff == null ? 6 : townSafetyStaff;
+        largeTownSafetyStaff = largeTownSafetyStaff == null ? 10 : largeTownSafetyStaff;
+        townFireStaff = townFireStaff == null ? 3 : townFireStaff;
+        largeTownFireStaff = largeTownFireStaff == null ? 5 : largeTownFireStaff;
+        largeTownKinds = largeTownKinds == null ? List.of("DEVELOPMENT_ZONE", "HIGH_TECH_ZONE")
+                : List.copyOf(largeTownKinds);
+        largeTownIds = largeTownIds == null ? List.of() : List.copyOf(largeTownIds);
+        departmentSafetyStaff = departmentSafetyStaff == null ? 3 : departmentSafetyStaff;
+        departmentSafetyStaffById = departmentSafetyStaffById == null ? Map.of("dept-commerce", 2)
+                : Map.copyOf(departmentSafetyStaffById);
+        directorEmployees = directorEmployees == null ? 100 : directorEmployees;
+        directorFlagsOrIndustries = directorFlagsOrIndustries == null
+                ? List.of("HAZARDOUS_CHEMICALS", "METAL_SMELTING", "DUST_EXPLOSION", "AMMONIA_REFRIGERATION",
+                "CONSTRUCTION", "SHIPBUILDING", "ROAD_TRANSPORT")
+                : List.copyOf(directorFlagsOrIndustries);
+        engineerFlags = engineerFlags == null ? List.of("HAZARDOUS_CHEMICALS", "METAL_SMELTING")
+                : List.copyOf(engineerFlags);
+    }
+
+    /** Whether a town is held to the large numbers. */
+    public boolean large(String townId, String kind) {
+        return largeTownKinds.contains(kind) || largeTownIds.contains(townId);
+    }
+}

@@ -1,0 +1,17 @@
+package org.liuhua.hazard.access;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/** An officer or a grid inspector (review). See {@link AccessPolicy#OFFICER_OR_INSPECTOR}. */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@PreAuthorize(AccessPolicy.OFFICER_OR_INSPECTOR)
+public @interface OfficerOrInspector {
+}

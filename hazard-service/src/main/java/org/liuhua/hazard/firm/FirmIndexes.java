@@ -1,0 +1,24 @@
+package org.liuhua.hazard.firm;
+
+import org.liuhua.kit.store.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.liuhua.kit.store.CollectionIndexes.on;
+
+/** The indexes of the firm feature's queries (counters by {@code _id} need none). */
+@Configuration(proxyBeanMethods = false)
+class FirmIndexes {
+
+    /** The contract list (all, or one firm's, newest first) and a firm's contracted establishments. */
+    @Bean
+    CollectionIndexes contractIndexes() {
+        return CollectionIndexes.of(Contracts.COLLECTION, on("firmId", "createdAt"), on("createdAt"));
+    }
+
+    /** A firm's push delays (the median of its quality record). */
+    @Bean
+    CollectionIndexes pushDelayIndexes() {
+        return CollectionIndexes.of(FirmQuality.DELAYS, on("firmId"));
+    }
+}

@@ -1,7 +1,0 @@
-package org.liuhua.hazard.hazard;
-
-import java.math.BigDecimal;
-
-/** The enforcement decision (查处). */
-public record Enforcement(EnforcementKind kind, String caseNumber, BigDecimal penaltyAmountCny, String note) {
-}

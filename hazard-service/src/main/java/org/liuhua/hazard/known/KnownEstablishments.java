@@ -1,0 +1,71 @@
+package org.liuhua.hazard.known;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The establishments and inspector→unit bindings hazard-service knows from grid events: a local read model of
+ * grid-service's registry (not the owner), kept for data scope and for resolving a finding's town, department and
+ * industry. Every write is idempotent (a version-guarded upsert, an upsert or a delete by key).
+ */
+@Component
+public class KnownEstablishments {
+
+    /** The collection keeps its name from before the read model was renamed, so deployed copies stay. */
+    static final String ESTABLISHMENTS = "establishments";
+    static final String BINDINGS = "inspector_bindings";
+
+    private final MongoTemplate mongo;
+
+    KnownEstablishments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<KnownEstablishment> find(String establishmentId) {
+        return establishmentId == null ? Optional.empty()
+                : Optional.ofNullable(mongo.findById(establishmentId, KnownEstablishment.class));
+    }
+
+    /** Establishments in the patrol units an inspector is bound to. */
+    public List<String> ofInspector(String inspectorId) {
+        List<String> units = mongo.find(new Query(Criteria.where("inspectorId").is(inspectorId)), Document.class,
+                BINDINGS).stream().map(d -> d.getString("unitId")).toList();
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("unitId").in(units));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, ESTABLISHMENTS).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Keeps the snapshot when its revision is newer than the stored one (duplicates and stale events are dropped). */
+    public boolean applyIfNewer(KnownEstablishment e) {
+        Query olderOrAbsent = new Query(Criteria.where("_id").is(e.establishmentId()).and("revision")
+                .lt(e.revision()));
+        Update update = new Update().set("name", e.name()).set("townId", e.townId())
+                .set("departmentId", e.departmentId()).set("industry", e.industry()).set("unitId", e.unitId())
+                .set("revision", e.revision());
+        try {
+            return mongo.upsert(olderOrAbsent, update, ESTABLISHMENTS).getModifiedCount() > 0;
+        } catch (DuplicateKeyException alreadyNewer) {
+            return false;
+        }
+    }
+
+    public void bind(String inspectorId, String unitId, String townId) {
+        mongo.upsert(new Query(Criteria.where("_id").is(inspectorId + ":" + unitId)),
+                new Update().set("inspectorId", inspectorId).set("unitId", unitId).set("townId", townId), BINDINGS);
+    }
+
+    public void unbind(String inspectorId, String unitId) {
+        mongo.remove(new Query(Criteria.where("_id").is(inspectorId + ":" + unitId)), BINDINGS);
+    }
+}

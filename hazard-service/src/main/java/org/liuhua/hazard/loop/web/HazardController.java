@@ -1,0 +1,110 @@
+package org.liuhua.hazard.loop.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.liuhua.hazard.access.CityOrDepartmentOfficer;
+import org.liuhua.hazard.access.CityOrTownOfficer;
+import org.liuhua.hazard.access.Officer;
+import org.liuhua.hazard.access.OfficerOrEnterprise;
+import org.liuhua.hazard.access.OfficerOrInspector;
+import org.liuhua.hazard.loop.LoopCommands;
+import org.liuhua.hazard.loop.domain.EnforcementKind;
+import org.liuhua.hazard.loop.domain.Rectification;
+import org.liuhua.kit.security.Caller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The loop's commands (移交、报到、整改、复核、查处、督办、销号); each answers the hazard after the command. */
+@RestController
+@RequestMapping("/api/v1/hazards/{id}")
+class HazardController {
+
+    private final LoopCommands loop;
+
+    HazardController(LoopCommands loop) {
+        this.loop = loop;
+    }
+
+    @PostMapping("/transfer")
+    @CityOrTownOfficer
+    HazardView transfer(@PathVariable String id, @Valid @RequestBody TransferRequest r) {
+        return HazardView.of(loop.transfer(id, Boolean.TRUE.equals(r.toEstablishment()), r.departmentId(),
+                r.note(), Caller.current()));
+    }
+
+    record TransferRequest(Boolean toEstablishment, @Size(max = 64) String departmentId, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/acknowledge")
+    @OfficerOrEnterprise
+    HazardView acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest r) {
+        return HazardView.of(loop.acknowledge(id, r == null ? null : r.note(), Caller.current()));
+    }
+
+    record NoteRequest(@Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/rectify")
+    @OfficerOrEnterprise
+    HazardView rectify(@PathVariable String id, @Valid @RequestBody RectifyRequest r) {
+        return HazardView.of(loop.rectify(id, new Rectification(r.measures(), r.responsiblePerson(), r.fundsCny(),
+                r.deadline(), r.contingencyPlan()), r.note(), r.evidenceIds(), Caller.current()));
+    }
+
+    /** The five parts (五到位); missing ones are named in the 400 answer. */
+    record RectifyRequest(@Size(max = 4000) String measures, @Size(max = 128) String responsiblePerson,
+                          BigDecimal fundsCny, LocalDate deadline, @Size(max = 4000) String contingencyPlan,
+                          @Size(max = 2000) String note, @Size(max = 50) List<String> evidenceIds) {
+    }
+
+    @PostMapping("/review")
+    @OfficerOrInspector
+    HazardView review(@PathVariable String id, @Valid @RequestBody ReviewRequest r) {
+        return HazardView.of(loop.review(id, r.passed(), r.note(), r.evidenceIds(), Caller.current()));
+    }
+
+    record ReviewRequest(@NotNull Boolean passed, @Size(max = 2000) String note,
+                         @Size(max = 50) List<String> evidenceIds) {
+    }
+
+    @PostMapping("/enforce")
+    @Officer
+    HazardView enforce(@PathVariable String id, @Valid @RequestBody EnforceRequest r) {
+        return HazardView.of(loop.enforce(id, r.kind(), r.caseNumber(), r.penaltyAmountCny(), r.note(),
+                Caller.current()));
+    }
+
+    record EnforceRequest(@NotNull EnforcementKind kind, @Size(max = 64) String caseNumber,
+                          BigDecimal penaltyAmountCny, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/supervision-order")
+    @CityOrTownOfficer
+    HazardView supervisionOrder(@PathVariable String id, @Valid @RequestBody SupervisionRequest r) {
+        return HazardView.of(loop.orderSupervision(id, r.orderNumber(), r.note(), Caller.current()));
+    }
+
+    record SupervisionRequest(@NotBlank @Size(max = 64) String orderNumber, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/sign-off")
+    @CityOrDepartmentOfficer
+    HazardView signOff(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest r) {
+        return HazardView.of(loop.signOff(id, r == null ? null : r.note(), Caller.current()));
+    }
+
+    @PostMapping("/close")
+    @Officer
+    HazardView close(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest r) {
+        return HazardView.of(loop.close(id, r == null ? null : r.note(), Caller.current()));
+    }
+}

@@ -1,0 +1,203 @@
+package org.liuhua.hazard.loop.domain;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.liuhua.events.hazard.HazardReported;
+import org.liuhua.events.hazard.HazardReviewed;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.ForbiddenException;
+import org.liuhua.kit.domain.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The aggregate's rules without Spring: transitions, 五到位, enforcement, escalation steps, the history chain. */
+class HazardTest {
+
+    static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
+    static final Actor REPORTER = new Actor("reporter", "inspector", "INSPECTOR", "insp-1", null);
+    static final Actor TOWN = new Actor("town", "town-officer", "TOWN_OFFICER", null, null);
+    static final Actor DEPT = new Actor("dept", "department-officer", "DEPARTMENT_OFFICER", null, null);
+    static final CityCalendar CITY = CityCalendar.standard();
+
+    static Hazard hazard(Severity severity, HazardSource source, String key) {
+        return Hazard.report(new Finding("est-jinfeng-0001", "zjg-jinfeng", "dept-housing", "MACHINERY",
+                "FIRE_SAFETY", severity, source, null, key, null, "消防通道堵塞", null, NOW), REPORTER, NOW,
+                LocalDate.parse("2026-11-30"));
+    }
+
+    static Rectification complete() {
+        return new Rectification("措施", "张经理", new BigDecimal("1000"), LocalDate.parse("2026-11-29"), "预案");
+    }
+
+    static Hazard inEnforcement(Severity severity, HazardSource source) {
+        Hazard h = hazard(severity, source, null);
+        h.transfer(true, null, null, TOWN, NOW, Duration.ofDays(3));
+        h.rectify(complete(), null, List.of(), TOWN, NOW);
+        h.review(true, null, List.of(), TOWN, NOW);
+        return h;
+    }
+
+    @Test
+    void aKeyedFindingGetsAnIdDerivedFromItsKey() {
+        assertThat(hazard(Severity.GENERAL, HazardSource.GRID_PATROL, "GRID_PATROL:f-1").id())
+                .isEqualTo(hazard(Severity.GENERAL, HazardSource.GRID_PATROL, "GRID_PATROL:f-1").id());
+        assertThat(hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null).id())
+                .isNotEqualTo(hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null).id());
+    }
+
+    @Test
+    void aRectificationNeedsAllFiveParts() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        h.transfer(true, null, null, TOWN, NOW, Duration.ofDays(3));
+        assertThatThrownBy(() -> h.rectify(new Rectification(" ", null, null, null, ""), null, List.of(), TOWN, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldProblem::field).containsExactly("measures", "responsiblePerson", "fundsCny",
+                                "deadline", "contingencyPlan"));
+        assertThat(h.state()).isEqualTo(HazardState.TRANSFERRED);
+        assertThat(h.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void aTransferToADepartmentMustBeAcknowledgedBeforeRectifying() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        h.transfer(false, "dept-housing", null, TOWN, NOW, Duration.ofDays(3));
+        assertThat(h.allowedCommands()).contains("acknowledge").doesNotContain("rectify");
+        assertThatThrownBy(() -> h.rectify(complete(), null, List.of(), DEPT, NOW))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.currentState()).isEqualTo("TRANSFERRED");
+                    assertThat(e.allowed()).contains("acknowledge");
+                });
+        h.acknowledge(null, DEPT, NOW);
+        h.rectify(complete(), null, List.of(), DEPT, NOW);
+        assertThat(h.state()).isEqualTo(HazardState.REVIEW);
+    }
+
+    @Test
+    void theReporterDoesNotReviewAndAFailedReviewNeedsAReason() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        h.transfer(true, null, null, TOWN, NOW, Duration.ofDays(3));
+        h.rectify(complete(), null, List.of(), TOWN, NOW);
+        assertThatThrownBy(() -> h.review(true, null, List.of(), REPORTER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        Actor sameInspector = new Actor("other-subject", "x", "INSPECTOR", "insp-1", null);
+        assertThatThrownBy(() -> h.review(true, null, List.of(), sameInspector, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> h.review(false, " ", List.of(), TOWN, NOW))
+                .isInstanceOf(InvalidInputException.class);
+        h.review(false, "未整改到位", List.of(), TOWN, NOW);
+        assertThat(h.state()).isEqualTo(HazardState.RECTIFYING);
+        assertThat(h.failedReviews()).isEqualTo(1);
+    }
+
+    @Test
+    void majorHazardsAreExemptOnlyWhenSelfReportedAndNeedOrderAndSignOffToClose() {
+        Hazard patrol = inEnforcement(Severity.MAJOR, HazardSource.GRID_PATROL);
+        assertThatThrownBy(() -> patrol.enforce(EnforcementKind.EXEMPT, null, null, null, TOWN, NOW))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> patrol.enforce(EnforcementKind.NONE, null, null, null, TOWN, NOW))
+                .isInstanceOf(InvalidInputException.class);
+
+        Hazard self = inEnforcement(Severity.MAJOR, HazardSource.ENTERPRISE_SELF_CHECK);
+        self.enforce(EnforcementKind.EXEMPT, null, null, "免予处罚", TOWN, NOW);
+        assertThatThrownBy(() -> self.close(null, TOWN, NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("supervision order").hasMessageContaining("sign-off");
+        self.orderSupervision("督-1", null, TOWN, NOW);
+        assertThatThrownBy(() -> self.close(null, TOWN, NOW)).hasMessageContaining("sign-off");
+        self.signOff("dept-housing", null, DEPT, NOW);
+        self.close(null, TOWN, NOW);
+        assertThat(self.state()).isEqualTo(HazardState.CLOSED);
+        assertThat(self.allowedCommands()).isEmpty();
+        assertThat(self.firstBrokenEntry()).isEqualTo(-1);
+        assertThat(self.registeredEvents()).hasSize(self.history().size());
+    }
+
+    @Test
+    void eachStepRegistersOnePlainEventCarryingTheHazardAfterIt() {
+        Hazard h = inEnforcement(Severity.MAJOR, HazardSource.GRID_PATROL);
+        List<Object> events = h.registeredEvents();
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("HazardReported", "HazardTransferred", "HazardRectified", "HazardReviewed");
+        HazardReported reported = (HazardReported) events.get(0);
+        assertThat(reported.revision()).isEqualTo(1);
+        assertThat(reported.version()).isEqualTo(1);
+        assertThat(reported.state()).isEqualTo("REPORTED");
+        assertThat(reported.actor()).isEqualTo(REPORTER.subject());
+        assertThat(reported.actorRole()).isEqualTo("INSPECTOR");
+        HazardReviewed reviewed = (HazardReviewed) events.get(3);
+        assertThat(reviewed.hazardId()).isEqualTo(h.id());
+        assertThat(reviewed.establishmentId()).isEqualTo("est-jinfeng-0001");
+        assertThat(reviewed.departmentId()).isEqualTo("dept-housing");
+        assertThat(reviewed.severity()).isEqualTo("MAJOR");
+        assertThat(reviewed.source()).isEqualTo("GRID_PATROL");
+        assertThat(reviewed.state()).isEqualTo("ENFORCEMENT");
+        assertThat(reviewed.deadline()).isEqualTo(LocalDate.parse("2026-11-30"));
+        assertThat(reviewed.revision()).isEqualTo(4);
+        assertThat(reviewed.occurredAt()).isEqualTo(NOW);
+        assertThat(reviewed.actor()).isEqualTo(TOWN.subject());
+        assertThat(reviewed.actorRole()).isEqualTo("TOWN_OFFICER");
+        assertThat(reviewed.passed()).isTrue();
+    }
+
+    @Test
+    void aGeneralHazardRejectsSupervisionOrders() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        assertThatThrownBy(() -> h.orderSupervision("x", null, TOWN, NOW)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void escalationStepsComeOnceEachAtTheDeadlineAndAfter7And14Days() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        List<Integer> steps = List.of(0, 7, 14);
+        assertThat(escalate(h, "2026-11-30T10:00:00Z", steps)).isFalse();
+        assertThat(escalate(h, "2026-11-30T16:30:00Z", steps)).as("Dec 1st in China").isTrue();
+        assertThat(h.overdue()).isTrue();
+        assertThat(h.escalationLevel()).isEqualTo(1);
+        assertThat(escalate(h, "2026-12-07T10:00:00Z", steps)).as("6 days past").isFalse();
+        assertThat(escalate(h, "2026-12-08T01:00:00Z", steps)).isTrue();
+        assertThat(h.escalationLevel()).isEqualTo(2);
+        assertThat(escalate(h, "2027-02-01T01:00:00Z", steps)).isTrue();
+        assertThat(h.escalationLevel()).isEqualTo(3);
+        assertThat(escalate(h, "2027-03-01T01:00:00Z", steps)).isFalse();
+        assertThat(h.history()).extracting(HistoryEntry::command)
+                .containsExactly("report", "overdue", "escalate", "escalate", "escalate");
+    }
+
+    /** Escalates at an instant, on the day it is in the city (Asia/Shanghai). */
+    static boolean escalate(Hazard h, String instant, List<Integer> steps) {
+        Instant now = Instant.parse(instant);
+        return h.escalate(now, CITY.dayOf(now), steps);
+    }
+
+    @Test
+    void theSameCorroboratingFindingIsKeptOnce() {
+        Hazard h = hazard(Severity.GENERAL, HazardSource.GRID_PATROL, null);
+        Corroboration c = new Corroboration(HazardSource.THIRD_PARTY, "X-1", "THIRD_PARTY:f:X-1", "f", "s", "d", NOW);
+        assertThat(h.corroborate(c, TOWN, NOW)).isTrue();
+        assertThat(h.corroborate(c, TOWN, NOW)).isFalse();
+        assertThat(h.corroborations()).hasSize(1);
+    }
+
+    @Test
+    void eachHistoryEntryIsChainedToThePreviousOne() {
+        Hazard h = inEnforcement(Severity.GENERAL, HazardSource.GRID_PATROL);
+        List<HistoryEntry> history = h.history();
+        assertThat(history.get(0).previousHash()).isEqualTo(HistoryEntry.GENESIS);
+        for (int i = 1; i < history.size(); i++) {
+            assertThat(history.get(i).previousHash()).isEqualTo(history.get(i - 1).hash());
+            assertThat(history.get(i).recomputeHash()).isEqualTo(history.get(i).hash());
+        }
+        HistoryEntry e = history.get(1);
+        HistoryEntry forged = new HistoryEntry(e.seq(), e.command(), e.fromState(), e.toState(), "someone-else",
+                e.actorName(), e.actorRole(), e.at(), e.note(), e.evidenceIds(), e.details(), e.previousHash(),
+                e.hash());
+        assertThat(forged.recomputeHash()).isNotEqualTo(forged.hash());
+    }
+}
