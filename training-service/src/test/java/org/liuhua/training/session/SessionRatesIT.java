@@ -123,6 +123,10 @@ class SessionRatesIT extends TrainingIT {
             String key = town + ":" + month;
             java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String,
                     io.cloudevents.CloudEvent>> ofTown = r -> r.key().equals(key);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                org.bson.Document doc = mongo.findById(key, org.bson.Document.class, "town_rates");
+                return doc != null && doc.getList("outbox", Object.class, List.of()).isEmpty();
+            });
             var first = probe.await(ofTown, 1, java.time.Duration.ofSeconds(90));
             var figures = org.liuhua.kit.outbox.EventJson.read(first.get(0).value(),
                     org.liuhua.events.training.TownRatesComputed.class);

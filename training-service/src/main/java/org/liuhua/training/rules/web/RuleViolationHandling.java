@@ -1,5 +1,6 @@
 package org.liuhua.training.rules.web;
 
+import org.liuhua.kit.problem.ProblemType;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.training.rules.domain.RuleViolationException;
 import org.springframework.core.Ordered;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RuleViolationHandling {
 
+    /** A well-formed request a policy rule refuses; {@code rule} names the rule. */
+    static final ProblemType RULE_VIOLATION = new ProblemType("rule-violation", "Refused by a rule");
+
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.valueOf(422), "rule-violation",
-                "Refused by a rule", e.getMessage());
+        ProblemDetail problem = ProblemHandling.problem(HttpStatus.valueOf(422), RULE_VIOLATION, e.getMessage());
         problem.setProperty("rule", e.rule());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
