@@ -42,7 +42,7 @@ class IdentityAndScopeE2EIT {
     void withoutATokenEveryApiPathIs401() {
         TestHttp anonymous = new TestHttp(RunningPlatform.get().gatewayUrl());
         for (String path : List.of("/api/v1/hazards", "/api/v1/establishments", "/api/v1/stats/overview",
-                "/api/v1/audit", "/api/v1/staff", "/api/v1/hazards/" + ownHazard)) {
+                "/api/v1/audit", "/api/v1/training/staff", "/api/v1/hazards/" + ownHazard)) {
             TestHttp.Response response = anonymous.get(path);
             assertThat(response.status()).as(path + " " + response).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");

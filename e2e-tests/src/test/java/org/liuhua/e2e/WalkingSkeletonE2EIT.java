@@ -58,7 +58,7 @@ class WalkingSkeletonE2EIT {
         training.stop();
         try {
             long started = System.nanoTime();
-            TestHttp.Response response = api.get("/api/v1/staff");
+            TestHttp.Response response = api.get("/api/v1/training/staff");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(response.status()).as(response.toString()).isEqualTo(503);
             assertThat(response.contentType()).startsWith("application/problem+json");
