@@ -27,7 +27,6 @@ import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,8 +67,13 @@ public abstract class TrainingIT {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.kafka.bootstrap-servers}")
+    /**
+     * This context's broker. Not {@code spring.kafka.bootstrap-servers}: {@code @EmbeddedKafka} sets it as a system
+     * property, which the smoke test's context (its own broker) overwrites while this cached context lives on.
+     */
     protected String bootstrap;
+    @Autowired
+    protected org.springframework.kafka.test.EmbeddedKafkaBroker broker;
     @Autowired
     protected MovableClock clock;
     @Autowired
@@ -78,6 +82,11 @@ public abstract class TrainingIT {
     protected MongoTemplate mongo;
     @Autowired
     protected org.liuhua.kit.time.CityCalendar calendar;
+
+    @org.junit.jupiter.api.BeforeEach
+    void thisContextsBroker() {
+        bootstrap = broker.getBrokersAsString();
+    }
 
     @AfterEach
     void resetClock() {

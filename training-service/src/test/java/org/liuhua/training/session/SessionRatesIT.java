@@ -4,7 +4,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.Topics;
+import org.liuhua.events.training.TownRatesComputed;
+import org.liuhua.kit.outbox.EventJson;
+import org.liuhua.kit.test.TopicProbe;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.training.TrainingIT;
 import tools.jackson.databind.JsonNode;
@@ -56,14 +62,6 @@ class SessionRatesIT extends TrainingIT {
 
     @Test
     void theRatesPerEstablishmentTownAndMonthHoldThePolicyTargets() {
-        try (org.liuhua.kit.test.TopicProbe probe = new org.liuhua.kit.test.TopicProbe(bootstrap,
-                org.liuhua.events.Topics.TRAINING)) {
-            probe.drain(r -> false, java.time.Duration.ofSeconds(1));
-            ratesAndTheirEvents(probe);
-        }
-    }
-
-    void ratesAndTheirEvents(org.liuhua.kit.test.TopicProbe probe) {
         String town = "zjg-" + unique("rt");
         List<String> industrial = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -118,28 +116,30 @@ class SessionRatesIT extends TrainingIT {
         assertThat(admin().get("/api/v1/training/rates/towns?month=2026-13").status()).isEqualTo(400);
 
         // the town's figures are published for reporting, and again only when they change
-        {
-            assertThat(publisher.runOnce()).isPositive();
-            String key = town + ":" + month;
-            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String,
-                    io.cloudevents.CloudEvent>> ofTown = r -> r.key().equals(key);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-                org.bson.Document doc = mongo.findById(key, org.bson.Document.class, "town_rates");
-                return doc != null && doc.getList("outbox", Object.class, List.of()).isEmpty();
-            });
-            var first = probe.await(ofTown, 1, java.time.Duration.ofSeconds(90));
-            var figures = org.liuhua.kit.outbox.EventJson.read(first.get(0).value(),
-                    org.liuhua.events.training.TownRatesComputed.class);
-            assertThat(figures.shiftBriefingRate()).isEqualTo(0.4);
-            assertThat(figures.certifiedOnDuty()).isEqualTo(2);
-            publisher.runOnce();
-            assertThat(probe.drain(ofTown, java.time.Duration.ofSeconds(2))).as("unchanged figures").hasSize(1);
-            assertThat(session(industrial.get(3), "SHIFT_BRIEFING", null).status()).isEqualTo(201);
-            publisher.runOnce();
-            var changed = probe.await(ofTown, 2, java.time.Duration.ofSeconds(90));
-            assertThat(changed).hasSize(2);
-            assertThat(org.liuhua.kit.outbox.EventJson.read(changed.get(1).value(),
-                    org.liuhua.events.training.TownRatesComputed.class).shiftBriefingCount()).isEqualTo(3);
+        String key = town + ":" + month;
+        assertThat(publisher.runOnce()).isPositive();
+        assertThat(published(key, 1)).hasSize(1);
+        assertThat(EventJson.read(published(key, 1).get(0).value(), TownRatesComputed.class).shiftBriefingRate())
+                .isEqualTo(0.4);
+        publisher.runOnce();
+        assertThat(mongo.findById(key, org.bson.Document.class, "town_rates").get("version", Number.class)
+                .longValue()).as("unchanged figures are not written again").isZero();
+        assertThat(session(industrial.get(3), "SHIFT_BRIEFING", null).status()).isEqualTo(201);
+        assertThat(publisher.runOnce()).isPositive();
+        List<ConsumerRecord<String, CloudEvent>> both = published(key, 2);
+        assertThat(both).hasSize(2);
+        assertThat(EventJson.read(both.get(1).value(), TownRatesComputed.class).shiftBriefingCount()).isEqualTo(3);
+        assertThat(EventJson.read(both.get(1).value(), TownRatesComputed.class).certifiedOnDuty()).isEqualTo(2);
+    }
+
+    /** The relay drained the figures' document, then a fresh probe reads its events. */
+    List<ConsumerRecord<String, CloudEvent>> published(String key, int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            org.bson.Document doc = mongo.findById(key, org.bson.Document.class, "town_rates");
+            return doc != null && doc.getList("outbox", Object.class, List.of()).isEmpty();
+        });
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.TRAINING)) {
+            return probe.await(r -> key.equals(r.key()), count, java.time.Duration.ofSeconds(60));
         }
     }
 
