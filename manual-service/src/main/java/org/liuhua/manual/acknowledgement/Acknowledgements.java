@@ -74,7 +74,7 @@ public class Acknowledgements {
         } else {
             Criteria scope = access.listScope(caller);
             if (scope != null) {
-                query.addCriteria(scope);
+                query.addCriteria(new Criteria().andOperator(scope)); // under $and: a filter on the same field may follow
             }
         }
         if (cardId != null) {

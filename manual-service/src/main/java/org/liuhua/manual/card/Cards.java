@@ -140,7 +140,7 @@ public class Cards {
         Query query = new Query();
         Criteria scope = access.listScope(caller);
         if (scope != null) {
-            query.addCriteria(scope);
+            query.addCriteria(new Criteria().andOperator(scope)); // under $and: a filter on the same field may follow
         }
         if (establishmentId != null) {
             query.addCriteria(Criteria.where("establishmentId").is(establishmentId));

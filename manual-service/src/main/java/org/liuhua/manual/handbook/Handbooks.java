@@ -187,7 +187,7 @@ public class Handbooks {
         Query query = new Query();
         Criteria scope = access.listScope(caller);
         if (scope != null) {
-            query.addCriteria(scope);
+            query.addCriteria(new Criteria().andOperator(scope)); // under $and: a filter on the same field may follow
         }
         if (townId != null) {
             query.addCriteria(Criteria.where("townId").is(townId));
@@ -200,7 +200,7 @@ public class Handbooks {
         Query query = new Query(Criteria.where("reviewDueOn").lte(calendar.today().plusDays(withinDays)));
         Criteria scope = access.listScope(caller);
         if (scope != null) {
-            query.addCriteria(scope);
+            query.addCriteria(new Criteria().andOperator(scope)); // under $and: a filter on the same field may follow
         }
         return store.page(query, page.pageable());
     }
