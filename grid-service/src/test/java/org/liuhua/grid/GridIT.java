@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +53,8 @@ public abstract class GridIT {
     protected int port;
     @Autowired
     protected Environment environment;
+    @Autowired
+    private EmbeddedKafkaBroker broker;
     /** The city's days and months, as the service cuts them. */
     @Autowired
     protected CityCalendar calendar;
@@ -153,8 +156,12 @@ public abstract class GridIT {
         }
     }
 
+    /**
+     * This context's broker. Not the environment's {@code spring.kafka.bootstrap-servers}: {@code @EmbeddedKafka} also
+     * publishes it as a JVM-wide system property, which a second cached context overwrites.
+     */
     private String bootstrap() {
-        return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+        return broker.getBrokersAsString();
     }
 
     protected List<ConsumerRecord<String, CloudEvent>> events(String topic, String key, String type, int count) {
