@@ -113,13 +113,14 @@ public class Rebuilds {
         Generation next = null;
         try {
             log.info("rebuild: {} → {}", run.from, run.to);
-            // a half-built generation of an earlier attempt goes first, with its group's offsets
+            // a half-built generation of an earlier attempt goes first, and its group starts at the beginning
             runtime.drop(run.to);
             String group = runtime.group(run.to);
-            offsets.deleteGroup(group);
             List<TopicPartition> partitions = offsets.partitions(runtime.topics());
             run.begins = offsets.beginnings(partitions);
             run.ends = offsets.ends(partitions);
+            offsets.commit(group, run.begins);
+            run.applied = run.begins;
             runtime.createIndexes(run.to);
             run.phase = "REPLAYING";
             next = runtime.open(run.to, false);
@@ -136,8 +137,8 @@ public class Rebuilds {
             next = null;
             Thread.sleep(DROP_GRACE_MILLIS);
             if (old != null) {
+                // its consumer group stays behind, idle, until Kafka expires its offsets (offsets.retention)
                 runtime.drop(old);
-                offsets.deleteGroup(runtime.group(old));
             }
             run.phase = "DONE";
             log.info("rebuild: {} is live", run.to);

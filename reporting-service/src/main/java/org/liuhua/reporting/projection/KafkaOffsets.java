@@ -96,16 +96,21 @@ public class KafkaOffsets {
         return committed;
     }
 
-    /** Forgets a consumer group, so that it starts again from the beginning (nothing when it does not exist). */
-    public void deleteGroup(String group) {
+    /**
+     * Sets a consumer group's committed offsets (a group with no running member), so that it starts there: a rebuild
+     * puts its group at the beginning of every partition, whatever an earlier attempt committed. (Committing needs
+     * only the Read permission the service has on its groups; deleting a group would need more.)
+     */
+    public void commit(String group, Map<TopicPartition, Long> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        positions.forEach((p, offset) -> offsets.put(p, new OffsetAndMetadata(offset)));
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            admin.deleteConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                throw failed("delete the group " + group, e);
-            }
-        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-            throw failed("delete the group " + group, e);
+            admin.alterConsumerGroupOffsets(group, offsets).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw failed("set the offsets of " + group, e);
         }
     }
 

@@ -85,9 +85,14 @@ final class HazardEvents {
         }
     }
 
+    /** Sends in this order (one hazard's events keep it: same key, same partition) and waits for every ack. */
     static void send(KafkaTemplate<String, CloudEvent> kafka, CloudEvent... events) throws Exception {
+        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
         for (CloudEvent event : events) {
-            kafka.send(new ProducerRecord<>(Topics.HAZARD, event.getSubject(), event)).get();
+            sent.add(kafka.send(new ProducerRecord<>(Topics.HAZARD, event.getSubject(), event)));
+        }
+        for (java.util.concurrent.CompletableFuture<?> ack : sent) {
+            ack.get();
         }
     }
 

@@ -22,7 +22,17 @@ import org.liuhua.reporting.ReportingIntegrationTest;
 import org.liuhua.reporting.hazards.HazardEvents.Hazard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.liuhua.events.Topics;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +48,8 @@ class HazardFactsIT extends ReportingIntegrationTest {
     KafkaTemplate<String, CloudEvent> kafka;
     @Autowired
     CityCalendar calendar;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     TestHttp city() {
         return HazardEvents.as(port, Roles.COCKPIT_VIEWER);
@@ -79,7 +91,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
         // a second hazard after them proves everything before was consumed
         send(kafka, b.reported(t.plusSeconds(3600)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> townHazards(town).get("total").asLong() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 2);
         JsonNode hazards = townHazards(town);
         assertThat(hazards.get("closed").asLong()).isEqualTo(1);
         assertThat(hazards.get("open").asLong()).isEqualTo(1);
@@ -118,7 +130,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
                 overdueInMarch.overdue(2, Instant.parse("2030-03-20T01:00:00Z")),
                 overdueInMarch.closed(5, Instant.parse("2030-04-25T01:00:00Z")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> townHazards(town).get("total").asLong() == 5
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 5
                 && townHazards(town).get("closed").asLong() == 3);
         TestHttp officer = townOfficer(town);
         JsonNode march = month(officer, "2030-03");
@@ -156,7 +168,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
         Hazard open = Hazard.in(town).severity("MAJOR");
         Instant t = Instant.parse("2030-05-02T02:00:00Z");
         send(kafka, closed.reported(t), closed.closed(2, t.plusSeconds(60)), open.reported(t));
-        await().atMost(Duration.ofSeconds(20)).until(() -> townRow(city(), town) != null
+        await().atMost(Duration.ofSeconds(60)).until(() -> townRow(city(), town) != null
                 && townRow(city(), town).get("closed").asLong() == 1);
 
         JsonNode row = townRow(city(), town);
@@ -196,7 +208,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
                 transferredToUs.event("transferred", "TRANSFERRED", 2, t.plusSeconds(60),
                         Map.of("transferredDepartmentId", department, "toEstablishment", false)));
         TestHttp officer = HazardEvents.as(port, Roles.DEPARTMENT_OFFICER, Caller.CLAIM_DEPARTMENT, department);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 officer.get("/api/v1/stats/overview").json().get("hazards").get("total").asLong() == 2);
 
         JsonNode overview = officer.get("/api/v1/stats/overview").json();
@@ -239,7 +251,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
         }
         java.util.Collections.shuffle(events, random);
         send(kafka, events.toArray(CloudEvent[]::new));
-        await().atMost(Duration.ofSeconds(30)).until(() -> towns.stream().mapToLong(t ->
+        await().atMost(Duration.ofSeconds(90)).until(() -> towns.stream().mapToLong(t ->
                 townHazards(t).get("total").asLong()).sum() == 60);
 
         String day = lastMonth.atEndOfMonth().toString();
@@ -248,6 +260,37 @@ class HazardFactsIT extends ReportingIntegrationTest {
             assertThat(openAt(townOfficer(town), day, town)).as(town).isEqualTo(expected.getOrDefault(town, 0L));
             assertThat(month(townOfficer(town), lastMonth.toString()).get("openAtEnd").asLong()).as(town)
                     .isEqualTo(expected.getOrDefault(town, 0L));
+        }
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheBatchGoesOn() throws Exception {
+        String town = unique("zjg-poison");
+        Map<String, Object> producer = KafkaTestUtils.producerProps(broker);
+        try (var raw = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer())
+                .createProducer()) {
+            raw.send(new ProducerRecord<>(Topics.HAZARD, "poison-" + town, "不是事件".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+        Hazard good = Hazard.in(town);
+        Hazard incomplete = Hazard.in(town);
+        // an event without a state cannot be kept: retried, then dead-lettered; the one after it still counts
+        send(kafka, incomplete.event("reported", "", 1, Instant.parse("2030-09-01T01:00:00Z"), Map.of()),
+                good.reported(Instant.parse("2030-09-01T02:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 1);
+        Map<String, Object> consumer = KafkaTestUtils.consumerProps(broker, "dlt-" + town, false);
+        consumer.put("auto.offset.reset", "earliest");
+        try (var dlt = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            dlt.subscribe(List.of(Topics.deadLetter(Topics.HAZARD)));
+            List<String> keys = new ArrayList<>();
+            long until = System.currentTimeMillis() + 30_000;
+            while (!(keys.contains("poison-" + town) && keys.contains(incomplete.id()))
+                    && System.currentTimeMillis() < until) {
+                dlt.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+            }
+            assertThat(keys).contains("poison-" + town, incomplete.id());
         }
     }
 
