@@ -166,12 +166,16 @@ public class HazardProjector implements Projector, Reconcilable {
                 .forEach(d -> stored.put(d.getString("_id"), d));
 
         Map<String, HazardFact> facts = new LinkedHashMap<>();
+        Set<String> onAttentionList = new HashSet<>();
         Counters diff = new Counters();
         for (String id : ids) {
             Document d = stored.get(id);
             HazardFact fact = d == null ? new HazardFact(id) : HazardDocuments.read(d);
             facts.put(id, fact);
             diff.add(Contributions.of(d == null ? null : fact, calendar), -1);
+            if (d != null && fact.needsAttention()) {
+                onAttentionList.add(id);
+            }
         }
         List<WriteModel<Document>> transitions = new ArrayList<>();
         for (Read r : reads) {
@@ -187,7 +191,9 @@ public class HazardProjector implements Projector, Reconcilable {
             if (!after.equals(stored.get(fact.hazardId))) {
                 factWrites.add(new ReplaceOneModel<>(Filters.eq("_id", fact.hazardId), after,
                         new ReplaceOptions().upsert(true)));
-                attention.add(attentionWrite(fact));
+                if (fact.needsAttention() || onAttentionList.contains(fact.hazardId)) {
+                    attention.add(attentionWrite(fact));
+                }
             }
         }
         bulk(space.collection(FACTS), factWrites);
