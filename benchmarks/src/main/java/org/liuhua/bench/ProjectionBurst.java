@@ -58,7 +58,8 @@ final class ProjectionBurst {
                 + "of raw bulk upserts");
 
         long applied;
-        try (KafkaProgress progress = new KafkaProgress(bootstrap, "liuhua.hazard", "reporting-service-v1")) {
+        long appliedEvents;
+        try (KafkaProgress progress = new KafkaProgress(bootstrap, "liuhua.hazard", Bench.REPORTING_GROUP)) {
             long startAppended = Math.max(0, progress.appended());
             long start = System.nanoTime();
             produce(bootstrap, hazards);
@@ -70,19 +71,22 @@ final class ProjectionBurst {
             }
             long consumed = progress.consumed();
             applied = System.nanoTime() - start;
-            if (consumed < target) {
-                bench.table.anomaly("e. only %d of %d events applied within %d s", consumed - startAppended, total,
-                        limit.toSeconds());
-                return;
-            }
             // the burst's hazards are counted like any other (the final check compares the total)
             bench.hazardsCreated.addAndGet(hazards);
-            bench.table.note("e. %d events appended in %s, all applied by reporting-service %s after the first: "
-                    + "%.0f events/s", total, Bench.seconds(appendedAt - start), Bench.seconds(applied),
-                    total / (applied / 1e9));
+            appliedEvents = Math.max(0, consumed - startAppended);
+            if (consumed < target) {
+                bench.table.anomaly("e. only %d of %d events applied within %d s (the rate below is over those)",
+                        appliedEvents, total, limit.toSeconds());
+            }
+            bench.table.note("e. %d events appended in %s, %d applied by reporting-service %s after the first: "
+                    + "%.0f events/s", total, Bench.seconds(appendedAt - start), appliedEvents,
+                    Bench.seconds(applied), appliedEvents / (applied / 1e9));
+        }
+        if (appliedEvents == 0) {
+            return;
         }
 
-        double projected = total / (applied / 1e9);
+        double projected = appliedEvents / (applied / 1e9);
         double raw = rawUpserts(bench, hazards);
         bench.table.note("e. raw bulk upsert of %d fact documents into the same store: %.0f documents/s", total, raw);
         bench.table.note("e. projection / raw = %.2f (target ≥ 0.50)", projected / raw);
