@@ -13,6 +13,8 @@ import org.liuhua.platform.Platform;
 final class Bench {
 
     static final String TOWN = "zjg-jinfeng";
+    /** reporting-service's live consumer group: generation 1 of its read models on a fresh platform (ADR 9). */
+    static final String REPORTING_GROUP = "reporting-service-v1";
     private static final java.time.format.DateTimeFormatter CLOCK =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -118,7 +120,7 @@ final class Bench {
     /** Starts watching liuhua.hazard: the offsets now, so {@link #drain} can tell when {@code events} more arrived. */
     long[] hazardOffsets() {
         try (KafkaProgress kafka = new KafkaProgress(platform.kafka().bootstrapServers(), "liuhua.hazard",
-                "reporting-service")) {
+                REPORTING_GROUP)) {
             return new long[]{kafka.appended(), kafka.consumed()};
         }
     }
@@ -134,7 +136,7 @@ final class Bench {
         long consumed = -1;
         long counted = -1;
         try (KafkaProgress kafka = new KafkaProgress(platform.kafka().bootstrapServers(), "liuhua.hazard",
-                "reporting-service")) {
+                REPORTING_GROUP)) {
             long appendTarget = offsetsBefore[0] + events;
             while (System.nanoTime() < deadline) {
                 if (appended < 0 && kafka.appended() >= appendTarget) {

@@ -76,12 +76,13 @@ public final class PlatformBenchmark {
                     Bench.seconds(System.nanoTime() - t0));
             Bench bench = new Bench(platform, table);
             bench.probeGateway();
-            Set<String> scenarios = Stream.of(Config.text("bench.scenarios", "a,b,c,d").split(","))
+            Set<String> scenarios = Stream.of(Config.text("bench.scenarios", "a,b,c,d,e").split(","))
                     .map(String::trim).collect(Collectors.toSet());
             run(scenarios, "a", table, () -> ReportToCounted.run(bench));
             run(scenarios, "b", table, () -> WriteThroughput.run(bench));
             run(scenarios, "c", table, () -> ThirdPartyIntake.run(bench));
             run(scenarios, "d", table, () -> PatrolSync.run(bench));
+            run(scenarios, "e", table, () -> ProjectionBurst.run(bench));
             finalChecks(bench);
         } catch (RuntimeException e) {
             table.anomaly("the run stopped early: %s", e);

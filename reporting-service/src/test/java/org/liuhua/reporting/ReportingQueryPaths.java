@@ -2,32 +2,51 @@ package org.liuhua.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.liuhua.kit.store.CollectionIndexes;
 import org.liuhua.kit.test.QueryPaths.Path;
 import org.liuhua.reporting.audit.AuditIndexConfiguration;
 import org.liuhua.reporting.audit.AuditLog;
-import org.liuhua.reporting.hazards.HazardFactIndexConfiguration;
-import org.liuhua.reporting.hazards.HazardFacts;
+import org.liuhua.reporting.hazards.HazardProjector;
+import org.liuhua.reporting.projection.TownMonths;
 
-/** Every way reporting-service reads its collections, as its queries build them (first field first). */
+/**
+ * Every way reporting-service reads its collections, as its queries build them (first field first). Read-model
+ * collections carry their generation ({@code hazard_facts_v2}); paths name the base collection ({@link #base}).
+ */
 final class ReportingQueryPaths {
 
-    static final String FACTS = HazardFacts.COLLECTION;
+    static final String FACTS = HazardProjector.FACTS;
     static final String AUDIT = AuditLog.COLLECTION;
+    static final List<String> READ_MODELS = List.of(HazardProjector.FACTS, HazardProjector.TRANSITIONS,
+            HazardProjector.ATTENTION, HazardProjector.FIGURES, HazardProjector.MONTHS, HazardProjector.DAYS,
+            TownMonths.COLLECTION);
+    private static final Pattern GENERATION = Pattern.compile("_v\\d+$");
 
     private ReportingQueryPaths() {
     }
 
     static List<Path> all() {
         List<Path> paths = new ArrayList<>(List.of(
-                // an event applied: version-guarded upsert by hazard id
-                Path.of(FACTS, "_id", "revision"),
-                // the headline counts; totals and groupings read the whole collection
+                // the active generation
+                Path.of("projection_state", "_id"),
+                // a batch loads its facts by _id $in and writes facts, transitions, attention and counters by _id
+                Path.of(FACTS, "_id"),
+                Path.of(HazardProjector.TRANSITIONS, "_id"),
+                Path.of(HazardProjector.ATTENTION, "_id"),
+                Path.of(HazardProjector.FIGURES, "_id"),
+                Path.of(HazardProjector.MONTHS, "_id"),
+                Path.of(HazardProjector.DAYS, "_id"),
+                Path.of(TownMonths.COLLECTION, "_id"),
+                // the reconciliation reads the facts whole once and the ids of what it replaces; the attention
+                // lists read their small collection whole
                 Path.of(FACTS),
-                Path.of(FACTS, "state"),
-                Path.of(FACTS, "overdue", "state"),
-                Path.of(FACTS, "severity", "state"),
+                Path.of(HazardProjector.ATTENTION),
+                Path.of(HazardProjector.FIGURES),
+                Path.of(HazardProjector.MONTHS),
+                Path.of(HazardProjector.DAYS),
+                Path.of(TownMonths.COLLECTION),
                 // the audit list, newest first, and each of its filters first
                 Path.of(AUDIT),
                 Path.of(AUDIT).sortedBy("occurredAt", "_id"),
@@ -43,8 +62,16 @@ final class ReportingQueryPaths {
         return paths;
     }
 
-    /** The service's index declarations, as the application context has them. */
+    /** The service's index declarations, as the application context has them (read models by base name). */
     static List<CollectionIndexes> declared() {
-        return List.of(new HazardFactIndexConfiguration().hazardFactIndexes(), new AuditIndexConfiguration().auditRecordIndexes());
+        List<CollectionIndexes> declared = new ArrayList<>(HazardProjector.declaredIndexes());
+        declared.add(new AuditIndexConfiguration().auditRecordIndexes());
+        return declared;
+    }
+
+    /** A recorded path with the generation taken off its collection ({@code hazard_facts_v2} → {@code hazard_facts}). */
+    static Path base(Path recorded) {
+        String collection = GENERATION.matcher(recorded.collection()).replaceFirst("");
+        return new Path(collection, recorded.filter(), recorded.sort());
     }
 }

@@ -36,13 +36,14 @@ public record HazardAcknowledged(
         String actor,
         String actorRole,
         String acknowledgedDepartmentId,
-        String note) {
+        String note,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardAcknowledged(HazardSnapshot hazard, String acknowledgedDepartmentId, String note) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), acknowledgedDepartmentId,
-                note);
+                note, hazard.industry());
     }
 }

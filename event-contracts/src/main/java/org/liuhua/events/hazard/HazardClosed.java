@@ -38,7 +38,8 @@ public record HazardClosed(
         Instant reportedAt,
         Instant closedAt,
         String enforcementKind,
-        long daysOpen) {
+        long daysOpen,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardClosed(HazardSnapshot hazard, Instant reportedAt, Instant closedAt, String enforcementKind,
@@ -46,6 +47,6 @@ public record HazardClosed(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), reportedAt, closedAt,
-                enforcementKind, daysOpen);
+                enforcementKind, daysOpen, hazard.industry());
     }
 }

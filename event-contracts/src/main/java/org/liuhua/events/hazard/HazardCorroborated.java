@@ -37,7 +37,8 @@ public record HazardCorroborated(
         String actorRole,
         String corroboratingSource,
         String corroboratingSourceRef,
-        String firmId) {
+        String firmId,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardCorroborated(HazardSnapshot hazard, String corroboratingSource, String corroboratingSourceRef,
@@ -45,6 +46,6 @@ public record HazardCorroborated(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), corroboratingSource,
-                corroboratingSourceRef, firmId);
+                corroboratingSourceRef, firmId, hazard.industry());
     }
 }

@@ -38,7 +38,8 @@ public record HazardEnforced(
         String kind,
         String caseNumber,
         BigDecimal penaltyAmountCny,
-        String note) {
+        String note,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardEnforced(HazardSnapshot hazard, String kind, String caseNumber, BigDecimal penaltyAmountCny,
@@ -46,6 +47,6 @@ public record HazardEnforced(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), kind, caseNumber,
-                penaltyAmountCny, note);
+                penaltyAmountCny, note, hazard.industry());
     }
 }

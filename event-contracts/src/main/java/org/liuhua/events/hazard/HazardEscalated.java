@@ -37,12 +37,13 @@ public record HazardEscalated(
         String actorRole,
         int level,
         String target,
-        String reason) {
+        String reason,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardEscalated(HazardSnapshot hazard, int level, String target, String reason) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
-                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), level, target, reason);
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), level, target, reason, hazard.industry());
     }
 }

@@ -39,7 +39,8 @@ public record HazardEvidenceAdded(
         String phase,
         String sha256,
         String contentType,
-        long sizeBytes) {
+        long sizeBytes,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardEvidenceAdded(HazardSnapshot hazard, String evidenceId, String phase, String sha256,
@@ -47,6 +48,6 @@ public record HazardEvidenceAdded(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), evidenceId, phase, sha256,
-                contentType, sizeBytes);
+                contentType, sizeBytes, hazard.industry());
     }
 }

@@ -35,12 +35,13 @@ public record HazardOverdue(
         Instant occurredAt,
         String actor,
         String actorRole,
-        long daysOverdue) {
+        long daysOverdue,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardOverdue(HazardSnapshot hazard, long daysOverdue) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
-                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), daysOverdue);
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), daysOverdue, hazard.industry());
     }
 }

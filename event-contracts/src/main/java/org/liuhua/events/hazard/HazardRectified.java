@@ -40,7 +40,8 @@ public record HazardRectified(
         BigDecimal fundsCny,
         LocalDate rectificationDeadline,
         String contingencyPlan,
-        List<String> evidenceIds) {
+        List<String> evidenceIds,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardRectified(HazardSnapshot hazard, String measures, String responsiblePerson, BigDecimal fundsCny,
@@ -48,6 +49,6 @@ public record HazardRectified(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), measures,
-                responsiblePerson, fundsCny, rectificationDeadline, contingencyPlan, evidenceIds);
+                responsiblePerson, fundsCny, rectificationDeadline, contingencyPlan, evidenceIds, hazard.industry());
     }
 }

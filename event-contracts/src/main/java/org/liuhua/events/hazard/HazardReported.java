@@ -63,7 +63,8 @@ public record HazardReported(
     public HazardReported(HazardSnapshot hazard, String sourceRef, String description, String reportedBy,
                           Instant reportedAt, String industry, String firmId) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.category(), hazard.severity(),
-                hazard.source(), sourceRef, description, reportedBy, reportedAt, hazard.deadline(), industry,
+                hazard.source(), sourceRef, description, reportedBy, reportedAt, hazard.deadline(),
+                industry != null ? industry : hazard.industry(),
                 hazard.revision(), hazard.departmentId(), hazard.state(), hazard.revision(), hazard.occurredAt(),
                 hazard.actor(), hazard.actorRole(), firmId);
     }

@@ -37,13 +37,14 @@ public record HazardReviewed(
         String actorRole,
         boolean passed,
         String note,
-        List<String> evidenceIds) {
+        List<String> evidenceIds,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardReviewed(HazardSnapshot hazard, boolean passed, String note, List<String> evidenceIds) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), passed, note,
-                evidenceIds);
+                evidenceIds, hazard.industry());
     }
 }

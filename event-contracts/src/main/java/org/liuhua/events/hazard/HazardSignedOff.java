@@ -36,13 +36,14 @@ public record HazardSignedOff(
         String actor,
         String actorRole,
         String signedOffDepartmentId,
-        String note) {
+        String note,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardSignedOff(HazardSnapshot hazard, String signedOffDepartmentId, String note) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), signedOffDepartmentId,
-                note);
+                note, hazard.industry());
     }
 }

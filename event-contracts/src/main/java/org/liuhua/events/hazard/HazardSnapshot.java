@@ -23,6 +23,8 @@ import java.time.LocalDate;
  * @param occurredAt      when it happened
  * @param actor           subject of who caused it ({@code system} for the scheduler)
  * @param actorRole       the role they acted in
+ * @param industry        industry code of the establishment (from grid's register), when known; added later, so
+ *                        null in events written before it
  */
 public record HazardSnapshot(
         String hazardId,
@@ -38,5 +40,6 @@ public record HazardSnapshot(
         long revision,
         Instant occurredAt,
         String actor,
-        String actorRole) {
+        String actorRole,
+        String industry) {
 }

@@ -36,12 +36,13 @@ public record HazardSupervisionOrdered(
         String actor,
         String actorRole,
         String orderNumber,
-        String note) {
+        String note,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardSupervisionOrdered(HazardSnapshot hazard, String orderNumber, String note) {
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
-                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), orderNumber, note);
+                hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), orderNumber, note, hazard.industry());
     }
 }

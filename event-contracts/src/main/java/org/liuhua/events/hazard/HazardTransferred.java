@@ -38,7 +38,8 @@ public record HazardTransferred(
         boolean toEstablishment,
         String transferredDepartmentId,
         Instant acknowledgeBy,
-        String note) {
+        String note,
+        String industry) {
 
     /** The event of a hazard: its {@link HazardSnapshot} fills the fields every hazard event carries. */
     public HazardTransferred(HazardSnapshot hazard, boolean toEstablishment, String transferredDepartmentId,
@@ -46,6 +47,6 @@ public record HazardTransferred(
         this(hazard.hazardId(), hazard.establishmentId(), hazard.townId(), hazard.departmentId(), hazard.category(),
                 hazard.severity(), hazard.source(), hazard.state(), hazard.deadline(), hazard.overdue(),
                 hazard.revision(), hazard.occurredAt(), hazard.actor(), hazard.actorRole(), toEstablishment,
-                transferredDepartmentId, acknowledgeBy, note);
+                transferredDepartmentId, acknowledgeBy, note, hazard.industry());
     }
 }

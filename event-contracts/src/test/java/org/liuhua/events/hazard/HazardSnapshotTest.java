@@ -24,7 +24,7 @@ class HazardSnapshotTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HazardSnapshot SNAPSHOT = new HazardSnapshot("h-1", "est-1", "town-1", "dept-1", "FIRE_SAFETY",
             "MAJOR", "GRID_PATROL", "REVIEW", LocalDate.parse("2026-12-20"), true, 7,
-            Instant.parse("2026-11-20T01:00:00Z"), "subject-1", "TOWN_OFFICER");
+            Instant.parse("2026-11-20T01:00:00Z"), "subject-1", "TOWN_OFFICER", "MACHINERY");
 
     static List<Class<?>> hazardEvents() {
         return HazardEventExamplesTest.hazardEvents();

@@ -1,165 +1,70 @@
 package org.liuhua.reporting.hazards;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.liuhua.events.Topics;
-import org.liuhua.kit.outbox.EventJson;
+import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.TestHttp;
-import org.liuhua.kit.test.TestTokens;
+import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.reporting.ReportingIntegrationTest;
+import org.liuhua.reporting.hazards.HazardEvents.Hazard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.liuhua.events.Topics;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.liuhua.reporting.hazards.HazardEvents.send;
 
-/** Events in → read model → cockpit figures, against the real embedded broker; duplicates and stale events. */
+/** Events in through the real embedded broker → facts and counters → statistics, in every report scope. */
 class HazardFactsIT extends ReportingIntegrationTest {
 
     @LocalServerPort
     int port;
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    CityCalendar calendar;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
-    TestHttp api(String role) {
-        return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("someone", role));
+    TestHttp city() {
+        return HazardEvents.as(port, Roles.COCKPIT_VIEWER);
     }
 
-    JsonNode overview() {
-        return api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/overview").json().get("hazards");
+    TestHttp townOfficer(String town) {
+        return HazardEvents.as(port, Roles.TOWN_OFFICER, Caller.CLAIM_TOWN, town);
     }
 
-    @Test
-    void aReportedHazardIsCountedOnceEvenWhenItsEventArrivesTwice() throws Exception {
-        long before = overview().get("total").asLong();
-        String hazardId = UUID.randomUUID().toString();
-        CloudEvent reported = event("reported", hazardId, "zjg-jinfeng", "REPORTED", 1, Map.of());
-        send(hazardId, reported);
-        send(hazardId, reported);
-        // a different hazard after the duplicate proves the duplicate was consumed, not still pending
-        String marker = UUID.randomUUID().toString();
-        send(marker, event("reported", marker, "zjg-jinfeng", "REPORTED", 1, Map.of()));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> overview().get("total").asLong() >= before + 2);
-        JsonNode hazards = overview();
-        assertThat(hazards.get("total").asLong()).isEqualTo(before + 2);
-        assertThat(hazards.get("bySource").get("GRID_PATROL").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(hazards.get("byState").get("REPORTED").asLong()).isGreaterThanOrEqualTo(2);
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Test
-    void laterEventsMoveTheStateAndAStaleEventDoesNotMoveItBack() throws Exception {
-        String hazardId = UUID.randomUUID().toString();
-        String town = "zjg-test-" + UUID.randomUUID().toString().substring(0, 8);
-        send(hazardId, event("reported", hazardId, town, "REPORTED", 1, Map.of()));
-        send(hazardId, event("enforced", hazardId, town, "ENFORCEMENT", 5,
-                Map.of("kind", "PENALTY", "caseNumber", "张应急罚〔2026〕101号", "penaltyAmountCny", 20000)));
-        send(hazardId, event("closed", hazardId, town, "CLOSED", 6, Map.of("closedAt", Instant.now().toString())));
-        send(hazardId, event("transferred", hazardId, town, "TRANSFERRED", 2, Map.of()));
-        String other = UUID.randomUUID().toString();
-        send(other, event("reported", other, town, "REPORTED", 1, Map.of()));
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode row = townRow(town);
-            assertThat(row).isNotNull();
-            assertThat(row.get("total").asLong()).isEqualTo(2);
-            assertThat(row.get("closed").asLong()).isEqualTo(1);
-        });
-        assertThat(townRow(town).get("closureRate").asDouble()).isEqualTo(0.5);
-        assertThat(overview().get("byState").get("CLOSED").asLong()).isGreaterThanOrEqualTo(1);
-    }
-
-    @Test
-    void theFiguresNeedAnOfficersRole() {
-        assertThat(api(Roles.THIRD_PARTY_FIRM).get("/api/v1/stats/overview").status()).isEqualTo(403);
-        assertThat(api(Roles.TOWN_OFFICER).get("/api/v1/stats/towns").status()).isEqualTo(403);
-        assertThat(api(Roles.TOWN_OFFICER).get("/api/v1/stats/months").status()).isEqualTo(403);
-        assertThat(new TestHttp("http://127.0.0.1:" + port).get("/api/v1/stats/overview").status()).isEqualTo(401);
-    }
-
-    @Test
-    void theTownsAreOnePageRankedByClosureRate() throws Exception {
-        String town = "zjg-rank-" + UUID.randomUUID().toString().substring(0, 8);
-        String closed = UUID.randomUUID().toString();
-        send(closed, event("reported", closed, town, "REPORTED", 1, Map.of()));
-        send(closed, event("closed", closed, town, "CLOSED", 2, Map.of()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> townRow(town) != null
-                && townRow(town).get("closed").asLong() == 1);
-
-        JsonNode page = api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=200").json();
-        assertThat(page.get("totalElements").asLong()).isEqualTo(page.get("items").size());
-        List<Double> rates = new ArrayList<>();
-        List<Integer> ranks = new ArrayList<>();
-        page.get("items").forEach(row -> {
-            rates.add(row.get("closureRate").asDouble());
-            ranks.add(row.get("rank").asInt());
-        });
-        assertThat(rates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(ranks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ranks.size()).boxed().toList());
-        assertThat(townRow(town).get("closureRate").asDouble()).isEqualTo(1.0);
-
-        JsonNode byName = api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=200&sort=townId,asc").json();
-        List<String> towns = new ArrayList<>();
-        byName.get("items").forEach(row -> towns.add(row.get("townId").asString()));
-        assertThat(towns).isSorted();
-        assertThat(api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?sort=closed").status()).isEqualTo(400);
-        assertThat(api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/towns?size=1").json().get("items").size())
-                .isEqualTo(1);
-    }
-
-    @Test
-    void monthsAreTheCitysReportedAtTheCitysMidnightNotAtUtcs() throws Exception {
-        // 16:30 UTC on 31 May is 00:30 on 1 June in the city
-        String early = UUID.randomUUID().toString();
-        send(early, event("reported", early, "zjg-month", "REPORTED", 1,
-                Map.of("reportedAt", "2031-05-31T16:30:00Z")));
-        String closedLate = UUID.randomUUID().toString();
-        send(closedLate, event("reported", closedLate, "zjg-month", "REPORTED", 1,
-                Map.of("reportedAt", "2031-05-31T15:30:00Z")));
-        send(closedLate, event("closed", closedLate, "zjg-month", "CLOSED", 2,
-                Map.of("closedAt", "2031-06-30T16:00:00Z")));
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Map<String, JsonNode> months = months();
-            assertThat(months).containsKeys("2031-05", "2031-06", "2031-07");
-            assertThat(months.get("2031-06").get("closed").asLong()).isZero();
-            assertThat(months.get("2031-07").get("closed").asLong()).isEqualTo(1);
-        });
-        Map<String, JsonNode> months = months();
-        assertThat(months.get("2031-05").get("reported").asLong()).isEqualTo(1);
-        assertThat(months.get("2031-06").get("reported").asLong()).isEqualTo(1);
-        assertThat(months.get("2031-07").get("reported").asLong()).isZero();
-
-        List<String> newestFirst = new ArrayList<>();
-        api(Roles.COCKPIT_VIEWER).get("/api/v1/stats/months?size=200").json().get("items")
-                .forEach(row -> newestFirst.add(row.get("month").asString()));
-        assertThat(newestFirst).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-    }
-
-    private Map<String, JsonNode> months() {
-        Map<String, JsonNode> months = new LinkedHashMap<>();
-        api(Roles.CITY_ADMIN).get("/api/v1/stats/months?size=200&sort=month,asc").json().get("items")
-                .forEach(row -> months.put(row.get("month").asString(), row));
-        return months;
-    }
-
-    private JsonNode townRow(String town) {
-        for (JsonNode row : api(Roles.CITY_ADMIN).get("/api/v1/stats/towns?size=200").json().get("items")) {
+    JsonNode townRow(TestHttp api, String town) {
+        for (JsonNode row : api.get("/api/v1/stats/towns?size=200").json().get("items")) {
             if (town.equals(row.get("townId").asString())) {
                 return row;
             }
@@ -167,30 +72,265 @@ class HazardFactsIT extends ReportingIntegrationTest {
         return null;
     }
 
-    private void send(String key, CloudEvent event) throws Exception {
-        kafka.send(new ProducerRecord<>(Topics.HAZARD, key, event)).get();
+    JsonNode townHazards(String town) {
+        return townOfficer(town).get("/api/v1/stats/overview").json().get("hazards");
     }
 
-    private static CloudEvent event(String what, String hazardId, String town, String state, long revision,
-                                    Map<String, Object> extra) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("hazardId", hazardId);
-        payload.put("establishmentId", "est-jinfeng-0001");
-        payload.put("townId", town);
-        payload.put("departmentId", "dept-industry");
-        payload.put("category", "FIRE_SAFETY");
-        payload.put("severity", "GENERAL");
-        payload.put("source", "GRID_PATROL");
-        payload.put("state", state);
-        payload.put("deadline", LocalDate.now().plusDays(30).toString());
-        payload.put("overdue", false);
-        payload.put("revision", revision);
-        payload.put("occurredAt", Instant.now().toString());
-        payload.put("actor", "someone");
-        payload.putAll(extra);
-        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withType("liuhua.hazard." + what + ".v1").withSource(URI.create("/liuhua/hazard-service"))
-                .withSubject(hazardId).withDataContentType("application/json")
-                .withData(EventJson.write(payload).getBytes()).build();
+    @Test
+    void duplicatesAndStaleEventsLeaveTheFiguresAsTheyAre() throws Exception {
+        String town = unique("zjg-dup");
+        Hazard a = Hazard.in(town);
+        Hazard b = Hazard.in(town);
+        Instant t = Instant.parse("2030-03-10T02:00:00Z");
+        CloudEvent reported = a.reported(t);
+        CloudEvent closed = a.closed(6, t.plusSeconds(86400));
+        send(kafka, reported, reported, closed, closed);
+        // older revisions after the newer: a transfer (rev 2) and an overdue (rev 3) must not reopen it
+        send(kafka, a.event("transferred", "TRANSFERRED", 2, t.plusSeconds(600), Map.of()),
+                a.overdue(3, t.plusSeconds(1200)), reported);
+        // a second hazard after them proves everything before was consumed
+        send(kafka, b.reported(t.plusSeconds(3600)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 2);
+        JsonNode hazards = townHazards(town);
+        assertThat(hazards.get("closed").asLong()).isEqualTo(1);
+        assertThat(hazards.get("open").asLong()).isEqualTo(1);
+        assertThat(hazards.get("overdue").asLong()).isZero();
+        assertThat(hazards.get("byState").get("CLOSED").asLong()).isEqualTo(1);
+        assertThat(hazards.get("byState").get("REPORTED").asLong()).isEqualTo(1);
+        assertThat(hazards.get("byState").has("TRANSFERRED")).isFalse();
+        assertThat(hazards.get("closureRate").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(hazards.get("closureRate").get("target").asDouble()).isEqualTo(1.0);
+        assertThat(hazards.get("closureRate").get("met").asBoolean()).isFalse();
+        JsonNode march = month(townOfficer(town), "2030-03");
+        assertThat(march.get("reported").asLong()).isEqualTo(2);
+        assertThat(march.get("closed").asLong()).isEqualTo(1);
+        assertThat(march.get("openAtEnd").asLong()).isEqualTo(1);
+        // the overdue milestone (older than the close) still counts: it ended with the close in the same month
+        assertThat(march.get("overdueAtEnd").asLong()).isZero();
+    }
+
+    @Test
+    void twoMonthsOfReportsAndClosuresGiveTheMonthsTheOpenAtAndTheRanking() throws Exception {
+        String town = unique("zjg-months");
+        // 16:30 UTC on 31 March is 00:30 on 1 April in the city
+        Hazard marchOpen = Hazard.in(town).severity("MAJOR");
+        Hazard marchClosedInApril = Hazard.in(town);
+        Hazard aprilClosed = Hazard.in(town).source("ENTERPRISE_SELF_CHECK");
+        Hazard lateNight = Hazard.in(town);
+        Hazard overdueInMarch = Hazard.in(town);
+        send(kafka,
+                marchOpen.reported(Instant.parse("2030-03-02T01:00:00Z")),
+                marchClosedInApril.reported(Instant.parse("2030-03-05T01:00:00Z")),
+                marchClosedInApril.closed(4, Instant.parse("2030-04-03T01:00:00Z")),
+                aprilClosed.reported(Instant.parse("2030-04-01T01:00:00Z")),
+                aprilClosed.closed(3, Instant.parse("2030-04-20T01:00:00Z")),
+                lateNight.reported(Instant.parse("2030-03-31T16:30:00Z")),
+                overdueInMarch.reported(Instant.parse("2030-03-01T01:00:00Z")),
+                overdueInMarch.overdue(2, Instant.parse("2030-03-20T01:00:00Z")),
+                overdueInMarch.closed(5, Instant.parse("2030-04-25T01:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 5
+                && townHazards(town).get("closed").asLong() == 3);
+        TestHttp officer = townOfficer(town);
+        JsonNode march = month(officer, "2030-03");
+        JsonNode april = month(officer, "2030-04");
+        assertThat(march.get("reported").asLong()).isEqualTo(3);
+        assertThat(march.get("closed").asLong()).isZero();
+        assertThat(march.get("openAtEnd").asLong()).isEqualTo(3);
+        assertThat(march.get("overdueAtEnd").asLong()).isEqualTo(1);
+        assertThat(april.get("reported").asLong()).isEqualTo(2);
+        assertThat(april.get("selfCheckReported").asLong()).isEqualTo(1);
+        assertThat(april.get("closed").asLong()).isEqualTo(3);
+        assertThat(april.get("openAtEnd").asLong()).isEqualTo(2);
+        assertThat(april.get("overdueAtEnd").asLong()).isZero();
+
+        assertThat(openAt(officer, "2030-03-31", town)).isEqualTo(3);
+        assertThat(openAt(officer, "2030-04-01", town)).isEqualTo(5);
+        assertThat(openAt(officer, "2030-04-03", town)).isEqualTo(4);
+        assertThat(openAt(officer, "2030-04-30", town)).isEqualTo(2);
+        assertThat(openAt(city(), "2030-04-30", town)).isEqualTo(2);
+
+        JsonNode row = townRow(city(), town);
+        assertThat(row.get("total").asLong()).isEqualTo(5);
+        assertThat(row.get("openMajor").asLong()).isEqualTo(1);
+        assertThat(row.get("closureRate").get("value").asDouble()).isEqualTo(0.6);
+        JsonNode list = city().get("/api/v1/stats/hazards?list=open-major&size=200").json();
+        assertThat(list.get("items").findValuesAsString("hazardId")).contains(marchOpen.id());
+        assertThat(officer.get("/api/v1/stats/hazards?list=open-major").json().get("items").findValuesAsString(
+                "townId")).containsOnly(town);
+    }
+
+    @Test
+    void aTownOfficersOverviewIsTheirRowOfTheCitysRanking() throws Exception {
+        String town = unique("zjg-rank");
+        Hazard closed = Hazard.in(town);
+        Hazard open = Hazard.in(town).severity("MAJOR");
+        Instant t = Instant.parse("2030-05-02T02:00:00Z");
+        send(kafka, closed.reported(t), closed.closed(2, t.plusSeconds(60)), open.reported(t));
+        await().atMost(Duration.ofSeconds(60)).until(() -> townRow(city(), town) != null
+                && townRow(city(), town).get("closed").asLong() == 1);
+
+        JsonNode row = townRow(city(), town);
+        JsonNode own = townHazards(town);
+        for (String field : List.of("total", "open", "closed", "overdue", "openMajor", "escalated")) {
+            assertThat(own.get(field).asLong()).as(field).isEqualTo(row.get(field).asLong());
+        }
+        assertThat(own.get("closureRate")).isEqualTo(row.get("closureRate"));
+        JsonNode officersTowns = townOfficer(town).get("/api/v1/stats/towns").json();
+        assertThat(officersTowns.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(officersTowns.get("items").get(0)).isEqualTo(row);
+        JsonNode overview = townOfficer(town).get("/api/v1/stats/overview").json();
+        assertThat(overview.get("scope").get("kind").asString()).isEqualTo("TOWN");
+        assertThat(overview.get("scope").get("townName").asString()).isNotBlank();
+
+        JsonNode page = city().get("/api/v1/stats/towns?size=200").json();
+        List<Integer> ranks = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        page.get("items").forEach(r -> {
+            ranks.add(r.get("rank").asInt());
+            rates.add(r.get("closureRate").get("value").isNull() ? -1 : r.get("closureRate").get("value").asDouble());
+        });
+        assertThat(ranks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ranks.size()).boxed().toList());
+        assertThat(rates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(city().get("/api/v1/stats/towns?sort=closed").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDepartmentOfficerSeesOnlyItsDepartmentsHazards() throws Exception {
+        String town = unique("zjg-dept");
+        String department = unique("dept-housing");
+        Hazard ours = Hazard.in(town).department(department).industry("CHEMICAL");
+        Hazard other = Hazard.in(town).department("dept-other");
+        Hazard transferredToUs = Hazard.in(town).department("dept-other");
+        Instant t = Instant.parse("2030-06-02T02:00:00Z");
+        send(kafka, ours.reported(t), other.reported(t), transferredToUs.reported(t),
+                transferredToUs.event("transferred", "TRANSFERRED", 2, t.plusSeconds(60),
+                        Map.of("transferredDepartmentId", department, "toEstablishment", false)));
+        TestHttp officer = HazardEvents.as(port, Roles.DEPARTMENT_OFFICER, Caller.CLAIM_DEPARTMENT, department);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                officer.get("/api/v1/stats/overview").json().get("hazards").get("total").asLong() == 2);
+
+        JsonNode overview = officer.get("/api/v1/stats/overview").json();
+        assertThat(overview.get("scope").get("kind").asString()).isEqualTo("DEPARTMENT");
+        assertThat(overview.get("scope").get("departmentId").asString()).isEqualTo(department);
+        JsonNode towns = officer.get("/api/v1/stats/towns").json();
+        assertThat(towns.get("items").findValuesAsString("townId")).containsExactly(town);
+        assertThat(towns.get("items").get(0).get("total").asLong()).isEqualTo(2);
+        assertThat(officer.get("/api/v1/stats/departments").json().get("items").findValuesAsString("departmentId"))
+                .containsExactly(department);
+        assertThat(officer.get("/api/v1/stats/industries").json().get("items").findValuesAsString("industry"))
+                .containsExactlyInAnyOrder("CHEMICAL", "MACHINERY");
+        assertThat(openAt(officer, "2030-06-30", town)).isEqualTo(2);
+        assertThat(townRow(city(), town).get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void openAtTheLastDayOfLastMonthEqualsTheCountFromTheHistories() throws Exception {
+        YearMonth lastMonth = YearMonth.from(calendar.today()).minusMonths(1);
+        Instant end = calendar.endOf(lastMonth);
+        Instant from = calendar.startOf(lastMonth.minusMonths(1));
+        List<String> towns = List.of(unique("zjg-hist-a"), unique("zjg-hist-b"), unique("zjg-hist-c"));
+        Map<String, Long> expected = new HashMap<>();
+        Random random = new Random(42);
+        List<CloudEvent> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String town = towns.get(random.nextInt(towns.size()));
+            Hazard h = Hazard.in(town);
+            long span = end.plusSeconds(20 * 86400).getEpochSecond() - from.getEpochSecond();
+            Instant reported = from.plusSeconds((long) (random.nextDouble() * span * 0.8));
+            Instant closed = random.nextBoolean() ? reported.plusSeconds(random.nextInt(40 * 86400)) : null;
+            events.add(h.reported(reported));
+            if (closed != null) {
+                events.add(h.closed(3, closed));
+            }
+            // the history, counted without the service: reported by the end of the day, not closed by then
+            if (reported.isBefore(end) && (closed == null || !closed.isBefore(end))) {
+                expected.merge(town, 1L, Long::sum);
+            }
+        }
+        java.util.Collections.shuffle(events, random);
+        send(kafka, events.toArray(CloudEvent[]::new));
+        await().atMost(Duration.ofSeconds(90)).until(() -> towns.stream().mapToLong(t ->
+                townHazards(t).get("total").asLong()).sum() == 60);
+
+        String day = lastMonth.atEndOfMonth().toString();
+        for (String town : towns) {
+            assertThat(openAt(city(), day, town)).as(town).isEqualTo(expected.getOrDefault(town, 0L));
+            assertThat(openAt(townOfficer(town), day, town)).as(town).isEqualTo(expected.getOrDefault(town, 0L));
+            assertThat(month(townOfficer(town), lastMonth.toString()).get("openAtEnd").asLong()).as(town)
+                    .isEqualTo(expected.getOrDefault(town, 0L));
+        }
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheBatchGoesOn() throws Exception {
+        String town = unique("zjg-poison");
+        Map<String, Object> producer = KafkaTestUtils.producerProps(broker);
+        try (var raw = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer())
+                .createProducer()) {
+            raw.send(new ProducerRecord<>(Topics.HAZARD, "poison-" + town, "不是事件".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+        Hazard good = Hazard.in(town);
+        Hazard incomplete = Hazard.in(town);
+        // an event without a state cannot be kept: retried, then dead-lettered; the one after it still counts
+        send(kafka, incomplete.event("reported", "", 1, Instant.parse("2030-09-01T01:00:00Z"), Map.of()),
+                good.reported(Instant.parse("2030-09-01T02:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 1);
+        Map<String, Object> consumer = KafkaTestUtils.consumerProps(broker, "dlt-" + town, false);
+        consumer.put("auto.offset.reset", "earliest");
+        try (var dlt = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            dlt.subscribe(List.of(Topics.deadLetter(Topics.HAZARD)));
+            List<String> keys = new ArrayList<>();
+            long until = System.currentTimeMillis() + 30_000;
+            while (!(keys.contains("poison-" + town) && keys.contains(incomplete.id()))
+                    && System.currentTimeMillis() < until) {
+                dlt.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+            }
+            assertThat(keys).contains("poison-" + town, incomplete.id());
+        }
+    }
+
+    @Test
+    void theFiguresNeedAReportingRoleAndSayWhichParameterIsWrong() {
+        assertThat(HazardEvents.as(port, Roles.THIRD_PARTY_FIRM).get("/api/v1/stats/overview").status())
+                .isEqualTo(403);
+        assertThat(HazardEvents.as(port, Roles.TOWN_OFFICER).get("/api/v1/stats/overview").status())
+                .as("a town officer without a town").isEqualTo(403);
+        assertThat(new TestHttp("http://127.0.0.1:" + port).get("/api/v1/stats/overview").status()).isEqualTo(401);
+        assertThat(city().get("/api/v1/admin/rebuild").status()).isEqualTo(403);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("/api/v1/stats/months?from=2026-13", "from");
+        bad.put("/api/v1/stats/months?to=last", "to");
+        bad.put("/api/v1/stats/months?from=2026-05&to=2026-01", "from");
+        bad.put("/api/v1/stats/open-at?date=2026-02-30", "date");
+        bad.put("/api/v1/stats/hazards?list=all", "list");
+        bad.put("/api/v1/stats/hazards", "list");
+        bad.forEach((path, parameter) -> {
+            TestHttp.Response response = city().get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("\"" + parameter + "\"");
+        });
+        JsonNode months = city().get("/api/v1/stats/months").json();
+        assertThat(months.size()).isEqualTo(12);
+        assertThat(months.get(11).get("month").asString()).isEqualTo(YearMonth.from(calendar.today()).toString());
+    }
+
+    private JsonNode month(TestHttp api, String month) {
+        JsonNode rows = api.get("/api/v1/stats/months?from=" + month + "&to=" + month).json();
+        assertThat(rows.size()).isEqualTo(1);
+        return rows.get(0);
+    }
+
+    private long openAt(TestHttp api, String date, String town) {
+        for (JsonNode row : api.get("/api/v1/stats/open-at?date=" + date).json().get("towns")) {
+            if (town.equals(row.get("townId").asString())) {
+                return row.get("open").asLong();
+            }
+        }
+        return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.liuhua.kit.audit;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.autoconfigure.EventsProperties;
 import org.liuhua.kit.outbox.OutboxCollection;
@@ -51,11 +52,17 @@ public class AuditConfiguration {
 
     @Bean
     NewTopic auditTopic(AuditProperties properties) {
-        return TopicBuilder.name(Topics.AUDIT).partitions(properties.partitions()).build();
+        // kept forever like every event topic: the city-wide audit trail is rebuilt from it (ADR 9)
+        return TopicBuilder.name(Topics.AUDIT).partitions(properties.partitions())
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(EventsProperties.FOREVER.toMillis()))
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE).build();
     }
 
     @Bean
     NewTopic auditDeadLetterTopic() {
-        return TopicBuilder.name(Topics.deadLetter(Topics.AUDIT)).partitions(1).build();
+        return TopicBuilder.name(Topics.deadLetter(Topics.AUDIT)).partitions(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(EventsProperties.DEAD_LETTER_RETENTION.toMillis())).build();
     }
 }

@@ -14,10 +14,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions   partitions of the own topic (default 3)
  * @param retries      how often a failing record is retried before it goes to the dead-letter topic (default 3)
  * @param retryBackoff the pause between those retries (default 300 ms)
+ * @param retention    how long the own topic keeps its events ({@code retention.ms} of the created topic): by default
+ *                     forever (-1), because read models are rebuilt by replaying the topics from the beginning
+ *                     (ADR 9); a positive duration limits it (only for a topic nobody rebuilds from). Dead-letter
+ *                     topics keep 90 days. The deployed topics declare the same in deploy/k8s/base/kafka/topics.yaml
  */
 @ConfigurationProperties("liuhua.events")
 public record EventsProperties(String source, String topic, Integer partitions, Integer retries,
-                               Duration retryBackoff) {
+                               Duration retryBackoff, Duration retention) {
+
+    /** Kafka's "keep forever" ({@code retention.ms=-1}). */
+    public static final Duration FOREVER = Duration.ofMillis(-1);
+    /** How long dead letters are kept. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
+
+    /** {@code retention.ms} of the own topic: -1 for forever. */
+    public String retentionMs() {
+        return String.valueOf(retention.toMillis());
+    }
 
     public EventsProperties {
         if (source == null || source.isBlank()) {
@@ -28,5 +42,6 @@ public record EventsProperties(String source, String topic, Integer partitions, 
         partitions = partitions == null || partitions <= 0 ? 3 : partitions;
         retries = retries == null || retries < 0 ? 3 : retries;
         retryBackoff = retryBackoff == null || retryBackoff.isNegative() ? Duration.ofMillis(300) : retryBackoff;
+        retention = retention == null || retention.isZero() || retention.isNegative() ? FOREVER : retention;
     }
 }

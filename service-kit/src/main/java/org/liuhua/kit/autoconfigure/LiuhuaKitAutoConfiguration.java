@@ -8,6 +8,7 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.liuhua.events.Topics;
 import org.liuhua.kit.audit.AuditConfiguration;
 import org.liuhua.kit.lease.LeaseProperties;
@@ -139,12 +140,18 @@ public class LiuhuaKitAutoConfiguration {
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
     NewTopic ownTopic(EventsProperties events) {
-        return TopicBuilder.name(events.topic()).partitions(events.partitions()).build();
+        // the events are the log read models are rebuilt from: kept forever unless configured (ADR 9)
+        return TopicBuilder.name(events.topic()).partitions(events.partitions())
+                .config(TopicConfig.RETENTION_MS_CONFIG, events.retentionMs())
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE).build();
     }
 
     @Bean
     @ConditionalOnProperty("liuhua.events.topic")
     NewTopic ownDeadLetterTopic(EventsProperties events) {
-        return TopicBuilder.name(Topics.deadLetter(events.topic())).partitions(1).build();
+        return TopicBuilder.name(Topics.deadLetter(events.topic())).partitions(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(EventsProperties.DEAD_LETTER_RETENTION.toMillis())).build();
     }
 }

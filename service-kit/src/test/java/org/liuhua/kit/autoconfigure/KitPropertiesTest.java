@@ -25,11 +25,13 @@ class KitPropertiesTest {
         assertThat(defaults.partitions()).isEqualTo(3);
         assertThat(defaults.retries()).isEqualTo(3);
         assertThat(defaults.retryBackoff()).isEqualTo(Duration.ofMillis(300));
+        assertThat(defaults.retentionMs()).as("events are kept for rebuilds").isEqualTo("-1");
 
         EventsProperties set = bind("liuhua.events", EventsProperties.class, Map.of("liuhua.events.source", "x",
                 "liuhua.events.topic", "liuhua.x", "liuhua.events.retries", "0",
-                "liuhua.events.retry-backoff", "50ms"));
+                "liuhua.events.retry-backoff", "50ms", "liuhua.events.retention", "3650d"));
         assertThat(set.topic()).isEqualTo("liuhua.x");
+        assertThat(set.retentionMs()).isEqualTo(String.valueOf(Duration.ofDays(3650).toMillis()));
         assertThat(set.retries()).as("no retries is a choice").isZero();
         assertThat(set.retryBackoff()).isEqualTo(Duration.ofMillis(50));
     }

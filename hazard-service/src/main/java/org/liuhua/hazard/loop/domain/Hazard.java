@@ -473,7 +473,7 @@ public class Hazard extends AggregateRoot {
      */
     private HazardSnapshot snapshot(Actor actor, Instant now) {
         return new HazardSnapshot(id, establishmentId, townId, departmentId, category, severity.name(), source.name(),
-                state.name(), deadline, overdue, revision, now, actor.subject(), actor.role());
+                state.name(), deadline, overdue, revision, now, actor.subject(), actor.role(), industry);
     }
 
     private static boolean blank(String s) {

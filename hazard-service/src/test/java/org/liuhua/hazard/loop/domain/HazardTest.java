@@ -133,6 +133,8 @@ class HazardTest {
         assertThat(reported.actorRole()).isEqualTo("INSPECTOR");
         HazardReviewed reviewed = (HazardReviewed) events.get(3);
         assertThat(reviewed.hazardId()).isEqualTo(h.id());
+        assertThat(reviewed.industry()).as("every event carries the establishment's industry").isEqualTo("MACHINERY");
+        assertThat(reported.industry()).isEqualTo("MACHINERY");
         assertThat(reviewed.establishmentId()).isEqualTo("est-jinfeng-0001");
         assertThat(reviewed.departmentId()).isEqualTo("dept-housing");
         assertThat(reviewed.severity()).isEqualTo("MAJOR");

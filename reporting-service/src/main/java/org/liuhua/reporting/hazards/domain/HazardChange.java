@@ -10,22 +10,13 @@ import java.time.LocalDate;
  * (the kit's event JSON tolerates them).
  */
 public record HazardChange(String hazardId, String establishmentId, String townId, String departmentId,
-                           String category, String severity, String source, String state, LocalDate deadline,
-                           Boolean overdue, long revision, Instant occurredAt, Instant reportedAt, Instant closedAt,
-                           String kind, String caseNumber, BigDecimal penaltyAmountCny, Integer level) {
+                           String industry, String category, String severity, String source, String state,
+                           LocalDate deadline, Boolean overdue, long revision, Instant occurredAt, Instant reportedAt,
+                           Instant closedAt, String kind, String caseNumber, BigDecimal penaltyAmountCny,
+                           Integer level, String transferredDepartmentId, Boolean passed) {
 
     /** A change the read model can key: it names its hazard and the state after it. */
     public boolean isComplete() {
         return hazardId != null && !hazardId.isBlank() && state != null && !state.isBlank();
-    }
-
-    /** When the hazard was reported: the event's own field, or the time of the report event. */
-    public Instant reportedAtOrOccurred() {
-        return reportedAt != null ? reportedAt : occurredAt;
-    }
-
-    /** When the hazard was closed: the event's own field, or the time of the close event. */
-    public Instant closedAtOrOccurred() {
-        return closedAt != null ? closedAt : occurredAt;
     }
 }

@@ -1,0 +1,44 @@
+package org.liuhua.reporting.hazards;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+import org.liuhua.kit.time.CityCalendar;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HazardProjectorTest {
+
+    /** Every event type published on the hazard topic, as event-contracts declares them. */
+    static Set<String> hazardEventTypes() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
+        Set<String> types = new TreeSet<>();
+        scanner.findCandidateComponents("org.liuhua.events").forEach(candidate -> {
+            try {
+                EventType type = Class.forName(candidate.getBeanClassName()).getAnnotation(EventType.class);
+                if (type.topic().equals(Topics.HAZARD)) {
+                    types.add(type.value());
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return types;
+    }
+
+    @Test
+    void everyHazardEventTypeOfTheContractsIsRead() {
+        HazardProjector projector = new HazardProjector(null, CityCalendar.standard());
+
+        assertThat(hazardEventTypes()).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(new TreeSet<>(projector.types())).as("a hazard event type the facts would miss")
+                .containsAll(hazardEventTypes());
+        assertThat(projector.topics()).containsExactly(Topics.HAZARD);
+    }
+}
