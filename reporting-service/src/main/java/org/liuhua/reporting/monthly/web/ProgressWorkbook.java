@@ -102,7 +102,11 @@ final class ProgressWorkbook {
             print.setFitHeight((short) 0);
             sheet.setHorizontallyCenter(true);
 
-            workbook.write(out);
+            try {
+                workbook.write(out);
+            } finally {
+                workbook.dispose(); // the streaming sheets' temporary files
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the monthly progress table", e);
         }
