@@ -126,7 +126,7 @@ final class NoticePage {
             th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: middle; }
             th { font-family: "SimHei", "黑体", sans-serif; font-weight: normal; background: #f2f2f2; }
             td.seq, td.level { text-align: center; white-space: nowrap; }
-            th.seq { width: 10mm; } th.town { width: 28mm; } th.item { width: 30mm; } th.level { width: 20mm; }
+            th.seq { width: 13mm; white-space: nowrap; } th.town { width: 28mm; } th.item { width: 30mm; } th.level { width: 20mm; }
             tr.red td.level { color: #c00; } tr.orange td.level { color: #d46b08; } tr.yellow td.level { color: #ad8b00; }
             thead { display: table-header-group; }
             tr { page-break-inside: avoid; break-inside: avoid; }
