@@ -20,6 +20,8 @@ import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.reporting.ReportingIntegrationTest;
 import org.liuhua.reporting.monthly.domain.ProgressColumn;
+import org.liuhua.reporting.projection.Projections;
+import org.liuhua.reporting.projection.TownMonths;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monthly progress table (R-3) and the warnings (R-4) over HTTP with real tokens, from town-month documents of
- * generation 1 written directly: the figures, the XLSX equal to the JSON, the scope, the 400s and the content types.
+ * the live generation (1 until a rebuild) written directly: the figures, the XLSX equal to the JSON, the scope, the
+ * 400s and the content types.
  */
 class MonthlyReportsIT extends ReportingIntegrationTest {
 
     static final String MONTH = "2025-03";
-    static final String TOWN_MONTHS = "town_months_v1";
 
     @LocalServerPort
     int port;
@@ -42,6 +44,8 @@ class MonthlyReportsIT extends ReportingIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     CityCalendar calendar;
+    @Autowired
+    Projections projections;
 
     TestHttp as(String token) {
         return new TestHttp("http://127.0.0.1:" + port, token);
@@ -55,8 +59,14 @@ class MonthlyReportsIT extends ReportingIntegrationTest {
         return as(TestTokens.user("officer-" + townId, List.of(Roles.TOWN_OFFICER), Map.of("town_id", townId)));
     }
 
+    /** The live generation's town-month collection ({@code town_months_v1} until a rebuild switches). */
+    String townMonths() {
+        return projections.active().collection(TownMonths.COLLECTION);
+    }
+
     @BeforeEach
-    void townMonths() {
+    void insertTownMonths() {
+        assertThat(townMonths()).startsWith("town_months_v");
         mongo.save(Document.parse("""
                 {"_id": "zjg-yangshe:2025-03", "townId": "zjg-yangshe", "month": "2025-03",
                  "hazards": {"reported": 40, "reportedBySource": {"SELF_CHECK": 25, "PATROL": 15},
@@ -74,7 +84,7 @@ class MonthlyReportsIT extends ReportingIntegrationTest {
                             "rulesRevisedEstablishments": ["e1", "e2", "e3"],
                             "rulesRevised": {"r1": 1, "r2": 1, "r3": 1, "r4": 1, "r5": 1}},
                  "enforcement": {"interviewedEstablishments": ["e5"]}}
-                """), TOWN_MONTHS);
+                """), townMonths());
         mongo.save(Document.parse("""
                 {"_id": "zjg-jinfeng:2025-03", "townId": "zjg-jinfeng", "month": "2025-03",
                  "hazards": {"reported": 2, "selfCheckReported": 1, "selfCheckRectified": 0, "supervisionFound": 1,
@@ -85,7 +95,7 @@ class MonthlyReportsIT extends ReportingIntegrationTest {
                  "training": {"sessionAttendees": {"s9": 12},
                               "rates": {"establishments": 20, "learningParticipants": 10, "learningBase": 20}},
                  "manual": {"selfCheckEstablishments": ["f1", "f2", "f3", "f4"]}}
-                """), TOWN_MONTHS);
+                """), townMonths());
     }
 
     @Test
