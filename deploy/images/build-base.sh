@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
 done
 
 for tool in apt-cache apt-get dpkg-deb java tar gzip sha256sum; do
-  command -v "$tool" >/dev/null || { echo "build-base.sh: $tool is missing (Debian/Ubuntu with a JDK 17 needed)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "build-base.sh: $tool is missing: the base is built on Debian/Ubuntu with a JDK 17; elsewhere pass a base image, e.g. -Dliuhua.image.base=eclipse-temurin:17-jre-noble" >&2; exit 1; }
 done
 [ "$(dpkg --print-architecture)" = amd64 ] || { echo "build-base.sh: builds linux/amd64 only" >&2; exit 1; }
 

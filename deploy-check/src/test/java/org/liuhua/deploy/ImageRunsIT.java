@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The image tarballs run, without a container runtime: each image's layers are unpacked in order into one root
  * directory (what a runtime does), and its entrypoint is run there with {@code chroot} as the image's user, with the
  * image's environment. For every image: {@code java -version} is the image's own Java 17 (from its PATH/JAVA_HOME,
- * not this machine's), and the entrypoint with the launcher's {@code --dry-run} (JVM started, main class loaded from
+ * not this machine's), the JRE's trust store holds the CA certificates, and the entrypoint with the launcher's
+ * {@code --dry-run} (JVM started, main class loaded from
  * {@code @/app/jib-classpath-file}, main not called) exits 0. hazard-service's image is then started for real against
  * a Kafka broker and the MongoDB stand-in in this JVM until {@code /actuator/health/readiness} answers 200, and the
  * running process is checked to be the image's java under uid 65532.
@@ -102,6 +103,15 @@ class ImageRunsIT {
                 System.out.println(image.module() + ": java -version in the image: " + version.output().trim());
                 if (version.exit() != 0 || !version.output().contains("version \"17.")) {
                     problems.add(image.module() + ": java -version: exit " + version.exit() + ": " + version.output());
+                }
+                if (image == images.get(0)) {
+                    // TLS to Keycloak's JWKS and other public endpoints: the JRE's default trust store is filled
+                    Result trust = run(concat(asUser, List.of("keytool", "-list", "-cacerts", "-storepass",
+                            "changeit")), image.env(), 60);
+                    System.out.println("the base's Java trust store: " + trust.output().lines()
+                            .filter(line -> line.contains("contains")).findFirst().orElse(trust.output()));
+                    assertThat(trust.output()).as("keytool -list -cacerts in the image")
+                            .containsPattern("contains [1-9][0-9]{2} entries");
                 }
                 List<String> dryRun = new ArrayList<>(image.entrypoint());
                 dryRun.add(1, "--dry-run");
