@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The image tarballs of the root pom's "images" profile (target/jib-image.tar per service and the gateway), checked
- * from their own config and layers: a non-root user, the JVM flags, the main class, and the application in layers
- * (dependencies, snapshot dependencies, resources, classes) rather than one fat jar. Skipped when no image was built
+ * from their own config and layers: a numeric non-root user and group, the JVM flags, the main class, the
+ * application in layers (dependencies, the reactor's own jars, resources, classes: one Jib layer each) rather than
+ * one fat jar, and a JRE: the entrypoint's {@code java} on the image's PATH ({@link ImageRunsIT} runs them). Skipped when no image was built
  * (the ordinary build does not build images); {@code -Dliuhua.images.required=true} makes a missing tarball a
  * failure: {@code ./mvnw -B -P images -Dkit.skipTests=true package -Dtest=ImageTarballTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dliuhua.images.required=true}.
@@ -68,7 +69,7 @@ class ImageTarballTest {
             JsonNode config = json.readTree(entries.get(manifest.path("Config").asText())).path("config");
             String user = config.path("User").asText();
             if (user.isBlank() || user.startsWith("0") || user.startsWith("root")
-                    || !user.matches("[1-9][0-9]*(:[1-9][0-9]*)?")) {
+                    || !user.matches("[1-9][0-9]*:[1-9][0-9]*")) {
                 problems.add(module + ": runs as '" + user + "', not a numeric non-root user");
             }
             String entrypoint = config.path("Entrypoint").toString();
@@ -88,6 +89,41 @@ class ImageTarballTest {
             }
             if (applicationLayers < 3) {
                 problems.add(module + ": the application is in " + applicationLayers + " layer(s), not layered");
+            }
+            // Jib's layers, one per kind, each its own layer: what changes with a commit ships alone
+            JsonNode fullConfig = json.readTree(entries.get(manifest.path("Config").asText()));
+            List<String> kinds = new ArrayList<>();
+            fullConfig.path("history").forEach(step -> {
+                if (step.path("created_by").asText().startsWith("jib-") && !step.path("empty_layer").asBoolean()) {
+                    kinds.add(step.path("comment").asText());
+                }
+            });
+            for (String kind : List.of("dependencies", "resources", "classes")) {
+                if (!kinds.contains(kind)) {
+                    problems.add(module + ": no layer of " + kind + " (Jib's layers: " + kinds + ")");
+                }
+            }
+            if (!kinds.contains("project dependencies") && !kinds.contains("snapshot dependencies")) {
+                problems.add(module + ": the reactor's own jars (service-kit, event-contracts) are not in a layer of "
+                        + "their own (Jib's layers: " + kinds + ")");
+            }
+            String mainClass = config.path("Entrypoint").path(config.path("Entrypoint").size() - 1).asText();
+            if (!layerFiles.contains("app/classes/" + mainClass.replace('.', '/') + ".class")) {
+                problems.add(module + ": the entrypoint's main class " + mainClass + " is not in app/classes");
+            }
+            // a runtime inside: the entrypoint's java on the image's PATH (a base image of scratch has none)
+            List<String> path = new ArrayList<>();
+            config.path("Env").forEach(e -> {
+                if (e.asText().startsWith("PATH=")) {
+                    path.addAll(List.of(e.asText().substring(5).split(":")));
+                }
+            });
+            String command = config.path("Entrypoint").path(0).asText();
+            boolean runtime = command.startsWith("/") ? layerFiles.contains(command.substring(1))
+                    : path.stream().anyMatch(dir -> layerFiles.contains((dir + "/" + command).replaceFirst("^/", "")));
+            if (!runtime) {
+                problems.add(module + ": no '" + command + "' in the image on PATH " + path
+                        + " (built on a base without a JRE?)");
             }
             if (layerFiles.stream().noneMatch(f -> f.startsWith("app/libs/") && f.endsWith(".jar"))
                     || layerFiles.stream().noneMatch(f -> f.startsWith("app/classes/") && f.endsWith(".class"))) {
