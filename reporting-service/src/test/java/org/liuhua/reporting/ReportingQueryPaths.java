@@ -1,5 +1,12 @@
 package org.liuhua.reporting;
 
+import org.liuhua.reporting.establishments.InterviewsProjector;
+import org.liuhua.reporting.grid.GridProjector;
+import org.liuhua.reporting.handbooks.HandbooksProjector;
+import org.liuhua.reporting.names.NamesProjector;
+import org.liuhua.reporting.projection.TownMonths;
+import org.liuhua.reporting.training.TrainingProjector;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +43,17 @@ final class ReportingQueryPaths {
                 Path.of(AUDIT, "action").sortedBy("occurredAt", "_id"),
                 Path.of(AUDIT, "targetId").sortedBy("occurredAt", "_id"),
                 Path.of(AUDIT, "occurredAt").sortedBy("occurredAt", "_id")));
+        // context read models (grid, names, training, handbooks, interviews, the one-page view): every read and
+        // every projector write by _id; the region tree's towns by level
+        for (String collection : List.of(GridProjector.ESTABLISHMENTS, GridProjector.COUNTS, GridProjector.COUNT_MOVES,
+                GridProjector.INSPECTOR_MONTHS, GridProjector.INSPECTORS, GridProjector.ESTABLISHMENT_PATROLS,
+                GridProjector.STAFFING, GridProjector.CLUSTERS, NamesProjector.REGIONS, TownMonths.COLLECTION,
+                TrainingProjector.ESTABLISHMENT_TRAINING, HandbooksProjector.ESTABLISHMENT_HANDBOOKS,
+                HandbooksProjector.ESTABLISHMENT_CHECKLISTS, HandbooksProjector.COUNTS, HandbooksProjector.COUNT_MOVES,
+                InterviewsProjector.ESTABLISHMENT_INTERVIEWS, "hazard_figures")) {
+            paths.add(Path.of(collection, "_id"));
+        }
+        paths.add(Path.of(NamesProjector.REGIONS, "level"));
         // a list's count has the filter without the order
         for (String first : List.of("subject", "username", "action", "targetId", "occurredAt")) {
             paths.add(Path.of(AUDIT, first));
@@ -45,6 +63,13 @@ final class ReportingQueryPaths {
 
     /** The service's index declarations, as the application context has them. */
     static List<CollectionIndexes> declared() {
-        return List.of(new HazardFactIndexConfiguration().hazardFactIndexes(), new AuditIndexConfiguration().auditRecordIndexes());
+        List<CollectionIndexes> declared = new ArrayList<>(List.of(new HazardFactIndexConfiguration().hazardFactIndexes(),
+                new AuditIndexConfiguration().auditRecordIndexes()));
+        declared.addAll(GridProjector.declaredIndexes());
+        declared.addAll(NamesProjector.declaredIndexes());
+        declared.addAll(TrainingProjector.declaredIndexes());
+        declared.addAll(HandbooksProjector.declaredIndexes());
+        declared.addAll(InterviewsProjector.declaredIndexes());
+        return declared;
     }
 }

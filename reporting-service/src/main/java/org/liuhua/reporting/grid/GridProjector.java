@@ -86,6 +86,11 @@ public class GridProjector implements Projector {
 
     @Override
     public List<CollectionIndexes> indexes() {
+        return declaredIndexes();
+    }
+
+    /** The base collections it writes and their indexes (also read by the service's index test). */
+    public static List<CollectionIndexes> declaredIndexes() {
         return List.of(ESTABLISHMENTS, COUNTS, COUNT_MOVES, INSPECTOR_MONTHS, INSPECTORS, ESTABLISHMENT_PATROLS,
                 STAFFING, CLUSTERS).stream().map(c -> CollectionIndexes.of(c)).toList();
     }

@@ -75,6 +75,11 @@ public class HandbooksProjector implements Projector {
 
     @Override
     public List<CollectionIndexes> indexes() {
+        return declaredIndexes();
+    }
+
+    /** The base collections it writes and their indexes (also read by the service's index test). */
+    public static List<CollectionIndexes> declaredIndexes() {
         return List.of(TownMonths.COLLECTION, ESTABLISHMENT_HANDBOOKS, ESTABLISHMENT_CHECKLISTS, COUNTS, COUNT_MOVES)
                 .stream().map(c -> CollectionIndexes.of(c)).toList();
     }

@@ -50,6 +50,11 @@ public class NamesProjector implements Projector {
 
     @Override
     public List<CollectionIndexes> indexes() {
+        return declaredIndexes();
+    }
+
+    /** The base collections it writes and their indexes (also read by the service's index test). */
+    public static List<CollectionIndexes> declaredIndexes() {
         return List.of(CollectionIndexes.of(REGIONS, CollectionIndexes.on("level")));
     }
 

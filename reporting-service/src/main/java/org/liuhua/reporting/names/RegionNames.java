@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.liuhua.reporting.projection.ProjectionSpace;
-import org.liuhua.reporting.projection.Projections;
 import org.liuhua.reporting.projection.ProjectionsChanged;
 import org.liuhua.reporting.stats.Names;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,11 +30,11 @@ public class RegionNames implements Names {
     }
 
     private final MongoTemplate mongo;
-    private final Projections projections;
+    private final ActiveGeneration projections;
     private final NamesProperties properties;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    RegionNames(MongoTemplate mongo, Projections projections, NamesProperties properties) {
+    RegionNames(MongoTemplate mongo, ActiveGeneration projections, NamesProperties properties) {
         this.mongo = mongo;
         this.projections = projections;
         this.properties = properties;
@@ -46,7 +45,7 @@ public class RegionNames implements Names {
         if (townId == null) {
             return null;
         }
-        ProjectionSpace space = projections.active();
+        ProjectionSpace space = projections.space();
         String cacheKey = space.version() + "/" + townId;
         String known = cache.get(cacheKey);
         if (known != null) {
@@ -74,7 +73,7 @@ public class RegionNames implements Names {
      */
     public List<Town> towns() {
         return mongo.find(Query.query(Criteria.where("level").is("TOWN")), Document.class,
-                        projections.active().collection(NamesProjector.REGIONS)).stream()
+                        projections.space().collection(NamesProjector.REGIONS)).stream()
                 .map(d -> new Town(d.getString("_id"), d.getString("name"), d.getString("kind")))
                 .sorted(Comparator.comparing(Town::townId)).toList();
     }

@@ -32,15 +32,20 @@ class HazardEventsListenerTest {
     final HazardFacts facts = mock(HazardFacts.class);
     final HazardEventsListener listener = new HazardEventsListener(facts);
 
-    /** Every event type published on the hazard topic, as event-contracts declares them. */
+    /** Every hazard life-cycle event type published on the hazard topic, as event-contracts declares them. */
     static Set<String> hazardEventTypes() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
         Set<String> types = new TreeSet<>();
         scanner.findCandidateComponents("org.liuhua.events").forEach(candidate -> {
             try {
-                EventType type = Class.forName(candidate.getBeanClassName()).getAnnotation(EventType.class);
-                if (type.topic().equals(Topics.HAZARD)) {
+                Class<?> record = Class.forName(candidate.getBeanClassName());
+                EventType type = record.getAnnotation(EventType.class);
+                // a hazard's life-cycle events carry its id; other events of the topic (warning interviews) are
+                // read by their own projectors
+                boolean lifeCycle = java.util.Arrays.stream(record.getRecordComponents())
+                        .anyMatch(c -> c.getName().equals("hazardId"));
+                if (type.topic().equals(Topics.HAZARD) && lifeCycle) {
                     types.add(type.value());
                 }
             } catch (ClassNotFoundException e) {
