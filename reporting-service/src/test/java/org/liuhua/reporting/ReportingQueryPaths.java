@@ -44,7 +44,7 @@ final class ReportingQueryPaths {
                 Path.of(AUDIT, "targetId").sortedBy("occurredAt", "_id"),
                 Path.of(AUDIT, "occurredAt").sortedBy("occurredAt", "_id")));
         // context read models (grid, names, training, handbooks, interviews, the one-page view): every read and
-        // every projector write by _id; the region tree's towns by level
+        // every projector write by _id
         for (String collection : List.of(GridProjector.ESTABLISHMENTS, GridProjector.COUNTS, GridProjector.COUNT_MOVES,
                 GridProjector.INSPECTOR_MONTHS, GridProjector.INSPECTORS, GridProjector.ESTABLISHMENT_PATROLS,
                 GridProjector.STAFFING, GridProjector.CLUSTERS, NamesProjector.REGIONS, TownMonths.COLLECTION,
@@ -53,7 +53,6 @@ final class ReportingQueryPaths {
                 InterviewsProjector.ESTABLISHMENT_INTERVIEWS, "hazard_figures")) {
             paths.add(Path.of(collection, "_id"));
         }
-        paths.add(Path.of(NamesProjector.REGIONS, "level"));
         // a list's count has the filter without the order
         for (String first : List.of("subject", "username", "action", "targetId", "occurredAt")) {
             paths.add(Path.of(AUDIT, first));

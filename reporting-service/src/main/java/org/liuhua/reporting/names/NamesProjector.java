@@ -23,14 +23,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The region tree's names ({@code region_names}, {@code _id} = region id: level, kind, name, parent, town, revision)
- * from {@code RegionChanged}; the latest revision wins (the event's key is the region: one writer per region, so it is
+ * The region tree's names ({@code region_names}, {@code _id} = region id: level, kind, name, parent, town, revision;
+ * and {@code _id = _towns}: the towns with name and kind) from {@code RegionChanged}; the latest revision wins (the event's key is the region: one writer per region, so it is
  * read by {@code _id}, compared and written by {@code _id}). Rebuilt by a replay like every read model.
  */
 @Component
 public class NamesProjector implements Projector {
 
     public static final String REGIONS = "region_names";
+    /** The document of {@link #REGIONS} that lists the towns (so the town list is read by {@code _id}). */
+    public static final String TOWNS = "_towns";
 
     private final MongoTemplate mongo;
 
@@ -55,7 +57,7 @@ public class NamesProjector implements Projector {
 
     /** The base collections it writes and their indexes (also read by the service's index test). */
     public static List<CollectionIndexes> declaredIndexes() {
-        return List.of(CollectionIndexes.of(REGIONS, CollectionIndexes.on("level")));
+        return List.of(CollectionIndexes.of(REGIONS));
     }
 
     @Override
@@ -87,6 +89,11 @@ public class NamesProjector implements Projector {
                     .set("level", r.level()).set("kind", r.kind()).set("name", r.name())
                     .set("parentId", r.parentId()).set("townId", r.townId()).set("revision", r.revision())
                     .set("changedAt", r.changedAt() == null ? null : Date.from(r.changedAt())));
+            if ("TOWN".equals(r.level())) {
+                bulk.upsert(Query.query(Criteria.where("_id").is(TOWNS)), new Update()
+                        .set("towns." + r.regionId().replace('.', '_').replace('$', '_'),
+                                new Document("townId", r.regionId()).append("name", r.name()).append("kind", r.kind())));
+            }
             writes++;
         }
         if (writes > 0) {

@@ -12,8 +12,6 @@ import org.liuhua.reporting.stats.Names;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,14 +65,15 @@ public class RegionNames implements Names {
         return properties.departments().getOrDefault(departmentId, departmentId);
     }
 
-    /**
-     * The towns of the region tree, by id. The collection holds one document per region node (a few hundred); this
-     * reads the TOWN level only.
-     */
+    /** The towns of the region tree, by id (one document read by {@code _id}). */
     public List<Town> towns() {
-        return mongo.find(Query.query(Criteria.where("level").is("TOWN")), Document.class,
-                        projections.space().collection(NamesProjector.REGIONS)).stream()
-                .map(d -> new Town(d.getString("_id"), d.getString("name"), d.getString("kind")))
+        Document towns = mongo.findById(NamesProjector.TOWNS, Document.class,
+                projections.space().collection(NamesProjector.REGIONS));
+        if (towns == null || towns.get("towns", Document.class) == null) {
+            return List.of();
+        }
+        return towns.get("towns", Document.class).values().stream().map(Document.class::cast)
+                .map(d -> new Town(d.getString("townId"), d.getString("name"), d.getString("kind")))
                 .sorted(Comparator.comparing(Town::townId)).toList();
     }
 
