@@ -87,6 +87,12 @@ public class IndexIT extends HazardIT {
             path("public_reports", "every town's reports, newest first", "receivedAt"),
             path("rewards", "a town's rewards, newest first", "townId", "createdAt"),
             path("rewards", "every town's rewards, newest first", "createdAt"),
+            // warning interviews: the list in each scope, newest held first; the relay
+            path("interviews", "every interview, newest held first", "heldOn"),
+            path("interviews", "a town officer's interviews", "townId", "heldOn"),
+            path("interviews", "a department officer's interviews", "departmentId", "heldOn"),
+            path("interviews", "an establishment's interviews", "establishmentId", "heldOn"),
+            path("interviews", "outbox relay: interviews with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             // evidence (GridFS)
             path("evidence.files", "a photo by its evidence id (the file name)", "filename"));
 

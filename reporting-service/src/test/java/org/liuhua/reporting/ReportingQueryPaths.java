@@ -1,5 +1,12 @@
 package org.liuhua.reporting;
 
+import org.liuhua.reporting.establishments.InterviewsProjector;
+import org.liuhua.reporting.grid.GridProjector;
+import org.liuhua.reporting.handbooks.HandbooksProjector;
+import org.liuhua.reporting.names.NamesProjector;
+import org.liuhua.reporting.projection.TownMonths;
+import org.liuhua.reporting.training.TrainingProjector;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -62,10 +69,34 @@ final class ReportingQueryPaths {
         return paths;
     }
 
+    /**
+     * The paths of the context read models (grid, names, training, handbooks, interviews, the one-page view), by base
+     * collection name (each generation's collection is {@code <base>_v<N>}): every read and every projector write by
+     * {@code _id}. {@code QueryPathsIT} drives only the hazard and audit endpoints, so these are held by
+     * {@code IndexTest} alone.
+     */
+    static List<Path> context() {
+        List<Path> paths = new ArrayList<>();
+        for (String collection : List.of(GridProjector.ESTABLISHMENTS, GridProjector.COUNTS, GridProjector.COUNT_MOVES,
+                GridProjector.INSPECTOR_MONTHS, GridProjector.INSPECTORS, GridProjector.ESTABLISHMENT_PATROLS,
+                GridProjector.STAFFING, GridProjector.CLUSTERS, NamesProjector.REGIONS, TownMonths.COLLECTION,
+                TrainingProjector.ESTABLISHMENT_TRAINING, HandbooksProjector.ESTABLISHMENT_HANDBOOKS,
+                HandbooksProjector.ESTABLISHMENT_CHECKLISTS, HandbooksProjector.COUNTS, HandbooksProjector.COUNT_MOVES,
+                InterviewsProjector.ESTABLISHMENT_INTERVIEWS, "hazard_figures")) {
+            paths.add(Path.of(collection, "_id"));
+        }
+        return paths;
+    }
+
     /** The service's index declarations, as the application context has them (read models by base name). */
     static List<CollectionIndexes> declared() {
         List<CollectionIndexes> declared = new ArrayList<>(HazardProjector.declaredIndexes());
         declared.add(new AuditIndexConfiguration().auditRecordIndexes());
+        declared.addAll(GridProjector.declaredIndexes());
+        declared.addAll(NamesProjector.declaredIndexes());
+        declared.addAll(TrainingProjector.declaredIndexes());
+        declared.addAll(HandbooksProjector.declaredIndexes());
+        declared.addAll(InterviewsProjector.declaredIndexes());
         return declared;
     }
 

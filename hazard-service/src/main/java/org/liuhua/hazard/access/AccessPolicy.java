@@ -42,6 +42,9 @@ public class AccessPolicy {
     /** Enforce and close. */
     public static final String OFFICER = "hasAnyRole('" + CITY_ADMIN + "','" + TOWN_OFFICER + "','"
             + DEPARTMENT_OFFICER + "')";
+    /** Read what the officers record (warning interviews): the officers and the cockpit viewer. */
+    public static final String CITY_WIDE_OR_OFFICER = "hasAnyRole('" + CITY_ADMIN + "','" + COCKPIT_VIEWER + "','"
+            + TOWN_OFFICER + "','" + DEPARTMENT_OFFICER + "')";
     /** Acknowledge and rectify: the officers and the establishment itself. */
     public static final String OFFICER_OR_ENTERPRISE = "hasAnyRole('" + CITY_ADMIN + "','" + TOWN_OFFICER + "','"
             + DEPARTMENT_OFFICER + "','" + ENTERPRISE_OFFICER + "')";

@@ -57,6 +57,10 @@ class PermissionsTest {
         EXPECTED.put(reports + "verify", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(reports + "reject", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(reports + "rewards", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')");
+        String interviews = "org.liuhua.hazard.interview.web.InterviewController#";
+        EXPECTED.put(interviews + "record", OFFICERS);
+        EXPECTED.put(interviews + "list",
+                "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
         String evidence = "org.liuhua.hazard.evidence.web.EvidenceController#";
         EXPECTED.put(evidence + "upload", "!hasRole('COCKPIT_VIEWER') or hasRole('CITY_ADMIN')");
         EXPECTED.put(evidence + "metadata", null);

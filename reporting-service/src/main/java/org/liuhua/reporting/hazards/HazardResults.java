@@ -44,7 +44,7 @@ public final class HazardResults {
      * closed, up to its last instant in the city's calendar).
      */
     public record MonthRow(String month, long reported, long closed, long openAtEnd, long overdueAtEnd,
-                           long selfCheckReported, long supervisionFound, long casesFiled, double penaltyCny) {
+                           long overdueMajorAtEnd, long selfCheckReported, long supervisionFound, long casesFiled, double penaltyCny) {
     }
 
     public record OpenAtTown(String townId, String townName, long open) {

@@ -172,14 +172,16 @@ public class HazardStatistics {
         List<MonthRow> rows = new ArrayList<>();
         long open = 0;
         long overdue = 0;
+        long overdueMajor = 0;
         for (YearMonth m = start; !m.isAfter(to); m = m.plusMonths(1)) {
             Document d = docs.get(Contributions.at(scopeId, m.toString()));
             long reported = number(d, Contributions.REPORTED);
             long closed = number(d, Contributions.CLOSED);
             open += reported - closed;
             overdue += number(d, Contributions.OVERDUE_STARTED) - number(d, Contributions.OVERDUE_ENDED);
+            overdueMajor += number(d, Contributions.OVERDUE_MAJOR_STARTED) - number(d, Contributions.OVERDUE_MAJOR_ENDED);
             if (!m.isBefore(from)) {
-                rows.add(new MonthRow(m.toString(), reported, closed, open, overdue,
+                rows.add(new MonthRow(m.toString(), reported, closed, open, overdue, overdueMajor,
                         number(d, Contributions.SELF_CHECK_REPORTED), number(d, Contributions.SUPERVISION_FOUND),
                         number(d, Contributions.CASES_FILED), number(d, Contributions.PENALTY_FEN) / 100.0));
             }

@@ -2,7 +2,16 @@ package org.liuhua.reporting.warnings;
 
 import java.time.YearMonth;
 
+import java.util.List;
+
 import org.bson.Document;
+import org.liuhua.reporting.grid.Denominators;
+import org.liuhua.reporting.grid.GridFigures;
+import org.liuhua.reporting.handbooks.HandbooksProjector;
+import org.liuhua.reporting.hazards.HazardResults;
+import org.liuhua.reporting.hazards.HazardStatistics;
+import org.liuhua.reporting.scope.ReportScope;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.liuhua.reporting.monthly.ReportTown;
 import org.liuhua.reporting.monthly.TownMonthDocuments;
 import org.liuhua.reporting.projection.ProjectionSpace;
@@ -11,27 +20,33 @@ import org.liuhua.reporting.warnings.domain.TownInputs;
 import org.springframework.stereotype.Component;
 
 /**
- * The warning inputs from the town-month document ({@code town_months_v<N>}, by {@code _id}):
+ * The warning inputs of a town in a month, all read by {@code _id} from pre-shaped documents of the generation:
  * <ul>
- *   <li>hazards reported ({@link TownMonths#HAZARDS_REPORTED}) — 0 when the town has no document (nothing reported);</li>
- *   <li>closure: hazards closed in the month of those reported in the month ({@link TownMonths#HAZARDS_CLOSED},
- *       at most the reported; not judged without a report);</li>
- *   <li>establishments inspected ({@link TownMonths#INSPECTED_ESTABLISHMENTS});</li>
- *   <li>targeted learning participants and base, and the town's establishments, from the training rates of the
- *       month ({@link TownMonths#TRAINING_RATES}: {@code learningParticipants}, {@code learningBase},
- *       {@code establishments} as training-service's {@code TownRatesComputed} names them).</li>
+ *   <li>hazards reported and closed in the month ({@code town_months}: {@link TownMonths#HAZARDS_REPORTED},
+ *       {@link TownMonths#HAZARDS_CLOSED}, closed at most the reported; not judged without a report);</li>
+ *   <li>major hazards overdue and not closed at the end of the month (the hazard month figures,
+ *       {@link HazardStatistics#months});</li>
+ *   <li>establishments of the town (the grid register's denominators; the training rates' count before grid has
+ *       published any) and those inspected with proof ({@link TownMonths#INSPECTED_ESTABLISHMENTS});</li>
+ *   <li>staffing gaps of the town as they stand (key patrol units without a current full-time inspector);</li>
+ *   <li>targeted learning participants and base from the month's training rates ({@link TownMonths#TRAINING_RATES});</li>
+ *   <li>establishments with an adopted handbook ({@code handbook_counts} of the town).</li>
  * </ul>
- * Not kept in that document and left null here until their read models are wired: overdue major hazards (the
- * hazard figures), staffing gaps (grid), handbooks adopted (manual); the establishment count of the grid register
- * replaces the training rates' count when wired.
  */
 @Component
 class TownMonthWarningInputs implements WarningInputs {
 
     private final TownMonthDocuments documents;
+    private final HazardStatistics hazards;
+    private final GridFigures grid;
+    private final MongoTemplate mongo;
 
-    TownMonthWarningInputs(TownMonthDocuments documents) {
+    TownMonthWarningInputs(TownMonthDocuments documents, HazardStatistics hazards, GridFigures grid,
+                           MongoTemplate mongo) {
         this.documents = documents;
+        this.hazards = hazards;
+        this.grid = grid;
+        this.mongo = mongo;
     }
 
     @Override
@@ -40,10 +55,18 @@ class TownMonthWarningInputs implements WarningInputs {
         long reported = TownMonthDocuments.count(d, TownMonths.HAZARDS_REPORTED);
         long closed = Math.min(reported, TownMonthDocuments.count(d, TownMonths.HAZARDS_CLOSED));
         String rates = TownMonths.TRAINING_RATES + ".";
-        Long establishments = TownMonthDocuments.number(d, rates + "establishments");
-        return new TownInputs(town.id(), town.name(), establishments, reported, closed, reported, null,
-                TownMonthDocuments.count(d, TownMonths.INSPECTED_ESTABLISHMENTS), null,
+        long registered = GridFigures.total(grid.counts(space, Denominators.town(town.id())));
+        Long establishments = registered > 0 ? Long.valueOf(registered)
+                : TownMonthDocuments.number(d, rates + "establishments");
+        List<HazardResults.MonthRow> months = hazards.months(ReportScope.town(town.id()), month, month);
+        Long overdueMajor = months.isEmpty() ? null : months.get(months.size() - 1).overdueMajorAtEnd();
+        Document handbooks = mongo.findById(Denominators.town(town.id()), Document.class,
+                space.collection(HandbooksProjector.COUNTS));
+        Long adopted = handbooks == null ? (registered > 0 ? 0L : null) : TownMonthDocuments.number(handbooks, "adopted");
+        return new TownInputs(town.id(), town.name(), establishments, reported, closed, reported, overdueMajor,
+                TownMonthDocuments.count(d, TownMonths.INSPECTED_ESTABLISHMENTS),
+                (long) grid.staffingGaps(space, town.id()).size(),
                 TownMonthDocuments.number(d, rates + "learningParticipants"),
-                TownMonthDocuments.number(d, rates + "learningBase"), null);
+                TownMonthDocuments.number(d, rates + "learningBase"), adopted);
     }
 }

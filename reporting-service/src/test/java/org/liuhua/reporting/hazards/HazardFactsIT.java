@@ -118,7 +118,7 @@ class HazardFactsIT extends ReportingIntegrationTest {
         Hazard marchClosedInApril = Hazard.in(town);
         Hazard aprilClosed = Hazard.in(town).source("ENTERPRISE_SELF_CHECK");
         Hazard lateNight = Hazard.in(town);
-        Hazard overdueInMarch = Hazard.in(town);
+        Hazard overdueInMarch = Hazard.in(town).severity("MAJOR");
         send(kafka,
                 marchOpen.reported(Instant.parse("2030-03-02T01:00:00Z")),
                 marchClosedInApril.reported(Instant.parse("2030-03-05T01:00:00Z")),
@@ -139,11 +139,13 @@ class HazardFactsIT extends ReportingIntegrationTest {
         assertThat(march.get("closed").asLong()).isZero();
         assertThat(march.get("openAtEnd").asLong()).isEqualTo(3);
         assertThat(march.get("overdueAtEnd").asLong()).isEqualTo(1);
+        assertThat(march.get("overdueMajorAtEnd").asLong()).isEqualTo(1);
         assertThat(april.get("reported").asLong()).isEqualTo(2);
         assertThat(april.get("selfCheckReported").asLong()).isEqualTo(1);
         assertThat(april.get("closed").asLong()).isEqualTo(3);
         assertThat(april.get("openAtEnd").asLong()).isEqualTo(2);
         assertThat(april.get("overdueAtEnd").asLong()).isZero();
+        assertThat(april.get("overdueMajorAtEnd").asLong()).isZero();
 
         assertThat(openAt(officer, "2030-03-31", town)).isEqualTo(3);
         assertThat(openAt(officer, "2030-04-01", town)).isEqualTo(5);

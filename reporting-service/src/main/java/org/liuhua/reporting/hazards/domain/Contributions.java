@@ -49,6 +49,10 @@ public final class Contributions {
     public static final String OVERDUE_STARTED = "overdueStarted";
     /** An overdue hazard closed in the month (the later of overdueAt and closedAt). */
     public static final String OVERDUE_ENDED = "overdueEnded";
+    /** A MAJOR hazard became overdue in the month. */
+    public static final String OVERDUE_MAJOR_STARTED = "overdueMajorStarted";
+    /** An overdue MAJOR hazard closed in the month. */
+    public static final String OVERDUE_MAJOR_ENDED = "overdueMajorEnded";
 
     private Contributions() {
     }
@@ -147,6 +151,12 @@ public final class Contributions {
                 month(c, scope, f.overdueAt, calendar, OVERDUE_STARTED);
                 if (f.closedAt != null) {
                     month(c, scope, HazardFact.max(f.overdueAt, f.closedAt), calendar, OVERDUE_ENDED);
+                }
+                if (HazardFact.MAJOR.equals(f.severity)) {
+                    month(c, scope, f.overdueAt, calendar, OVERDUE_MAJOR_STARTED);
+                    if (f.closedAt != null) {
+                        month(c, scope, HazardFact.max(f.overdueAt, f.closedAt), calendar, OVERDUE_MAJOR_ENDED);
+                    }
                 }
             }
         }

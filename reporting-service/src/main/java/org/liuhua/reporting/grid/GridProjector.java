@@ -1,0 +1,381 @@
+package org.liuhua.reporting.grid;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.cloudevents.CloudEvent;
+import org.bson.Document;
+import org.liuhua.events.Topics;
+import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentRegistered;
+import org.liuhua.events.grid.EstablishmentSnapshot;
+import org.liuhua.events.grid.InspectorBound;
+import org.liuhua.events.grid.InspectorUnbound;
+import org.liuhua.events.grid.PatrolCompleted;
+import org.liuhua.events.grid.PatrolUnitChanged;
+import org.liuhua.kit.messaging.EventRouter;
+import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.time.CityCalendar;
+import org.liuhua.reporting.projection.ProjectionSpace;
+import org.liuhua.reporting.projection.Projector;
+import org.liuhua.reporting.projection.TownMonths;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grid's read models (topic {@code liuhua.grid}), every one keyed by {@code _id}:
+ * <ul>
+ * <li>{@code establishments}: the register, latest snapshot by {@code revision} (the events' key is the establishment,
+ * so one partition — one writer — holds each: read by {@code _id}, compared, written by {@code _id});</li>
+ * <li>{@code establishment_counts}: the denominators {@code city}, {@code town:<id>}, {@code industry:<code>},
+ * {@code department:<id>} ({@code total}, {@code byKind}, {@code byIndustry}, {@code byTown}); an establishment
+ * that changes town, kind or industry moves its contribution ({@link GuardedCounts}, ledger
+ * {@code establishment_count_moves});</li>
+ * <li>{@link TownMonths}' grid fields from {@code PatrolCompleted} (sets and maps, so a redelivery adds nothing);</li>
+ * <li>{@code inspector_months} ({@code _id} = month): per inspector the patrols with proven visits and findings and
+ * the establishments covered — the inspector ranking; {@code inspectors}: names from {@code InspectorBound};</li>
+ * <li>{@code establishment_patrols} ({@code _id} = establishment:month): patrols that visited it;</li>
+ * <li>{@code grid_staffing} ({@code _id} = town:id): key patrol units and inspector bindings (bound/unbound times
+ * kept with {@code $max}, so order does not matter) — a KEY unit without a current full-time inspector is a gap;</li>
+ * <li>{@code grid_clusters} ({@code _id} = town:id): each cluster's latest assessment result (by assessedAt).</li>
+ * </ul>
+ */
+@Component
+public class GridProjector implements Projector {
+
+    public static final String ESTABLISHMENTS = "establishments";
+    public static final String COUNTS = "establishment_counts";
+    public static final String COUNT_MOVES = "establishment_count_moves";
+    public static final String INSPECTOR_MONTHS = "inspector_months";
+    public static final String INSPECTORS = "inspectors";
+    public static final String ESTABLISHMENT_PATROLS = "establishment_patrols";
+    public static final String STAFFING = "grid_staffing";
+    public static final String CLUSTERS = "grid_clusters";
+
+    static final String UNKNOWN = "UNKNOWN";
+
+    private final MongoTemplate mongo;
+    private final CityCalendar calendar;
+
+    GridProjector(MongoTemplate mongo, CityCalendar calendar) {
+        this.mongo = mongo;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public String name() {
+        return "grid";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.GRID);
+    }
+
+    @Override
+    public List<CollectionIndexes> indexes() {
+        return declaredIndexes();
+    }
+
+    /** The base collections it writes and their indexes (also read by the service's index test). */
+    public static List<CollectionIndexes> declaredIndexes() {
+        return List.of(ESTABLISHMENTS, COUNTS, COUNT_MOVES, INSPECTOR_MONTHS, INSPECTORS, ESTABLISHMENT_PATROLS,
+                STAFFING, CLUSTERS).stream().map(c -> CollectionIndexes.of(c)).toList();
+    }
+
+    /** The events of one batch, sorted by what they feed. */
+    private static final class Batch {
+        final List<Keyed<EstablishmentSnapshot>> establishments = new ArrayList<>();
+        final List<PatrolCompleted> patrols = new ArrayList<>();
+        final List<InspectorBound> bound = new ArrayList<>();
+        final List<InspectorUnbound> unbound = new ArrayList<>();
+        final List<PatrolUnitChanged> units = new ArrayList<>();
+        final List<ClusterAssessed> clusters = new ArrayList<>();
+    }
+
+    private record Keyed<T>(T payload, String eventId) {
+    }
+
+    @Override
+    public void apply(List<CloudEvent> events, ProjectionSpace space) {
+        Batch batch = new Batch();
+        EventRouter router = EventRouter.named("reporting-service/grid")
+                .on(EstablishmentRegistered.class, EstablishmentSnapshot.class,
+                        (s, e) -> batch.establishments.add(new Keyed<>(s, e.getId())))
+                .on(EstablishmentChanged.class, EstablishmentSnapshot.class,
+                        (s, e) -> batch.establishments.add(new Keyed<>(s, e.getId())))
+                .on(PatrolCompleted.class, (PatrolCompleted p) -> batch.patrols.add(p))
+                .on(InspectorBound.class, (InspectorBound p) -> batch.bound.add(p))
+                .on(InspectorUnbound.class, (InspectorUnbound p) -> batch.unbound.add(p))
+                .on(PatrolUnitChanged.class, (PatrolUnitChanged p) -> batch.units.add(p))
+                .on(ClusterAssessed.class, (ClusterAssessed p) -> batch.clusters.add(p))
+                .build();
+        events.forEach(router::route);
+        establishments(batch.establishments, space);
+        patrols(batch.patrols, space);
+        staffing(batch, space);
+        clusters(batch.clusters, space);
+    }
+
+    // ---------------------------------------------------------------- the register and its denominators
+
+    private void establishments(List<Keyed<EstablishmentSnapshot>> events, ProjectionSpace space) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String register = space.collection(ESTABLISHMENTS);
+        Map<String, Document> working = new HashMap<>();
+        List<Object> ids = events.stream().map(k -> (Object) k.payload().establishmentId()).distinct().toList();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, register)
+                .forEach(d -> working.put(d.getString("_id"), d));
+        List<GuardedCounts.Move> moves = new ArrayList<>();
+        Map<String, Document> changed = new LinkedHashMap<>();
+        for (Keyed<EstablishmentSnapshot> keyed : events) {
+            EstablishmentSnapshot s = keyed.payload();
+            if (s.establishmentId() == null) {
+                throw new IllegalArgumentException("event " + keyed.eventId() + " names no establishment");
+            }
+            Document current = working.get(s.establishmentId());
+            long stored = current == null ? 0 : ((Number) current.getOrDefault("revision", 0L)).longValue();
+            if (s.revision() <= stored) {
+                continue;
+            }
+            Document next = registerDocument(s);
+            moves.add(new GuardedCounts.Move(s.establishmentId() + "@" + s.revision(),
+                    GuardedCounts.difference(contribution(current), contribution(next))));
+            working.put(s.establishmentId(), next);
+            changed.put(s.establishmentId(), next);
+        }
+        GuardedCounts.apply(mongo, space.collection(COUNT_MOVES), space.collection(COUNTS), moves);
+        if (!changed.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, register);
+            changed.forEach((id, doc) -> {
+                Update update = new Update();
+                doc.forEach((k, v) -> {
+                    if (!"_id".equals(k)) {
+                        update.set(k, v);
+                    }
+                });
+                bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+            });
+            bulk.execute();
+        }
+    }
+
+    private static Document registerDocument(EstablishmentSnapshot s) {
+        return new Document("_id", s.establishmentId())
+                .append("name", s.name())
+                .append("kind", s.kind())
+                .append("industry", s.industry())
+                .append("departmentId", s.departmentId())
+                .append("townId", s.townId())
+                .append("villageId", s.villageId())
+                .append("gridId", s.gridId())
+                .append("unitId", s.unitId())
+                .append("riskLevel", s.riskLevel())
+                .append("flags", s.flags())
+                .append("employeeCount", s.employeeCount())
+                .append("address", s.address())
+                .append("clusterId", s.clusterId())
+                .append("landlordId", s.landlordId())
+                .append("changedAt", s.changedAt() == null ? null : Date.from(s.changedAt()))
+                .append("revision", s.revision());
+    }
+
+    /** Which counter fields an establishment adds to (nothing before it is known). */
+    static Map<String, List<String>> contribution(Document establishment) {
+        if (establishment == null) {
+            return Map.of();
+        }
+        String kind = "byKind." + key(establishment.getString("kind"));
+        String industry = "byIndustry." + key(establishment.getString("industry"));
+        String town = "byTown." + key(establishment.getString("townId"));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put(Denominators.CITY, List.of("total", kind, industry, town));
+        if (establishment.getString("townId") != null) {
+            fields.put(Denominators.town(establishment.getString("townId")), List.of("total", kind, industry));
+        }
+        fields.put(Denominators.industry(establishment.getString("industry")), List.of("total", kind, town));
+        if (establishment.getString("departmentId") != null) {
+            fields.put(Denominators.department(establishment.getString("departmentId")),
+                    List.of("total", kind, industry, town));
+        }
+        return fields;
+    }
+
+    /** A value usable as a field name (no dots, no leading dollar); null is {@code UNKNOWN}. */
+    public static String key(String value) {
+        if (value == null || value.isBlank()) {
+            return UNKNOWN;
+        }
+        return value.replace('.', '_').replace('$', '_');
+    }
+
+    // ---------------------------------------------------------------- patrols
+
+    private void patrols(List<PatrolCompleted> patrols, ProjectionSpace space) {
+        if (patrols.isEmpty()) {
+            return;
+        }
+        BulkOperations months = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(TownMonths.COLLECTION));
+        BulkOperations inspectors = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(INSPECTOR_MONTHS));
+        BulkOperations visited = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
+                space.collection(ESTABLISHMENT_PATROLS));
+        int visitWrites = 0;
+        for (PatrolCompleted p : patrols) {
+            if (p.patrolId() == null || p.townId() == null) {
+                throw new IllegalArgumentException("a completed patrol without patrolId or townId");
+            }
+            Instant at = p.completedAt() != null ? p.completedAt() : p.startedAt();
+            if (at == null) {
+                throw new IllegalArgumentException("patrol " + p.patrolId() + " has no time");
+            }
+            String month = calendar.monthKey(at);
+            String patrol = key(p.patrolId());
+            List<String> proven = p.provenEstablishmentIds() == null ? List.of() : p.provenEstablishmentIds();
+            List<String> unproven = p.unprovenEstablishmentIds() == null ? List.of() : p.unprovenEstablishmentIds();
+
+            Update town = new Update().set(TownMonths.TOWN_ID, p.townId()).set(TownMonths.MONTH, month)
+                    .addToSet(TownMonths.PATROLS, p.patrolId());
+            if (p.unitId() != null) {
+                town.addToSet(TownMonths.INSPECTION_GROUPS, p.unitId());
+            }
+            for (String est : proven) {
+                town.set(TownMonths.INSPECTION_VISITS + "." + patrol + ":" + key(est), 1);
+            }
+            if (!proven.isEmpty()) {
+                town.addToSet(TownMonths.INSPECTED_ESTABLISHMENTS).each(proven.toArray());
+            }
+            months.upsert(Query.query(Criteria.where("_id").is(TownMonths.id(p.townId(), month))), town);
+
+            if (p.inspectorId() != null) {
+                String at0 = "inspectors." + key(p.inspectorId());
+                Update inspector = new Update().set("month", month)
+                        .set(at0 + ".inspectorId", p.inspectorId())
+                        .set(at0 + ".townId", p.townId())
+                        .set(at0 + ".patrols." + patrol, new Document("proven", proven.size())
+                                .append("findings", p.findings()).append("unitId", p.unitId()));
+                if (!proven.isEmpty()) {
+                    inspector.addToSet(at0 + ".establishments").each(proven.toArray());
+                }
+                inspectors.upsert(Query.query(Criteria.where("_id").is(month)), inspector);
+            }
+            Set<String> all = new LinkedHashSet<>(proven);
+            all.addAll(unproven);
+            for (String est : all) {
+                Update visit = new Update().set("establishmentId", est).set("month", month)
+                        .set("patrols." + patrol, new Document("patrolId", p.patrolId())
+                                .append("inspectorId", p.inspectorId())
+                                .append("completedAt", Date.from(at))
+                                .append("proven", proven.contains(est)));
+                visited.upsert(Query.query(Criteria.where("_id").is(est + ":" + month)), visit);
+                visitWrites++;
+            }
+        }
+        months.execute();
+        inspectors.execute();
+        if (visitWrites > 0) {
+            visited.execute();
+        }
+    }
+
+    // ---------------------------------------------------------------- inspectors, key units (staffing gaps)
+
+    private void staffing(Batch batch, ProjectionSpace space) {
+        if (batch.bound.isEmpty() && batch.unbound.isEmpty() && batch.units.isEmpty()) {
+            return;
+        }
+        BulkOperations staffing = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(STAFFING));
+        BulkOperations inspectors = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(INSPECTORS));
+        boolean anyInspector = false;
+        for (PatrolUnitChanged u : batch.units) {
+            if (u.unitId() == null || u.townId() == null) {
+                throw new IllegalArgumentException("a patrol unit without unitId or townId");
+            }
+            staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(u.townId()))),
+                    new Update().set("townId", u.townId()).set("units." + key(u.unitId()),
+                            new Document("unitId", u.unitId()).append("name", u.name()).append("kind", u.kind())));
+        }
+        for (InspectorBound b : batch.bound) {
+            if (b.inspectorId() == null || b.unitId() == null || b.townId() == null) {
+                throw new IllegalArgumentException("an inspector binding without inspectorId, unitId or townId");
+            }
+            String at = "bindings." + key(b.unitId()) + "." + key(b.inspectorId());
+            Update update = new Update().set("townId", b.townId()).set(at + ".inspectorId", b.inspectorId())
+                    .set(at + ".employment", b.employment());
+            if (b.boundAt() != null) {
+                update.max(at + ".boundAt", Date.from(b.boundAt()));
+            }
+            staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(b.townId()))), update);
+            inspectors.upsert(Query.query(Criteria.where("_id").is(b.inspectorId())), new Update()
+                    .set("name", b.name()).set("employment", b.employment()).set("townId", b.townId()));
+            anyInspector = true;
+        }
+        for (InspectorUnbound u : batch.unbound) {
+            if (u.inspectorId() == null || u.unitId() == null || u.townId() == null) {
+                throw new IllegalArgumentException("an inspector unbinding without inspectorId, unitId or townId");
+            }
+            String at = "bindings." + key(u.unitId()) + "." + key(u.inspectorId());
+            Update update = new Update().set("townId", u.townId()).set(at + ".inspectorId", u.inspectorId());
+            update.max(at + ".unboundAt", Date.from(u.unboundAt() == null ? Instant.EPOCH : u.unboundAt()));
+            staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(u.townId()))), update);
+        }
+        staffing.execute();
+        if (anyInspector) {
+            inspectors.execute();
+        }
+    }
+
+    // ---------------------------------------------------------------- clusters (双七十)
+
+    private void clusters(List<ClusterAssessed> assessments, ProjectionSpace space) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        Map<String, ClusterAssessed> latest = new LinkedHashMap<>();
+        for (ClusterAssessed a : assessments) {
+            if (a.clusterId() == null || a.townId() == null || a.assessedAt() == null) {
+                throw new IllegalArgumentException("a cluster assessment without clusterId, townId or assessedAt");
+            }
+            latest.merge(a.clusterId(), a, (x, y) -> y.assessedAt().isAfter(x.assessedAt()) ? y : x);
+        }
+        String collection = space.collection(CLUSTERS);
+        List<Object> towns = latest.values().stream().map(a -> (Object) Denominators.town(a.townId())).distinct()
+                .toList();
+        Map<String, Document> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(towns)), Document.class, collection)
+                .forEach(d -> stored.put(d.getString("_id"), d));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int writes = 0;
+        for (ClusterAssessed a : latest.values()) {
+            String town = Denominators.town(a.townId());
+            Document clusters = stored.containsKey(town) ? stored.get(town).get("clusters", Document.class) : null;
+            Document current = clusters == null ? null : clusters.get(key(a.clusterId()), Document.class);
+            if (current != null && current.getDate("assessedAt") != null
+                    && !current.getDate("assessedAt").toInstant().isBefore(a.assessedAt())) {
+                continue;
+            }
+            bulk.upsert(Query.query(Criteria.where("_id").is(town)), new Update().set("townId", a.townId())
+                    .set("clusters." + key(a.clusterId()), new Document("clusterId", a.clusterId())
+                            .append("members", a.members()).append("passingMembers", a.passingMembers())
+                            .append("standardised", a.clusterStandardised())
+                            .append("assessedAt", Date.from(a.assessedAt()))));
+            writes++;
+        }
+        if (writes > 0) {
+            bulk.execute();
+        }
+    }
+}

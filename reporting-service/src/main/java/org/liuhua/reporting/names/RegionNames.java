@@ -1,0 +1,86 @@
+package org.liuhua.reporting.names;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.Document;
+import org.liuhua.reporting.projection.ProjectionSpace;
+import org.liuhua.reporting.projection.ProjectionsChanged;
+import org.liuhua.reporting.stats.Names;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Names} from the active generation's {@code region_names} (towns, from grid's {@code RegionChanged}) and the
+ * configured department register ({@link NamesProperties}); the id itself when a name is not known. Names are read by
+ * {@code _id}; names found are cached per generation and dropped whenever grid figures change.
+ */
+@Component
+@EnableConfigurationProperties(NamesProperties.class)
+public class RegionNames implements Names {
+
+    /** A town as the region tree names it. */
+    public record Town(String townId, String name, String kind) {
+    }
+
+    private final MongoTemplate mongo;
+    private final ActiveGeneration projections;
+    private final NamesProperties properties;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    RegionNames(MongoTemplate mongo, ActiveGeneration projections, NamesProperties properties) {
+        this.mongo = mongo;
+        this.projections = projections;
+        this.properties = properties;
+    }
+
+    @Override
+    public String town(String townId) {
+        if (townId == null) {
+            return null;
+        }
+        ProjectionSpace space = projections.space();
+        String cacheKey = space.version() + "/" + townId;
+        String known = cache.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        Document region = mongo.findById(townId, Document.class, space.collection(NamesProjector.REGIONS));
+        if (region == null || region.getString("name") == null) {
+            return townId;
+        }
+        cache.put(cacheKey, region.getString("name"));
+        return region.getString("name");
+    }
+
+    @Override
+    public String department(String departmentId) {
+        if (departmentId == null) {
+            return null;
+        }
+        return properties.departments().getOrDefault(departmentId, departmentId);
+    }
+
+    /** The towns of the region tree, by id (one document read by {@code _id}). */
+    public List<Town> towns() {
+        Document towns = mongo.findById(NamesProjector.TOWNS, Document.class,
+                projections.space().collection(NamesProjector.REGIONS));
+        if (towns == null || towns.get("towns", Document.class) == null) {
+            return List.of();
+        }
+        return towns.get("towns", Document.class).values().stream().map(Document.class::cast)
+                .map(d -> new Town(d.getString("townId"), d.getString("name"), d.getString("kind")))
+                .sorted(Comparator.comparing(Town::townId)).toList();
+    }
+
+    @EventListener
+    void changed(ProjectionsChanged changed) {
+        if (changed.kinds().contains("grid") || changed.kinds().contains("names")) {
+            cache.clear();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.liuhua.reporting.grid;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.cloudevents.CloudEvent;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentRegistered;
+import org.liuhua.events.grid.EstablishmentSnapshot;
+import org.liuhua.events.grid.InspectorBound;
+import org.liuhua.events.grid.InspectorUnbound;
+import org.liuhua.events.grid.PatrolCompleted;
+import org.liuhua.events.grid.PatrolUnitChanged;
+import org.liuhua.reporting.projection.ProjectionSpace;
+import org.liuhua.reporting.projection.TownMonths;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liuhua.reporting.ProjectorTestSupport.CALENDAR;
+import static org.liuhua.reporting.ProjectorTestSupport.event;
+import static org.liuhua.reporting.ProjectorTestSupport.mongo;
+
+class GridProjectorTest {
+
+    final MongoTemplate mongo = mongo();
+    final GridProjector projector = new GridProjector(mongo, CALENDAR);
+    final ProjectionSpace space = new ProjectionSpace(1);
+
+    static EstablishmentSnapshot establishment(String id, String town, String kind, String industry, long revision) {
+        return new EstablishmentSnapshot(id, "张家港" + id + "有限公司", kind, industry, "dept-industry", town, null,
+                null, null, "GENERAL", List.of(), 20, "锦丰镇", null, null, null, null,
+                Instant.parse("2026-11-01T01:00:00Z").plusSeconds(revision), revision);
+    }
+
+    Document counts(String id) {
+        Document d = mongo.findById(id, Document.class, space.collection(GridProjector.COUNTS));
+        return d == null ? new Document() : d;
+    }
+
+    static int total(Document d) {
+        return d.get("total") == null ? 0 : ((Number) d.get("total")).intValue();
+    }
+
+    @Test
+    void countsEachEstablishmentOnceAndARedeliveredBatchChangesNothing() {
+        List<CloudEvent> batch = List.of(
+                event(new EstablishmentRegistered(establishment("est-1", "zjg-jinfeng", "INDUSTRIAL", "METALLURGY", 1))),
+                event(new EstablishmentRegistered(establishment("est-2", "zjg-jinfeng", "SMALL_VENUE", null, 1))),
+                event(new EstablishmentRegistered(establishment("est-3", "zjg-leyu", "INDUSTRIAL", "METALLURGY", 1))));
+
+        projector.apply(batch, space);
+        projector.apply(batch, space);
+        projector.apply(List.of(batch.get(1)), space);
+
+        assertThat(total(counts("city"))).isEqualTo(3);
+        assertThat(counts("city").get("byKind", Document.class)).containsEntry("INDUSTRIAL", 2)
+                .containsEntry("SMALL_VENUE", 1);
+        assertThat(counts("city").get("byTown", Document.class)).containsEntry("zjg-jinfeng", 2)
+                .containsEntry("zjg-leyu", 1);
+        assertThat(total(counts("town:zjg-jinfeng"))).isEqualTo(2);
+        assertThat(total(counts("industry:METALLURGY"))).isEqualTo(2);
+        assertThat(total(counts("industry:UNKNOWN"))).isEqualTo(1);
+        assertThat(total(counts("department:dept-industry"))).isEqualTo(3);
+        assertThat(mongo.findById("est-2", Document.class, space.collection(GridProjector.ESTABLISHMENTS)))
+                .containsEntry("kind", "SMALL_VENUE").containsEntry("townId", "zjg-jinfeng");
+    }
+
+    @Test
+    void anEstablishmentMovingTownsMovesItsCountAndALateOldSnapshotDoesNotMoveItBack() {
+        CloudEvent registered = event(new EstablishmentRegistered(
+                establishment("est-1", "zjg-jinfeng", "INDUSTRIAL", "METALLURGY", 1)));
+        CloudEvent moved = event(new EstablishmentChanged(
+                establishment("est-1", "zjg-leyu", "KEY_SECTOR", "CONSTRUCTION", 2)));
+
+        projector.apply(List.of(registered), space);
+        projector.apply(List.of(moved), space);
+        projector.apply(List.of(registered, moved), space);
+
+        assertThat(total(counts("town:zjg-jinfeng"))).isZero();
+        assertThat(total(counts("town:zjg-leyu"))).isEqualTo(1);
+        assertThat(total(counts("industry:METALLURGY"))).isZero();
+        assertThat(total(counts("industry:CONSTRUCTION"))).isEqualTo(1);
+        assertThat(counts("city").get("byKind", Document.class)).containsEntry("INDUSTRIAL", 0)
+                .containsEntry("KEY_SECTOR", 1);
+        assertThat(total(counts("city"))).isEqualTo(1);
+        assertThat(mongo.findById("est-1", Document.class, space.collection(GridProjector.ESTABLISHMENTS)))
+                .containsEntry("townId", "zjg-leyu").containsEntry("revision", 2L);
+    }
+
+    @Test
+    void aChangeArrivingBeforeTheRegistrationCountsOnce() {
+        projector.apply(List.of(event(new EstablishmentChanged(
+                establishment("est-9", "zjg-leyu", "INDUSTRIAL", "TEXTILES", 2)))), space);
+        projector.apply(List.of(event(new EstablishmentRegistered(
+                establishment("est-9", "zjg-jinfeng", "INDUSTRIAL", "TEXTILES", 1)))), space);
+
+        assertThat(total(counts("town:zjg-leyu"))).isEqualTo(1);
+        assertThat(total(counts("town:zjg-jinfeng"))).isZero();
+    }
+
+    @Test
+    void patrolsFillTheTownMonthTheRankingAndTheEstablishmentsOnce() {
+        PatrolCompleted patrol = new PatrolCompleted("p-1", "insp-1", "unit-1", "zjg-jinfeng",
+                Instant.parse("2026-11-02T01:30:00Z"), Instant.parse("2026-11-02T04:45:00Z"),
+                List.of("est-1", "est-2"), List.of("est-3"), 2);
+        PatrolCompleted second = new PatrolCompleted("p-2", "insp-1", "unit-1", "zjg-jinfeng",
+                Instant.parse("2026-11-05T01:30:00Z"), Instant.parse("2026-11-05T03:00:00Z"),
+                List.of("est-1"), List.of(), 0);
+        List<CloudEvent> batch = List.of(event(patrol), event(second));
+
+        projector.apply(batch, space);
+        projector.apply(batch, space);
+
+        Document month = mongo.findById(TownMonths.id("zjg-jinfeng", "2026-11"), Document.class,
+                space.collection(TownMonths.COLLECTION));
+        Document grid = month.get("grid", Document.class);
+        assertThat(grid.getList("inspectionGroups", String.class)).containsExactly("unit-1");
+        assertThat(grid.getList("patrols", String.class)).containsExactlyInAnyOrder("p-1", "p-2");
+        assertThat(grid.getList("inspectedEstablishments", String.class)).containsExactlyInAnyOrder("est-1", "est-2");
+        assertThat(grid.get("inspectionVisits", Document.class)).hasSize(3).containsKey("p-1:est-1");
+
+        Document ranking = mongo.findById("2026-11", Document.class, space.collection(GridProjector.INSPECTOR_MONTHS));
+        Document inspector = ranking.get("inspectors", Document.class).get("insp-1", Document.class);
+        assertThat(inspector.get("patrols", Document.class)).hasSize(2);
+        assertThat(inspector.getList("establishments", String.class)).containsExactlyInAnyOrder("est-1", "est-2");
+
+        Document visits = mongo.findById("est-3:2026-11", Document.class,
+                space.collection(GridProjector.ESTABLISHMENT_PATROLS));
+        assertThat(visits.get("patrols", Document.class).get("p-1", Document.class)).containsEntry("proven", false);
+    }
+
+    @Test
+    void keyUnitsWithoutACurrentFullTimeInspectorAreStaffingGapsWhateverTheOrder() {
+        Instant bound = Instant.parse("2026-10-01T00:00:00Z");
+        Instant unbound = Instant.parse("2026-11-01T00:00:00Z");
+        projector.apply(List.of(
+                event(new PatrolUnitChanged("unit-k", "锦丰镇重点单元一", "KEY", "g1", "v1", "zjg-jinfeng", bound, 1)),
+                event(new PatrolUnitChanged("unit-g", "锦丰镇一般单元一", "GENERAL", "g1", "v1", "zjg-jinfeng", bound, 1)),
+                event(new InspectorUnbound("insp-1", "unit-k", "zjg-jinfeng", unbound, "admin"))), space);
+        projector.apply(List.of(
+                event(new InspectorBound("insp-1", "陈刚", "FULL_TIME", "unit-k", "zjg-jinfeng", bound, "admin"))), space);
+
+        GridFigures figures = new GridFigures(mongo, CALENDAR, null);
+        assertThat(figures.staffingGaps(space, "zjg-jinfeng")).extracting(GridFigures.StaffingGap::unitId)
+                .containsExactly("unit-k");
+
+        projector.apply(List.of(event(new InspectorBound("insp-2", "王芳", "FULL_TIME", "unit-k", "zjg-jinfeng",
+                Instant.parse("2026-11-10T00:00:00Z"), "admin"))), space);
+        assertThat(figures.staffingGaps(space, "zjg-jinfeng")).isEmpty();
+        assertThat(mongo.findById("insp-2", Document.class, space.collection(GridProjector.INSPECTORS)))
+                .containsEntry("name", "王芳");
+    }
+
+    @Test
+    void aClusterKeepsItsLatestAssessment() {
+        Instant early = Instant.parse("2026-11-01T00:00:00Z");
+        Instant late = Instant.parse("2026-11-08T00:00:00Z");
+        projector.apply(List.of(
+                event(new ClusterAssessed("c-1", "est-1", "zjg-jinfeng", true, List.of(), late, "a", 10, 8, true))),
+                space);
+        projector.apply(List.of(
+                event(new ClusterAssessed("c-1", "est-2", "zjg-jinfeng", false, List.of("i"), early, "a", 10, 5,
+                        false)),
+                event(new ClusterAssessed("c-2", "est-5", "zjg-jinfeng", false, List.of("i"), early, "a", 4, 1,
+                        false))), space);
+
+        Document clusters = mongo.findById("town:zjg-jinfeng", Document.class, space.collection(GridProjector.CLUSTERS))
+                .get("clusters", Document.class);
+        assertThat(clusters.get("c-1", Document.class)).containsEntry("passingMembers", 8)
+                .containsEntry("standardised", true);
+        assertThat(clusters.get("c-2", Document.class)).containsEntry("standardised", false);
+        assertThat(Map.copyOf(clusters)).hasSize(2);
+    }
+}
