@@ -67,7 +67,7 @@ class ScopedListsIT extends ManualIT {
                 "name", "抛光工"), Map.of("key", "p2", "name", "除尘系统巡检工")))));
         String card = ok(officer.post("/api/v1/cards", CardIT.postCard(est, "p1", CardIT.parts()))).json()
                 .get("id").asString();
-        ok(staff("wang-wei", est).post("/api/v1/cards/" + card + "/acknowledgements", ""));
+        ok(staff(unique("zhou-min"), est).post("/api/v1/cards/" + card + "/acknowledgements", ""));
         ok(officer.post("/api/v1/checklists/runs", Map.of("establishmentId", est, "source",
                 "ENTERPRISE_SELF_CHECK")));
     }
