@@ -185,7 +185,16 @@ final class Bench {
         return nanos < 0 ? "never" : String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
+    /** The scenarios of this run ({@code bench.scenarios}, default all). */
+    static java.util.Set<String> scenarios() {
+        return java.util.stream.Stream.of(Config.text("bench.scenarios", "a,b,c,d,e,f").split(","))
+                .map(String::trim).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The services the run starts: manual-service only when its scenario (f, card rendering) runs. */
     static List<String> services() {
-        return List.of("grid-service", "hazard-service", "reporting-service");
+        return scenarios().contains("f")
+                ? List.of("grid-service", "hazard-service", "reporting-service", "manual-service")
+                : List.of("grid-service", "hazard-service", "reporting-service");
     }
 }

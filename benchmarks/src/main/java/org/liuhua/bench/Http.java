@@ -50,6 +50,29 @@ final class Http {
         return send(request(path).GET());
     }
 
+    /** A binary answer (a PDF): the status and the bytes; a transport failure answers status 0 and no bytes. */
+    record Bytes(int status, byte[] body) {
+    }
+
+    Bytes getBytes(String path, String accept) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(path).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Bytes(0, new byte[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Bytes(0, new byte[0]);
+        }
+    }
+
+    Response put(String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

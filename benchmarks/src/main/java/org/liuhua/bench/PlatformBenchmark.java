@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -29,7 +27,7 @@ import org.liuhua.platform.Ports;
 /**
  * Measures the platform: starts it the way the end-to-end tests do (Kafka and the MongoDB stand-in in this process,
  * grid-, hazard- and reporting-service and the gateway as separate processes, free ports, a temporary data folder,
- * the test signing key), runs the scenarios a–d one after the other, prints a table of figures, stops everything and
+ * the test signing key), runs the scenarios a–f one after the other, prints a table of figures, stops everything and
  * exits 0. See benchmarks/README.md.
  */
 public final class PlatformBenchmark {
@@ -72,17 +70,17 @@ public final class PlatformBenchmark {
         try {
             long t0 = System.nanoTime();
             platform.start(Config.seconds("bench.startTimeoutSeconds", 240));
-            table.note("platform (Kafka, MongoDB stand-in, 3 services, gateway) ready in %s",
+            table.note("platform (Kafka, MongoDB stand-in, %d services, gateway) ready in %s", services.size(),
                     Bench.seconds(System.nanoTime() - t0));
             Bench bench = new Bench(platform, table);
             bench.probeGateway();
-            Set<String> scenarios = Stream.of(Config.text("bench.scenarios", "a,b,c,d,e").split(","))
-                    .map(String::trim).collect(Collectors.toSet());
+            Set<String> scenarios = Bench.scenarios();
             run(scenarios, "a", table, () -> ReportToCounted.run(bench));
             run(scenarios, "b", table, () -> WriteThroughput.run(bench));
             run(scenarios, "c", table, () -> ThirdPartyIntake.run(bench));
             run(scenarios, "d", table, () -> PatrolSync.run(bench));
             run(scenarios, "e", table, () -> ProjectionBurst.run(bench));
+            run(scenarios, "f", table, () -> CardRendering.run(bench));
             finalChecks(bench);
         } catch (RuntimeException e) {
             table.anomaly("the run stopped early: %s", e);

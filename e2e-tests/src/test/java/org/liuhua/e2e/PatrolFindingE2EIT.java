@@ -52,12 +52,14 @@ class PatrolFindingE2EIT {
                         "lon", 120.6301, "deviceTime", start.plusSeconds(600).toString())),
                 "findings", List.of(Map.of("id", "f-" + run, "establishmentId", establishment,
                         "category", "MACHINERY_GUARDING", "severity", "GENERAL", "description", "设备传动部位防护罩缺失",
-                        "checklistItemId", "mach-03", "deviceTime", start.plusSeconds(900).toString())));
-        ok(api.post("/api/v1/patrols/sync", patrol));
+                        "checklistItemId", "GEN-R-04", "deviceTime", start.plusSeconds(900).toString())));
+        // the checklist item code is one manual-service published; grid-service learns them from its events
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.post("/api/v1/patrols/sync", patrol).status() == 200);
         ok(api.post("/api/v1/patrols/sync", patrol));
 
         String query = "/api/v1/hazards?source=GRID_PATROL&establishmentId=" + establishment;
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get(query).json().path("totalElements").asLong() >= 1);
         // the re-sent patrol and any re-delivered event had time to arrive: still exactly one
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);

@@ -41,7 +41,7 @@ public final class RunningPlatform {
                         data -> KeycloakIdentity.start(repoRoot, data, ports.keycloak()),
                         Platform.localJvmOptions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-                started.start(Duration.ofSeconds(300));
+                started.start(Duration.ofSeconds(Long.getLong("liuhua.e2e.startSeconds", 300)));
                 platform = started;
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -23,10 +23,15 @@ public final class KeycloakIdentity implements IdentityProvider {
         this.running = running;
     }
 
+    /**
+     * Starts Keycloak with the realm; it must answer within {@code liuhua.keycloak.startSeconds} (default 240; a
+     * crowded machine may need more).
+     */
     public static KeycloakIdentity start(Path repoRoot, Path dataDir, int port) {
         Path realm = repoRoot.resolve("deploy").resolve("keycloak").resolve("liuhua-realm.json");
+        Duration timeout = Duration.ofSeconds(Long.getLong("liuhua.keycloak.startSeconds", 240));
         return new KeycloakIdentity(port, CompletableFuture.supplyAsync(() ->
-                KeycloakRunner.start(dataDir.resolve("keycloak"), port, realm, Duration.ofSeconds(240))));
+                KeycloakRunner.start(dataDir.resolve("keycloak"), port, realm, timeout)));
     }
 
     @Override

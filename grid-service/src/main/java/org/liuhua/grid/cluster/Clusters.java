@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.liuhua.grid.GridProperties;
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.checklist.ChecklistItemCodes;
 import org.liuhua.grid.cluster.domain.Assessment;
 import org.liuhua.grid.cluster.domain.Cluster;
 import org.liuhua.grid.establishment.Establishments;
@@ -32,14 +33,16 @@ public class Clusters {
     private final AggregateStore<Cluster> store;
     private final Regions regions;
     private final Establishments establishments;
+    private final ChecklistItemCodes checklistItems;
     private final GridProperties properties;
     private final Clock clock;
 
     Clusters(AggregateStore<Cluster> store, Regions regions, Establishments establishments,
-             GridProperties properties, Clock clock) {
+             ChecklistItemCodes checklistItems, GridProperties properties, Clock clock) {
         this.store = store;
         this.regions = regions;
         this.establishments = establishments;
+        this.checklistItems = checklistItems;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,7 +67,11 @@ public class Clusters {
     }
 
     public Cluster assess(String id, String establishmentId, boolean passed, List<String> failedItems,
-                          Instant assessedAt, CallerScope scope) {
+                          List<String> checklistItemCodes, Instant assessedAt, CallerScope scope) {
+        List<FieldProblem> unknown = checklistItems.problems("checklistItemCodes", checklistItemCodes, true);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(unknown);
+        }
         return Saved.change(store, id, "cluster", cluster -> {
             requireVisible(cluster, scope);
             if (!scope.caller().hasAny(Roles.CITY_ADMIN, Roles.TOWN_OFFICER, Roles.INSPECTOR)) {
@@ -73,7 +80,7 @@ public class Clusters {
             Instant now = clock.instant();
             Assessment assessment = new Assessment(establishmentId, passed,
                     failedItems == null ? List.of() : List.copyOf(failedItems),
-                    assessedAt == null ? now : assessedAt, scope.caller().username(), now);
+                    assessedAt == null ? now : assessedAt, scope.caller().username(), now, checklistItemCodes);
             return cluster.assess(assessment, properties.clusterThresholdPercent());
         }).value();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.liuhua.grid.GridProperties;
+import org.liuhua.grid.checklist.ChecklistItemCodes;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
@@ -48,16 +49,19 @@ public class Patrols {
     private final Regions regions;
     private final Inspectors inspectors;
     private final Establishments establishments;
+    private final ChecklistItemCodes checklistItems;
     private final GridProperties properties;
     private final Clock clock;
 
     Patrols(AggregateStore<Patrol> store, MongoTemplate mongo, Regions regions, Inspectors inspectors,
-            Establishments establishments, GridProperties properties, Clock clock) {
+            Establishments establishments, ChecklistItemCodes checklistItems, GridProperties properties,
+            Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
         this.inspectors = inspectors;
         this.establishments = establishments;
+        this.checklistItems = checklistItems;
         this.properties = properties;
         this.clock = clock;
     }
@@ -81,6 +85,7 @@ public class Patrols {
                              String description, String checklistItemId, Instant deviceTime) {
         public NewFinding {
             deviceTime = toMillis(deviceTime);
+            checklistItemId = checklistItemId == null || checklistItemId.isBlank() ? null : checklistItemId;
         }
     }
 
@@ -142,6 +147,10 @@ public class Patrols {
         if (establishments.find(command.establishmentId()).isEmpty()) {
             throw new InvalidInputException("establishmentId", "no establishment " + command.establishmentId());
         }
+        if (command.checklistItemId() != null && !checklistItems.known(command.checklistItemId())) {
+            throw new InvalidInputException("checklistItemId", "no checklist item " + command.checklistItemId()
+                    + " (codes are the ones manual-service publishes)");
+        }
         Finding finding = new Finding(command.findingId(), command.establishmentId(), command.category(),
                 command.severity() == null ? "GENERAL" : command.severity(), command.description(),
                 command.checklistItemId(), command.deviceTime(), clock.instant());
@@ -172,6 +181,9 @@ public class Patrols {
                 problems.add(new FieldProblem("findings[" + i + "].establishmentId",
                         "no establishment " + findings.get(i).establishmentId()));
             }
+            problems.addAll(checklistItems.problems("findings[" + i + "].checklistItemId",
+                    findings.get(i).checklistItemId() == null ? List.of()
+                            : List.of(findings.get(i).checklistItemId()), false));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

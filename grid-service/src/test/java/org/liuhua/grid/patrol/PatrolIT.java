@@ -101,7 +101,7 @@ class PatrolIT extends GridIT {
                 started.toString())));
         String findingId = unique("finding");
         Map<String, Object> finding = Map.of("id", findingId, "establishmentId", est, "category", "FIRE_SAFETY",
-                "severity", "MAJOR", "description", "消防通道堵塞", "checklistItemId", "fire-07",
+                "severity", "MAJOR", "description", "消防通道堵塞",
                 "deviceTime", started.plusSeconds(300).toString());
         assertThat(app.post("/api/v1/patrols/" + patrol + "/findings", finding).status()).isEqualTo(201);
         assertThat(app.post("/api/v1/patrols/" + patrol + "/findings", finding).status()).isEqualTo(200);

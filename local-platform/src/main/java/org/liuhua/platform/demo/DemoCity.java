@@ -120,23 +120,47 @@ public final class DemoCity {
     static final String[] PERSON_GIVEN = {"伟", "芳", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛",
             "明", "超", "建国", "建华", "志强", "海燕", "晓东", "秀英", "玉兰", "国平", "春华", "卫东"};
 
-    /** Category, description, checklist item. */
+    /**
+     * Sends a whole patrol. grid-service accepts a finding's checklist item code only once it learnt manual-service's
+     * items from their events (seconds after the platform started), so a refusal naming {@code checklistItemId} is
+     * retried for up to a minute.
+     */
+    static void syncPatrol(DemoApi api, Map<String, Object> patrol) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.post("/api/v1/patrols/sync", patrol);
+                return;
+            } catch (DemoApi.DemoLoadException e) {
+                if (attempt >= 60 || e.getMessage() == null || !e.getMessage().contains("checklistItemId")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Category, description, checklist item (a code manual-service publishes, or null). */
     record Finding(String category, String description, String checklistItemId) {
     }
 
     static final List<Finding> FINDINGS = List.of(
-            new Finding("FIRE_SAFETY", "消防通道被货物堵塞", "fire-02"),
-            new Finding("FIRE_SAFETY", "灭火器过期未更换", "fire-05"),
-            new Finding("FIRE_SAFETY", "疏散指示标志损坏", "fire-07"),
-            new Finding("ELECTRICAL", "配电箱未接地、线路私拉乱接", "elec-01"),
-            new Finding("ELECTRICAL", "电动自行车在楼道内充电", "elec-04"),
-            new Finding("MACHINERY_GUARDING", "设备传动部位防护罩缺失", "mach-03"),
-            new Finding("DUST_EXPLOSION", "除尘系统未按规定清理积尘", "dust-02"),
-            new Finding("HAZARDOUS_CHEMICALS", "危化品储存超量、未分类存放", "chem-04"),
-            new Finding("CONFINED_SPACE", "有限空间作业未审批、未检测", "cs-01"),
-            new Finding("EVACUATION", "安全出口上锁", "fire-03"),
-            new Finding("GAS", "燃气管道老化、未安装报警装置", "gas-02"),
-            new Finding("OCCUPATIONAL_HEALTH", "劳动防护用品配备不全", "ohs-01"));
+            new Finding("FIRE_SAFETY", "消防通道被货物堵塞", "GEN-R-01"),
+            new Finding("FIRE_SAFETY", "灭火器过期未更换", "GEN-R-02"),
+            new Finding("FIRE_SAFETY", "疏散指示标志损坏", null),
+            new Finding("ELECTRICAL", "配电箱未接地、线路私拉乱接", "GEN-R-10"),
+            new Finding("ELECTRICAL", "电动自行车在楼道内充电", null),
+            new Finding("MACHINERY_GUARDING", "设备传动部位防护罩缺失", "GEN-R-04"),
+            new Finding("DUST_EXPLOSION", "除尘系统未按规定清理积尘", "DUST-R-01"),
+            new Finding("HAZARDOUS_CHEMICALS", "危化品储存超量、未分类存放", "HC-R-01"),
+            new Finding("CONFINED_SPACE", "有限空间作业未审批、未检测", "CS-R-02"),
+            new Finding("EVACUATION", "安全出口上锁", "GEN-R-01"),
+            new Finding("GAS", "燃气管道老化、未安装报警装置", "GAS-R-01"),
+            new Finding("OCCUPATIONAL_HEALTH", "劳动防护用品配备不全", "GEN-R-05"));
 
     private final Random random;
     private final LocalDate today = LocalDate.now(CHINA);
@@ -398,10 +422,15 @@ public final class DemoCity {
                                 "lat", round(lat), "lon", round(lon), "deviceTime", at.toInstant().toString()));
                         if (random.nextInt(100) < 10) {
                             Finding f = FINDINGS.get(random.nextInt(FINDINGS.size()));
-                            found.add(Map.of("id", patrolId + "-f" + i, "establishmentId", e.get("id"),
-                                    "category", f.category(), "severity", random.nextInt(25) == 0 ? "MAJOR" : "GENERAL",
-                                    "description", f.description(), "checklistItemId", f.checklistItemId(),
+                            Map<String, Object> finding = new LinkedHashMap<>(Map.of("id", patrolId + "-f" + i,
+                                    "establishmentId", e.get("id"), "category", f.category(),
+                                    "severity", random.nextInt(25) == 0 ? "MAJOR" : "GENERAL",
+                                    "description", f.description(),
                                     "deviceTime", at.plusMinutes(5).toInstant().toString()));
+                            if (f.checklistItemId() != null) {
+                                finding.put("checklistItemId", f.checklistItemId());
+                            }
+                            found.add(finding);
                             findingCounter.incrementAndGet();
                         }
                     }
@@ -414,7 +443,7 @@ public final class DemoCity {
                     patrol.put("track", track);
                     patrol.put("checkIns", checkIns);
                     patrol.put("findings", found);
-                    calls.add(() -> api.post("/api/v1/patrols/sync", patrol));
+                    calls.add(() -> syncPatrol(api, patrol));
                     patrols++;
                 }
             }

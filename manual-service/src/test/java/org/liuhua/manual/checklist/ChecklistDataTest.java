@@ -79,6 +79,57 @@ class ChecklistDataTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("FX-CS-01");
     }
 
+    /**
+     * The structure of 应急管理部令第10号: 第三条 general (all industries), 第四条–第十条 the industries (冶金、有色、建材、
+     * 机械、轻工、纺织、烟草), 第十一条 dust explosion, 第十二条 ammonia refrigeration, 第十三条 confined space, 第十四条
+     * failed monitoring, alarm and protection devices. Every item citing the order — verified or not — names the
+     * article its domain belongs to, and 第十四条 speaks of such devices.
+     */
+    static void checkOrderNo10Structure(List<StarterItem> items) {
+        List<String> industryArticles = List.of("第四条", "第五条", "第六条", "第七条", "第八条", "第九条", "第十条");
+        List<StarterItem> cited = items.stream().filter(i -> i.legalBasis() != null
+                && "应急管理部令第10号".equals(i.legalBasis().number())).toList();
+        assertThat(cited).isNotEmpty();
+        for (StarterItem item : cited) {
+            String article = item.legalBasis().article();
+            switch (item.domain()) {
+                case "GENERAL" -> assertThat(article).as(item.code()).isIn("第三条", "第十四条");
+                case "DUST_EXPLOSION" -> assertThat(article).as(item.code()).isEqualTo("第十一条");
+                case "AMMONIA_REFRIGERATION" -> assertThat(article).as(item.code()).isEqualTo("第十二条");
+                case "CONFINED_SPACE" -> assertThat(article).as(item.code()).isEqualTo("第十三条");
+                default -> assertThat(article).as(item.code() + " (" + item.domain() + ")").isIn(industryArticles);
+            }
+            if ("第十四条".equals(article)) {
+                assertThat(item.text()).as(item.code()).containsAnyOf("监测", "报警", "防护", "联锁");
+            }
+        }
+    }
+
+    @Test
+    void theItemsCitingOrderNo10NameTheArticleOfTheirDomain() throws Exception {
+        List<StarterItem> items = read("/starter/checklists.json", StarterItem.class);
+        checkOrderNo10Structure(items);
+        assertThat(items.stream().filter(i -> i.legalBasis() != null
+                && "应急管理部令第10号".equals(i.legalBasis().number())).map(i -> i.legalBasis().article()).distinct())
+                .as("the starter set covers the articles the issue names")
+                .contains("第三条", "第十一条", "第十二条", "第十三条", "第十四条");
+        List<Verified> verified = read("/verified-major-articles.json", Verified.class);
+        assertThat(verified.stream().filter(v -> v.code().startsWith("GM-DUST")).map(Verified::article).distinct())
+                .containsExactly("第十一条");
+    }
+
+    @Test
+    void anItemCitingTheWrongArticleForItsDomainFailsTheStructureCheck() throws Exception {
+        List<StarterItem> items = read("/starter/checklists.json", StarterItem.class).stream()
+                .map(i -> !i.code().equals("GM-NH3-12-1") ? i : new StarterItem(i.code(), i.domain(), i.industries(),
+                        i.flags(), i.text(), new org.liuhua.manual.checklist.domain.LegalBasis(
+                        i.legalBasis().document(), i.legalBasis().number(), "第十三条", i.legalBasis().clause()),
+                        i.major(), i.category(), i.verified(), i.note()))
+                .toList();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkOrderNo10Structure(items))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GM-NH3-12-1");
+    }
+
     @Test
     void theStarterMajorItemsCiteTheVerifiedArticles() throws Exception {
         List<StarterItem> items = read("/starter/checklists.json", StarterItem.class);

@@ -21,8 +21,13 @@ class HazardProjectorTest {
         Set<String> types = new TreeSet<>();
         scanner.findCandidateComponents("org.liuhua.events").forEach(candidate -> {
             try {
-                EventType type = Class.forName(candidate.getBeanClassName()).getAnnotation(EventType.class);
-                if (type.topic().equals(Topics.HAZARD)) {
+                Class<?> record = Class.forName(candidate.getBeanClassName());
+                EventType type = record.getAnnotation(EventType.class);
+                // a hazard's life-cycle events carry its id; other events of the topic (warning interviews) have
+                // their own projector
+                boolean lifeCycle = java.util.Arrays.stream(record.getRecordComponents())
+                        .anyMatch(c -> c.getName().equals("hazardId"));
+                if (type.topic().equals(Topics.HAZARD) && lifeCycle) {
                     types.add(type.value());
                 }
             } catch (ClassNotFoundException e) {

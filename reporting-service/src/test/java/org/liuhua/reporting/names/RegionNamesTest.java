@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.events.grid.RegionChanged;
 import org.liuhua.reporting.projection.ProjectionSpace;
 import org.liuhua.reporting.projection.Projections;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +20,8 @@ class RegionNamesTest {
     final NamesProjector projector = new NamesProjector(mongo);
 
     RegionNames names(int generation) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(
-                Map.of("projections", (Projections) () -> new ProjectionSpace(generation)));
-        return new RegionNames(mongo, new ActiveGeneration(beans.getBeanProvider(Projections.class)),
-                new NamesProperties(null));
+        Projections projections = () -> new ProjectionSpace(generation);
+        return new RegionNames(mongo, new ActiveGeneration(projections), new NamesProperties(null));
     }
 
     static RegionChanged town(String id, String name, long revision) {

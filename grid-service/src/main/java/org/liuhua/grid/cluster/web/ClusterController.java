@@ -49,7 +49,7 @@ class ClusterController {
     @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER','INSPECTOR')")
     ClusterView assess(@PathVariable String id, @Valid @RequestBody AssessmentRequest request) {
         return view(clusters.assess(id, request.establishmentId(), request.passed(), request.failedItems(),
-                request.assessedAt(), scopes.current()));
+                request.checklistItemCodes(), request.assessedAt(), scopes.current()));
     }
 
     @GetMapping("/summary")
@@ -80,7 +80,7 @@ class ClusterController {
     }
 
     record AssessmentRequest(@NotBlank String establishmentId, @NotNull Boolean passed, List<String> failedItems,
-                             Instant assessedAt) {
+                             Instant assessedAt, @Size(max = 200) List<@NotBlank String> checklistItemCodes) {
     }
 
     record MemberView(String establishmentId, Assessment currentAssessment) {

@@ -20,7 +20,7 @@ class ClusterTest {
 
     private static void assess(Cluster cluster, int member, boolean passed, String date) {
         Instant at = Instant.parse(date + "T00:00:00Z");
-        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at), 70);
+        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at, List.of()), 70);
     }
 
     @Test
