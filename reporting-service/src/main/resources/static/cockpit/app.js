@@ -496,17 +496,24 @@
   }
 
   // ---------- refresh, live updates, nightly reload ----------
+  // Hints are gathered (300 ms) and refetches spaced (at least 1.5 s apart): during a burst of events every
+  // screen refetches a few times, not once per batch (all cockpit screens share the gateway's per-client budget).
   var refreshTimer = null;
+  var lastRefresh = 0;
+  var MIN_SPACING = 1500;
   async function refreshAll() {
+    lastRefresh = Date.now();
     await loadOverview();
     await Promise.all([loadTowns(), loadMonths(), loadAttention(), loadWarnings()]);
     document.body.setAttribute('data-refreshed-at', String(Date.now()));
   }
   function refreshSoon() {
-    clearTimeout(refreshTimer);
+    if (refreshTimer) return; // one refetch is already due; it takes this hint along
+    var wait = Math.max(300, lastRefresh + MIN_SPACING - Date.now());
     refreshTimer = setTimeout(function () {
+      refreshTimer = null;
       refreshAll().then(function () { if (state.openTown && !state.openEstablishment) openTown(state.openTown); });
-    }, 300);
+    }, wait);
   }
 
   function startStream() {
