@@ -272,7 +272,7 @@
           return { value: v, itemStyle: { color: v >= 95 ? '#2bd97c' : v >= 80 ? '#8fd14f' : v >= 60 ? '#f5b83d' : '#ff5b5b', borderRadius: [0, 3, 3, 0] } };
         }),
         label: { show: true, position: 'right', color: '#d8e9ff', formatter: '{c}%' },
-        markLine: { symbol: 'none', silent: true, lineStyle: { color: '#27d3ff', type: 'dashed' }, label: { color: '#27d3ff', formatter: '目标' }, data: [{ xAxis: 100 }] }
+        markLine: { symbol: 'none', silent: true, lineStyle: { color: '#27d3ff', type: 'dashed' }, label: { color: '#27d3ff', position: 'insideEndBottom', formatter: '目标 100%' }, data: [{ xAxis: 100 }] }
       }]
     });
   }
