@@ -105,6 +105,43 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void theCockpitPageIsOpenWithoutATokenButItsStreamIsNot() {
+        TestHttp.Response page = http().get("/cockpit/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("path").asString()).isEqualTo("/cockpit/index.html");
+        assertThat(page.json().path("authorization").isNull()).isTrue();
+        assertThat(http().get("/api/v1/cockpit/stream").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCockpitStreamIsRelayedEventByEventAndNotCutByTheCircuitBreakersTimeLimit() throws Exception {
+        String token = tokenFor("cockpit-" + UUID.randomUUID());
+        java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/cockpit/stream")).header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        long start = System.nanoTime();
+        List<Long> arrivals = new java.util.ArrayList<>();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    arrivals.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        // each event arrives as it is sent (no buffering), and the stream outlives the 10 s time limiter
+        assertThat(arrivals).hasSize(12);
+        assertThat(arrivals.get(0)).isLessThan(1500);
+        assertThat(arrivals.get(11) - arrivals.get(0)).isGreaterThan(10_000);
+    }
+
+    @Test
     void aValidTokenIsRelayedUnchangedAndTheTraceContinues() {
         String token = tokenFor("relay-" + UUID.randomUUID());
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -39,6 +39,23 @@ final class StubBackend {
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });
+            // the cockpit's change stream: one event a second for 12 s (longer than any circuit breaker time limit)
+            server.createContext("/api/v1/cockpit/stream", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                try (var out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 12; i++) {
+                        out.write(("event: heartbeat\ndata: {\"n\":" + i + "}\n\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        Thread.sleep(1000);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            // streams and ordinary requests at the same time
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort();

@@ -1,0 +1,33 @@
+package org.liuhua.reporting.cockpit.web;
+
+import org.liuhua.reporting.cockpit.CockpitProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /cockpit/config.json} (open, like the page itself): where the page logs in and what it shows in its
+ * header. Holds no secret: the client is public and proves itself with PKCE.
+ */
+@RestController
+class CockpitConfigController {
+
+    /** The page's settings; {@code nightlyReload} as {@code HH:mm} in the wall screen's local time. */
+    record CockpitConfig(String issuer, String clientId, String cityName, String nightlyReload, String apiBase,
+                         String streamPath) {
+    }
+
+    private final CockpitProperties properties;
+
+    CockpitConfigController(CockpitProperties properties) {
+        this.properties = properties;
+    }
+
+    @GetMapping("/cockpit/config.json")
+    ResponseEntity<CockpitConfig> config() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .body(new CockpitConfig(properties.issuer(), properties.clientId(), properties.cityName(),
+                        properties.nightlyReload().toString(), "/api/v1", "/api/v1/cockpit/stream"));
+    }
+}
