@@ -92,7 +92,29 @@ final class HazardHistory {
         publicReports(seeder);
         awaitPatrolHazards(seeder);
         progress(seeder, reviewer);
+        interviews(seeder);
         return reported;
+    }
+
+    /**
+     * Warning interviews (约谈警示) of the last months: the supervising department calls in the principals of
+     * establishments whose hazards stayed open or came back (the monthly table's last column).
+     */
+    private void interviews(DemoApi seeder) {
+        String[] reasons = {
+                "重大事故隐患逾期未整改，约谈企业主要负责人，责令限期整改并报送整改方案",
+                "同类隐患反复出现，企业自查流于形式，约谈警示并要求开展全员安全培训",
+                "有限空间作业未执行审批制度，约谈企业安全管理人员",
+                "粉尘涉爆除尘系统未按规定清理，约谈企业负责人并纳入重点检查名单"};
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> e = establishments.get(random.nextInt(establishments.size()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("establishmentId", e.get("id"));
+            body.put("heldOn", today.minusDays(3 + random.nextInt(170)).toString());
+            body.put("reason", reasons[i % reasons.length]);
+            body.put("attendees", List.of("企业主要负责人", "安全管理人员", "镇安监办"));
+            seeder.post("/api/v1/hazards/interviews", body);
+        }
     }
 
     /**
