@@ -2,16 +2,12 @@ package org.liuhua.hazard;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -21,16 +17,15 @@ import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.MovableClock;
 import org.liuhua.kit.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "liuhua.hazard.evidence-max-bytes=200000",
         "liuhua.hazard.public-reports-per-hour=3"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(HazardIT.TestClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 public abstract class HazardIT {
 
     public static final String JINFENG = "zjg-jinfeng";
@@ -177,43 +172,5 @@ public abstract class HazardIT {
             bytes[i] = (byte) (i * 31);
         }
         return bytes;
-    }
-
-    /** A clock that runs with real time plus an offset the tests move. */
-    public static class MovableClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        public void advance(Duration by) {
-            offset.updateAndGet(o -> o.plus(by));
-        }
-
-        public void reset() {
-            offset.set(Duration.ZERO);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-
-        @Bean
-        MovableClock clock() {
-            return new MovableClock();
-        }
     }
 }

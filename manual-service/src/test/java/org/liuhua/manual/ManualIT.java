@@ -2,15 +2,12 @@ package org.liuhua.manual;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -23,13 +20,12 @@ import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.MovableClock;
 import org.liuhua.kit.test.TestTokens;
 import org.liuhua.kit.test.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,7 +50,7 @@ import static org.awaitility.Awaitility.await;
         "liuhua.manual.cards.public-base-url=https://liuhua.example.cn",
         "liuhua.manual.checklists.photo-max-bytes=100000"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(ManualIT.TestClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 public abstract class ManualIT {
 
     public static final String JINFENG = "zjg-jinfeng";
@@ -198,43 +194,5 @@ public abstract class ManualIT {
     ofType(Class<?> type, String key) {
         String name = EventTypes.typeOf(type);
         return r -> r.value().getType().equals(name) && (key == null || key.equals(r.key()));
-    }
-
-    /** A clock that runs with real time plus an offset the tests move. */
-    public static class MovableClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        public void advance(Duration by) {
-            offset.updateAndGet(o -> o.plus(by));
-        }
-
-        public void reset() {
-            offset.set(Duration.ZERO);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-
-        @Bean
-        MovableClock clock() {
-            return new MovableClock();
-        }
     }
 }

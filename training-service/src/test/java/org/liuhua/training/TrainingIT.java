@@ -2,17 +2,14 @@ package org.liuhua.training;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -25,12 +22,11 @@ import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.MovableClock;
 import org.liuhua.kit.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -53,7 +49,7 @@ import static org.awaitility.Awaitility.await;
         "liuhua.training.rates.publish=false",
         "liuhua.training.exams.starter-bank=classpath:fixtures/question-bank.json"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(TrainingIT.TestClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 public abstract class TrainingIT {
 
     public static final String JINFENG = "zjg-jinfeng";
@@ -210,43 +206,5 @@ public abstract class TrainingIT {
         List<String> values = new ArrayList<>();
         array.forEach(n -> values.add(n.get(field).asString()));
         return values;
-    }
-
-    /** A clock that runs with real time plus an offset the tests move. */
-    public static class MovableClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        public void advance(Duration by) {
-            offset.updateAndGet(o -> o.plus(by));
-        }
-
-        public void reset() {
-            offset.set(Duration.ZERO);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-
-        @Bean
-        MovableClock clock() {
-            return new MovableClock();
-        }
     }
 }
