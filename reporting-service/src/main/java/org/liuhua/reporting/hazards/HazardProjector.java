@@ -34,6 +34,7 @@ import org.liuhua.events.hazard.HazardReviewed;
 import org.liuhua.events.hazard.HazardSignedOff;
 import org.liuhua.events.hazard.HazardSupervisionOrdered;
 import org.liuhua.events.hazard.HazardTransferred;
+import org.liuhua.kit.messaging.TraceRecordInterceptor;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.store.CollectionIndexes;
 import org.liuhua.kit.time.CityCalendar;
@@ -200,6 +201,12 @@ public class HazardProjector implements Projector, Reconcilable {
         bulk(space.collection(ATTENTION), attention);
         bulk(space.collection(TRANSITIONS), transitions);
         writeCounters(diff, space);
+        for (Read r : reads) {
+            if (r.milestone() == Milestone.REPORTED) {
+                TraceRecordInterceptor.within(r.event(), () -> log.info("counted hazard {} of {} in {}",
+                        r.change().hazardId(), r.change().townId(), space));
+            }
+        }
         log.debug("hazards: {} events, {} facts changed in {}", reads.size(), factWrites.size(), space);
     }
 

@@ -99,7 +99,7 @@ class RebuildIT extends ReportingIntegrationTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> admin().get("/api/v1/stats/towns?size=200").json()
                 .get("items").findValuesAsString("townId").containsAll(List.of(towns))
                 && townTotal(towns[0]) + townTotal(towns[1]) == 30
-                && admin().get("/api/v1/stats/months?from=2030-07&to=2030-07").json().get(0).get("closed").asLong()
+                && admin().get("/api/v1/stats/months?from=2030-07&to=2030-07").json().get("months").get(0).get("closed").asLong()
                 == 15);
         // settled: two reads a moment apart agree
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(700))

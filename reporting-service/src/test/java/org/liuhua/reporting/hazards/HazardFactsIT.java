@@ -316,13 +316,13 @@ class HazardFactsIT extends ReportingIntegrationTest {
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.body()).as(path).contains("\"" + parameter + "\"");
         });
-        JsonNode months = city().get("/api/v1/stats/months").json();
+        JsonNode months = city().get("/api/v1/stats/months").json().get("months");
         assertThat(months.size()).isEqualTo(12);
         assertThat(months.get(11).get("month").asString()).isEqualTo(YearMonth.from(calendar.today()).toString());
     }
 
     private JsonNode month(TestHttp api, String month) {
-        JsonNode rows = api.get("/api/v1/stats/months?from=" + month + "&to=" + month).json();
+        JsonNode rows = api.get("/api/v1/stats/months?from=" + month + "&to=" + month).json().get("months");
         assertThat(rows.size()).isEqualTo(1);
         return rows.get(0);
     }

@@ -13,6 +13,24 @@ import org.springframework.kafka.listener.RecordInterceptor;
  */
 public class TraceRecordInterceptor implements RecordInterceptor<Object, Object> {
 
+    /**
+     * Runs {@code work} in the trace of one event — for batch consumers, which see many events per call: e.g. the
+     * log line that says an event was applied carries the trace id of the request that caused it.
+     */
+    public static void within(CloudEvent event, Runnable work) {
+        Object traceparent = event.getExtension("traceparent");
+        TraceContext.enter(traceparent == null ? null : traceparent.toString());
+        MDC.put("eventId", event.getId());
+        MDC.put("eventType", event.getType());
+        try {
+            work.run();
+        } finally {
+            TraceContext.exit();
+            MDC.remove("eventId");
+            MDC.remove("eventType");
+        }
+    }
+
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
                                                     Consumer<Object, Object> consumer) {

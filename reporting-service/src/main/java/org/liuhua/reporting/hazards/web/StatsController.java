@@ -94,9 +94,13 @@ class StatsController {
         return PageResponse.of(rows, page);
     }
 
+    /** A series of months, oldest first (a bounded time series, not a pageable list). */
+    public record MonthSeries(String from, String to, List<MonthRow> months) {
+    }
+
     /** Per month {@code from} … {@code to} (default: the last 12 months), oldest first. */
     @GetMapping("/months")
-    List<MonthRow> months(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    MonthSeries months(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         YearMonth last = to == null ? YearMonth.from(calendar.today()) : month("to", to);
         YearMonth first = from == null ? last.minusMonths(11) : month("from", from);
         if (first.isAfter(last)) {
@@ -105,7 +109,7 @@ class StatsController {
         if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
             throw new InvalidInputException("from", "at most " + MAX_MONTHS + " months at once");
         }
-        return statistics.months(scope(), first, last);
+        return new MonthSeries(first.toString(), last.toString(), statistics.months(scope(), first, last));
     }
 
     /** Per town: hazards open at the end of a day (default yesterday). */
