@@ -158,6 +158,8 @@ class HazardFactsIT extends ReportingIntegrationTest {
         assertThat(row.get("openMajor").asLong()).isEqualTo(1);
         assertThat(row.get("closureRate").get("value").asDouble()).isEqualTo(0.6);
         JsonNode list = city().get("/api/v1/stats/hazards?list=open-major&size=200").json();
+        assertThat(city().get("/api/v1/stats/hazards?size=200").json()).as("open-major is the default list")
+                .isEqualTo(list);
         assertThat(list.get("items").findValuesAsString("hazardId")).contains(marchOpen.id());
         assertThat(officer.get("/api/v1/stats/hazards?list=open-major").json().get("items").findValuesAsString(
                 "townId")).containsOnly(town);
@@ -310,7 +312,6 @@ class HazardFactsIT extends ReportingIntegrationTest {
         bad.put("/api/v1/stats/months?from=2026-05&to=2026-01", "from");
         bad.put("/api/v1/stats/open-at?date=2026-02-30", "date");
         bad.put("/api/v1/stats/hazards?list=all", "list");
-        bad.put("/api/v1/stats/hazards", "list");
         bad.forEach((path, parameter) -> {
             TestHttp.Response response = city().get(path);
             assertThat(response.status()).as(path).isEqualTo(400);

@@ -131,12 +131,15 @@ class StatsController {
         return statistics.openAt(scope(), day);
     }
 
-    /** The hazards of an attention list ({@code open-major}, {@code overdue}, {@code escalated}), newest first. */
+    /**
+     * The hazards of an attention list ({@code open-major} — the default —, {@code overdue}, {@code escalated}),
+     * newest first.
+     */
     @GetMapping("/hazards")
     PageResponse<AttentionHazard> hazards(@RequestParam(required = false) String list,
                                           @SortableBy(value = {"reportedAt"}, byDefault = "reportedAt,desc")
                                           PageQuery page) {
-        AttentionList which = switch (list == null ? "" : list) {
+        AttentionList which = switch (list == null ? "open-major" : list) {
             case "open-major" -> AttentionList.OPEN_MAJOR;
             case "overdue" -> AttentionList.OVERDUE;
             case "escalated" -> AttentionList.ESCALATED;
