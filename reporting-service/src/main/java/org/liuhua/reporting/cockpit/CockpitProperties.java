@@ -23,7 +23,8 @@ public record CockpitProperties(String issuer, String clientId, String cityName,
                                 Duration heartbeat, Duration streamLifetime, Integer maxStreams) {
 
     public CockpitProperties {
-        issuer = issuer == null || issuer.isBlank() ? "http://localhost:8180/realms/liuhua" : stripSlash(issuer);
+        // blank: the realm that issues the API's tokens (the browser reaches it at the same address)
+        issuer = issuer == null || issuer.isBlank() ? null : stripSlash(issuer);
         clientId = clientId == null || clientId.isBlank() ? "cockpit" : clientId;
         cityName = cityName == null || cityName.isBlank() ? "张家港市" : cityName;
         nightlyReload = nightlyReload == null ? LocalTime.of(3, 0) : nightlyReload;
@@ -33,7 +34,17 @@ public record CockpitProperties(String issuer, String clientId, String cityName,
     }
 
     /** The origin of the issuer (scheme, host, port): the page fetches tokens there (CSP connect-src). */
-    public String issuerOrigin() {
+    /** The realm the page logs in with: this setting, else the token issuer, else the local platform's realm. */
+    public String issuerOr(String tokenIssuer) {
+        if (issuer != null) {
+            return issuer;
+        }
+        return tokenIssuer == null || tokenIssuer.isBlank() ? "http://localhost:8180/realms/liuhua"
+                : stripSlash(tokenIssuer);
+    }
+
+    /** The scheme and authority of an issuer URL (for the page's Content-Security-Policy). */
+    public static String origin(String issuer) {
         java.net.URI uri = java.net.URI.create(issuer);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.liuhua.reporting.projection.ProjectionSpace;
+import org.liuhua.reporting.projection.Projections;
 import org.liuhua.reporting.projection.ProjectionsChanged;
 import org.liuhua.reporting.stats.Names;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,11 +29,11 @@ public class RegionNames implements Names {
     }
 
     private final MongoTemplate mongo;
-    private final ActiveGeneration projections;
+    private final Projections projections;
     private final NamesProperties properties;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    RegionNames(MongoTemplate mongo, ActiveGeneration projections, NamesProperties properties) {
+    RegionNames(MongoTemplate mongo, Projections projections, NamesProperties properties) {
         this.mongo = mongo;
         this.projections = projections;
         this.properties = properties;
@@ -43,7 +44,7 @@ public class RegionNames implements Names {
         if (townId == null) {
             return null;
         }
-        ProjectionSpace space = projections.space();
+        ProjectionSpace space = projections.active();
         String cacheKey = space.version() + "/" + townId;
         String known = cache.get(cacheKey);
         if (known != null) {
@@ -68,7 +69,7 @@ public class RegionNames implements Names {
     /** The towns of the region tree, by id (one document read by {@code _id}). */
     public List<Town> towns() {
         Document towns = mongo.findById(NamesProjector.TOWNS, Document.class,
-                projections.space().collection(NamesProjector.REGIONS));
+                projections.active().collection(NamesProjector.REGIONS));
         if (towns == null || towns.get("towns", Document.class) == null) {
             return List.of();
         }

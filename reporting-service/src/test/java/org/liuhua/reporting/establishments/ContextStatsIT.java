@@ -23,7 +23,7 @@ import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.reporting.ReportingIntegrationTest;
 import org.liuhua.reporting.grid.GridProjector;
 import org.liuhua.reporting.handbooks.HandbooksProjector;
-import org.liuhua.reporting.names.ActiveGeneration;
+import org.liuhua.reporting.projection.Projections;
 import org.liuhua.reporting.names.NamesProjector;
 import org.liuhua.reporting.projection.ProjectionSpace;
 import org.liuhua.reporting.scope.ReportScope;
@@ -56,7 +56,7 @@ class ContextStatsIT extends ReportingIntegrationTest {
     @Autowired
     InterviewsProjector interviews;
     @Autowired
-    ActiveGeneration generation;
+    Projections generation;
     @Autowired
     CityCalendar calendar;
     @Autowired
@@ -79,7 +79,7 @@ class ContextStatsIT extends ReportingIntegrationTest {
 
     @BeforeEach
     void fill() {
-        space = generation.space();
+        space = generation.active();
         Instant now = calendar.now();
         month = calendar.monthKey(now);
         LocalDate today = calendar.today();

@@ -21,7 +21,7 @@ class RegionNamesTest {
 
     RegionNames names(int generation) {
         Projections projections = () -> new ProjectionSpace(generation);
-        return new RegionNames(mongo, new ActiveGeneration(projections), new NamesProperties(null));
+        return new RegionNames(mongo, projections, new NamesProperties(null));
     }
 
     static RegionChanged town(String id, String name, long revision) {

@@ -1,6 +1,7 @@
 package org.liuhua.reporting.cockpit.web;
 
 import org.liuhua.reporting.cockpit.CockpitProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +20,17 @@ class CockpitConfigController {
     }
 
     private final CockpitProperties properties;
+    private final String issuer;
 
-    CockpitConfigController(CockpitProperties properties) {
+    CockpitConfigController(CockpitProperties properties, Environment environment) {
         this.properties = properties;
+        this.issuer = properties.issuerOr(environment.getProperty(CockpitWebConfiguration.TOKEN_ISSUER));
     }
 
     @GetMapping("/cockpit/config.json")
     ResponseEntity<CockpitConfig> config() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(new CockpitConfig(properties.issuer(), properties.clientId(), properties.cityName(),
+                .body(new CockpitConfig(issuer, properties.clientId(), properties.cityName(),
                         properties.nightlyReload().toString(), "/api/v1", "/api/v1/cockpit/stream"));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class CockpitWebConfiguration implements WebMvcConfigurer {
 
     static final String ECHARTS_VERSION = webjarVersion("echarts");
+    /** Boot's token issuer (the kit fills it from LIUHUA_SECURITY_ISSUER). */
+    static final String TOKEN_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -45,7 +48,9 @@ class CockpitWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> cockpitContentSecurityPolicy(CockpitProperties properties) {
+    FilterRegistrationBean<OncePerRequestFilter> cockpitContentSecurityPolicy(CockpitProperties properties,
+                                                                              Environment environment) {
+        String realm = CockpitProperties.origin(properties.issuerOr(environment.getProperty(TOKEN_ISSUER)));
         String policy = String.join("; ",
                 "default-src 'self'",
                 "script-src 'self'",
@@ -53,10 +58,10 @@ class CockpitWebConfiguration implements WebMvcConfigurer {
                 "style-src 'self' 'unsafe-inline'",
                 "img-src 'self' data: blob:",
                 "font-src 'self' data:",
-                "connect-src 'self' " + properties.issuerOrigin(),
+                "connect-src 'self' " + realm,
                 "object-src 'none'",
                 "base-uri 'self'",
-                "form-action 'self' " + properties.issuerOrigin(),
+                "form-action 'self' " + realm,
                 "frame-ancestors 'none'");
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override

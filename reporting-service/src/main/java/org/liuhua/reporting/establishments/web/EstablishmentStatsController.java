@@ -2,7 +2,7 @@ package org.liuhua.reporting.establishments.web;
 
 import org.liuhua.kit.security.Caller;
 import org.liuhua.reporting.establishments.EstablishmentPages;
-import org.liuhua.reporting.names.ActiveGeneration;
+import org.liuhua.reporting.projection.Projections;
 import org.liuhua.reporting.scope.ReportScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EstablishmentStatsController {
 
     private final EstablishmentPages pages;
-    private final ActiveGeneration projections;
+    private final Projections projections;
 
-    EstablishmentStatsController(EstablishmentPages pages, ActiveGeneration projections) {
+    EstablishmentStatsController(EstablishmentPages pages, Projections projections) {
         this.pages = pages;
         this.projections = projections;
     }
@@ -24,6 +24,6 @@ class EstablishmentStatsController {
     @GetMapping("/api/v1/stats/establishments/{id}")
     @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
     EstablishmentPages.Page page(@PathVariable String id) {
-        return pages.page(id, ReportScope.of(Caller.current()), projections.space());
+        return pages.page(id, ReportScope.of(Caller.current()), projections.active());
     }
 }

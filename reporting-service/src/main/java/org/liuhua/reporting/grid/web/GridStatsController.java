@@ -11,7 +11,7 @@ import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
 import org.liuhua.kit.web.SortableBy;
 import org.liuhua.reporting.grid.GridFigures;
-import org.liuhua.reporting.names.ActiveGeneration;
+import org.liuhua.reporting.projection.Projections;
 import org.liuhua.reporting.scope.ReportScope;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,9 +29,9 @@ class GridStatsController {
     }
 
     private final GridFigures grid;
-    private final ActiveGeneration projections;
+    private final Projections projections;
 
-    GridStatsController(GridFigures grid, ActiveGeneration projections) {
+    GridStatsController(GridFigures grid, Projections projections) {
         this.grid = grid;
         this.projections = projections;
     }
@@ -41,7 +41,7 @@ class GridStatsController {
     PageResponse<GridFigures.InspectorRow> inspectors(@RequestParam(required = false) String month,
             @SortableBy(value = {"rank", "patrols", "visits", "findings", "establishmentsCovered", "townId"},
                     byDefault = "rank,asc") PageQuery page) {
-        List<GridFigures.InspectorRow> rows = grid.inspectors(projections.space(), ReportScope.of(Caller.current()),
+        List<GridFigures.InspectorRow> rows = grid.inspectors(projections.active(), ReportScope.of(Caller.current()),
                 month(month));
         return PageResponse.of(rows.stream().sorted(order(page.sort())).toList(), page);
     }
@@ -50,7 +50,7 @@ class GridStatsController {
     @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
     CoverageAnswer coverage(@RequestParam(required = false) String month) {
         String key = month(month);
-        return new CoverageAnswer(key, grid.coverage(projections.space(), ReportScope.of(Caller.current()), key));
+        return new CoverageAnswer(key, grid.coverage(projections.active(), ReportScope.of(Caller.current()), key));
     }
 
     private String month(String month) {
