@@ -18,35 +18,38 @@ public class TraceRecordInterceptor implements RecordInterceptor<Object, Object>
      * log line that says an event was applied carries the trace id of the request that caused it.
      */
     public static void within(CloudEvent event, Runnable work) {
+        enter(event);
+        try {
+            work.run();
+        } finally {
+            exit();
+        }
+    }
+
+    private static void enter(CloudEvent event) {
         Object traceparent = event.getExtension("traceparent");
         TraceContext.enter(traceparent == null ? null : traceparent.toString());
         MDC.put("eventId", event.getId());
         MDC.put("eventType", event.getType());
-        try {
-            work.run();
-        } finally {
-            TraceContext.exit();
-            MDC.remove("eventId");
-            MDC.remove("eventType");
-        }
+    }
+
+    private static void exit() {
+        TraceContext.exit();
+        MDC.remove("eventId");
+        MDC.remove("eventType");
     }
 
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
                                                     Consumer<Object, Object> consumer) {
         if (record.value() instanceof CloudEvent event) {
-            Object traceparent = event.getExtension("traceparent");
-            TraceContext.enter(traceparent == null ? null : traceparent.toString());
-            MDC.put("eventId", event.getId());
-            MDC.put("eventType", event.getType());
+            enter(event);
         }
         return record;
     }
 
     @Override
     public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        TraceContext.exit();
-        MDC.remove("eventId");
-        MDC.remove("eventType");
+        exit();
     }
 }
