@@ -27,7 +27,16 @@ public record ProblemType(String name, String title) {
     /** Someone else changed the object first; read it again and retry. */
     public static final ProblemType CONCURRENT_CHANGE = new ProblemType("concurrent-change", "Changed by someone else");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Payload too large");
+    /** Too many requests of this caller or address; the answer's {@code Retry-After} says when to try again. */
     public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", "Too many requests");
+    /** The request body did not arrive within the time a service waits for it. */
+    public static final ProblemType REQUEST_TIMEOUT = new ProblemType("request-timeout", "Request timeout");
+    /** An {@code Idempotency-Key} this caller already used for a different request. */
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
+            "Idempotency key used for another request");
+    /** The first request with this {@code Idempotency-Key} is still being processed; retry later. */
+    public static final ProblemType REQUEST_IN_PROGRESS = new ProblemType("request-in-progress",
+            "A request with this idempotency key is in progress");
     /** A bug or an outage behind the answer; logged with the trace id the answer carries. */
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", "Internal error");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable",
@@ -47,6 +56,7 @@ public record ProblemType(String name, String title) {
             case 401 -> UNAUTHORIZED;
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 429 -> RATE_LIMITED;

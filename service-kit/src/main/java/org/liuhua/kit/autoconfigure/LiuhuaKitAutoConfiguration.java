@@ -30,7 +30,27 @@ import org.liuhua.kit.web.PageQueryResolver;
 import org.liuhua.kit.web.ProblemErrorController;
 import org.liuhua.kit.web.ProblemHandling;
 import org.liuhua.kit.web.TraceFilter;
+import java.util.function.Supplier;
+
+import org.liuhua.kit.health.MongoPingHealthIndicator;
+import org.liuhua.kit.idempotency.IdempotencyFilter;
+import org.liuhua.kit.idempotency.IdempotencyProperties;
+import org.liuhua.kit.web.ApiDocsConfiguration;
+import org.liuhua.kit.web.ApiDocsProperties;
+import org.liuhua.kit.web.BodyLimitFilter;
+import org.liuhua.kit.web.LimitsProperties;
+import org.liuhua.kit.web.PreAuthorizeFirst;
+import org.liuhua.kit.web.QueryParameterCheck;
+import org.liuhua.kit.web.StrictDates;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import tools.jackson.core.StreamReadConstraints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,13 +74,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code liuhua.outbox.collections}) and the audit log,
  * consumers with bounded retries and a dead-letter topic, and its own topic created ({@code liuhua.events.topic}).
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, MongoHealthContributorAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, CityProperties.class,
-        EventsProperties.class, LeaseProperties.class})
+        EventsProperties.class, LeaseProperties.class, LimitsProperties.class, IdempotencyProperties.class,
+        ApiDocsProperties.class})
 // problem+json for every error: the advice, and the error page in place of Boot's
 @Import({ServiceSecurityConfiguration.class, AuditConfiguration.class, ProblemHandling.class,
-        ProblemErrorController.class})
+        ProblemErrorController.class, ApiDocsConfiguration.class})
 public class LiuhuaKitAutoConfiguration {
+
+    /** After Spring Security's chain (-100) and the audit filter (0): the audit sees replayed answers too. */
+    static final int IDEMPOTENCY_FILTER_ORDER = 10;
 
     @Bean
     @ConditionalOnMissingBean
@@ -82,15 +106,72 @@ public class LiuhuaKitAutoConfiguration {
         return new IndexCreator(mongo, declared.orderedStream().toList(), relay.collections());
     }
 
-    /** Every list endpoint reads {@code page}, {@code size} and {@code sort} the same way ({@link PageQuery}). */
+    /**
+     * Every list endpoint reads {@code page}, {@code size} and {@code sort} the same way ({@link PageQuery}); a handler's
+     * {@code @PreAuthorize} is checked before its arguments are bound and validated ({@link PreAuthorizeFirst}), then
+     * the query parameters are refused when they hold control characters ({@link QueryParameterCheck}).
+     */
     @Bean
-    WebMvcConfigurer pageQueryArguments() {
+    WebMvcConfigurer pageQueryArguments(ObjectProvider<MethodSecurityExpressionHandler> expressionHandler,
+                                        ApplicationContext context) {
+        Supplier<MethodSecurityExpressionHandler> handler = SingletonSupplier.of(() ->
+                expressionHandler.getIfAvailable(() -> {
+                    DefaultMethodSecurityExpressionHandler fallback = new DefaultMethodSecurityExpressionHandler();
+                    fallback.setApplicationContext(context);
+                    return fallback;
+                }));
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new PageQueryResolver());
             }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PreAuthorizeFirst(handler)).order(Ordered.HIGHEST_PRECEDENCE);
+                registry.addInterceptor(new QueryParameterCheck()).order(Ordered.HIGHEST_PRECEDENCE + 1);
+            }
         };
+    }
+
+    /** JSON strings are at most {@code liuhua.limits.max-string-length} characters (a longer one is a 400). */
+    @Bean
+    JsonFactoryBuilderCustomizer jsonReadLimits(LimitsProperties limits) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxStringLength()).build());
+    }
+
+    /** A number where a date or time is expected is refused, not read as an epoch count. */
+    @Bean
+    StrictDates strictDates() {
+        return new StrictDates();
+    }
+
+    /** Bodies other than multipart are bounded in size and in the time they take to arrive. */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(LimitsProperties limits) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** {@code Idempotency-Key} on POST, PUT and PATCH; inside the security chain, so the caller is known. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoTemplate mongo, Clock clock,
+                                                                IdempotencyProperties properties) {
+        IdempotencyFilter filter = new IdempotencyFilter(mongo, clock, properties);
+        filter.createIndex();
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
+        return registration;
+    }
+
+    /** MongoDB's health by {@code ping}, which the embedded stand-in answers too (Boot's sends {@code hello}). */
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnMissingBean(name = {"mongoHealthIndicator", "mongoHealthContributor"})
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

@@ -23,8 +23,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Every service is a stateless OAuth2 resource server that validates tokens itself (signature, issuer, audience,
  * expiry) whether the request came through the gateway or not. The check is Spring Boot's {@code JwtDecoder}, built
  * from {@code spring.security.oauth2.resourceserver.jwt.*} (which kit-core derives from LIUHUA_SECURITY_*); the kit
- * adds only the mapping of the realm's roles ({@link KeycloakRoleConverter}). Health, metrics scraping and API docs
- * are open; so are a service's declared public paths. Authorization of actions is by method security
+ * adds only the mapping of the realm's roles ({@link KeycloakRoleConverter}). On the service's port the probes
+ * ({@code /actuator/health/**}, {@code /livez}, {@code /readyz}), the API docs and a service's declared public paths
+ * are open; the rest of the actuator (metrics included) needs CITY_ADMIN. On a separate management port
+ * ({@code management.server.port}, bound to the loopback address or the cluster network) the actuator is open. Authorization of actions is by method security
  * ({@code @PreAuthorize}); data scope is enforced in each service's queries.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +34,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ServiceSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
-        List<String> open = new ArrayList<>(List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties,
+                                        ManagementPort managementPort) throws Exception {
+        // on the service's port only the probes are open; metrics and the rest of the actuator need CITY_ADMIN
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/livez", "/readyz",
+                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
         open.addAll(properties.publicPaths());
         AuthenticationEntryPoint unauthorized = (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED,
                 ProblemType.UNAUTHORIZED, "a valid bearer token is required");
@@ -43,6 +52,7 @@ public class ServiceSecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(managementPort::isManagementRequest).permitAll()
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.CITY_ADMIN)
                         .anyRequest().authenticated())

@@ -1,6 +1,5 @@
 package org.liuhua.kit.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,6 +9,7 @@ import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.domain.TooManyRequestsException;
 import org.liuhua.kit.problem.ProblemType;
 import org.liuhua.kit.problem.Problems;
 import org.slf4j.Logger;
@@ -134,27 +134,58 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body that is not JSON names {@code body}; a value that cannot be read names its JSON path
-     * ({@code deadline}, {@code items[0].due}); a value the command itself refused names what the command named.
+     * A value that cannot be read names its JSON path ({@code deadline}, {@code checkIns[3].deviceTime}): a wrong type,
+     * a bad date, a number where a date is expected, an unknown enum value, a string over the length limit, and
+     * malformed JSON (the path where the parser stopped); only a body that is missing or not JSON at its top level
+     * names {@code body}. A value the command itself refused names what the command named. A body over the size
+     * limit or too slow to arrive is a 413 or 408 ({@link BodyLimitFilter}).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldProblem> errors = List.of(new FieldProblem("body",
-                "the request body is missing or is not valid JSON"));
+        BodyLimitException limit = BodyLimitException.among(e);
+        if (limit != null) {
+            return bodyLimit(limit, e, headers, request);
+        }
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof InvalidInputException refused) {
-                errors = refused.errors();
-                break;
-            }
-            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                    && errors.get(0).field().equals("body")) {
-                errors = List.of(new FieldProblem(jsonPath(jackson),
-                        "has a value that cannot be read: " + firstLine(jackson.getOriginalMessage())));
+                return badRequest(e, refused.errors(), headers, request);
             }
         }
-        return badRequest(e, errors, headers, request);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                String path = jsonPath(jackson);
+                if (!path.isEmpty()) {
+                    return badRequest(e, List.of(new FieldProblem(path, JsonProblems.describe(jackson))), headers,
+                            request);
+                }
+            }
+        }
+        return badRequest(e, List.of(new FieldProblem("body", "the request body is missing or is not valid JSON")),
+                headers, request);
+    }
+
+    /** A body refused while it was read by something other than a message converter. */
+    @ExceptionHandler(BodyLimitException.class)
+    ResponseEntity<Object> bodyLimit(BodyLimitException e, WebRequest request) {
+        return bodyLimit(e, e, new HttpHeaders(), request);
+    }
+
+    private ResponseEntity<Object> bodyLimit(BodyLimitException limit, Exception e, HttpHeaders headers,
+                                             WebRequest request) {
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return handleExceptionInternal(e, problem(limit.status(), ProblemType.of(limit.status()), limit.getMessage()),
+                headers, limit.status(), request);
+    }
+
+    /** A budget used up: 429 with {@code Retry-After} in seconds. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED, e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @Override
@@ -244,13 +275,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static String jsonPath(JacksonException jackson) {
-        List<String> parts = new ArrayList<>();
-        for (JacksonException.Reference reference : jackson.getPath()) {
-            parts.add(reference.getPropertyName() != null ? "." + reference.getPropertyName()
-                    : "[" + reference.getIndex() + "]");
-        }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
+        return JsonProblems.path(jackson);
     }
 
     private static String lastNode(String path) {
@@ -258,11 +283,4 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 }

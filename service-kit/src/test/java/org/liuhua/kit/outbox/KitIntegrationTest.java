@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=kit-test", "liuhua.outbox.collections=parcels",
                 "liuhua.events.topic=" + KitTestApplication.TOPIC, "liuhua.security.public-paths=/api/v1/public/**",
-                "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB"})
+                "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB",
+                "liuhua.limits.body-read-timeout=2s"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class KitIntegrationTest {
 

@@ -122,6 +122,7 @@ public class KitTestApplication {
 
         @PostMapping
         @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER')")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         public ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
             String id = "parcel-" + UUID.randomUUID();
             return ResponseEntity.created(URI.create("/api/v1/parcels/" + id)).body(Map.of("id", id));

@@ -9,8 +9,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every service gets from the kit, checked on a service's own Spring context: probes and metrics open (tagged
- * with the application), every API path behind a valid token, every error answer the kit's problem+json with its
+ * What every service gets from the kit, checked on a service's own Spring context: probes open and overall health UP,
+ * metrics (tagged with the application) only with a city admin's token, every API path behind a valid token, every error answer the kit's problem+json with its
  * type and the trace id (also Spring's own 404 and 405 and the {@code /error} page). A service's smoke test extends
  * this and registers its infrastructure with {@link ServiceTestSupport}.
  */
@@ -28,7 +28,15 @@ public abstract class SharedDefaultsContract {
     void runsWithTheSharedDefaults() {
         TestHttp anonymous = new TestHttp("http://127.0.0.1:" + port);
         assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(anonymous.send(anonymous.request("/actuator/prometheus").setHeader("Accept", "text/plain").GET())
+        assertThat(anonymous.get("/readyz").status()).isEqualTo(200);
+        assertThat(anonymous.get("/livez").status()).isEqualTo(200);
+        TestHttp.Response health = anonymous.get("/actuator/health");
+        assertThat(health.json().path("status").asString()).as("overall health, the store included: " + health)
+                .isEqualTo("UP");
+        // metrics on the service's own port only with a token (a management port, when set, is open)
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+        TestHttp admin = anonymous.as(TestTokens.user("city-admin", Roles.CITY_ADMIN));
+        assertThat(admin.send(admin.request("/actuator/prometheus").setHeader("Accept", "text/plain").GET())
                 .body()).contains("application=\"" + applicationName() + "\"");
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
 

@@ -105,7 +105,11 @@ class ProblemAnswersIT extends KitIntegrationTest {
         assertProblem(nested, 400, "invalid-input");
         assertThat(firstError(nested).path("field").asString()).isEqualTo("items[1].due");
 
-        TestHttp.Response notJson = admin().post("/api/v1/probes/dated", "{\"title\": ");
+        TestHttp.Response cutShort = admin().post("/api/v1/probes/dated", "{\"title\": ");
+        assertProblem(cutShort, 400, "invalid-input");
+        assertThat(firstError(cutShort).path("field").asString()).isEqualTo("title");
+
+        TestHttp.Response notJson = admin().post("/api/v1/probes/dated", "hello");
         assertProblem(notJson, 400, "invalid-input");
         assertThat(firstError(notJson).path("field").asString()).isEqualTo("body");
     }
