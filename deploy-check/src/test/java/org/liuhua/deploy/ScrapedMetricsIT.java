@@ -62,6 +62,9 @@ class ScrapedMetricsIT {
         // must win over the packaged application.yml (server.port there is ${PORT:8082}; PORT below is a decoy)
         Path tree = Files.createTempDirectory("configtree");
         Files.writeString(tree.resolve("server.port"), String.valueOf(port));
+        // metrics are scraped on the management port; on the service's own port they need a token (ADR 10)
+        int managementPort = freePort();
+        Files.writeString(tree.resolve("management.server.port"), String.valueOf(managementPort));
         Files.writeString(tree.resolve("liuhua.hazard.escalation-interval"), "PT2S");
         Path log = Files.createTempFile("hazard-service", ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString())
@@ -100,7 +103,8 @@ class ScrapedMetricsIT {
             String scrape = "";
             deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
-                scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                                + "/actuator/prometheus"))
                         .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
                 missing = new TreeSet<>(expected);
                 missing.removeAll(names(scrape));

@@ -37,13 +37,18 @@ import org.liuhua.kit.idempotency.IdempotencyFilter;
 import org.liuhua.kit.idempotency.IdempotencyProperties;
 import org.liuhua.kit.web.ApiDocsConfiguration;
 import org.liuhua.kit.web.ApiDocsProperties;
+import org.liuhua.kit.web.AbortedBodyValve;
 import org.liuhua.kit.web.BodyLimitFilter;
 import org.liuhua.kit.web.LimitsProperties;
 import org.liuhua.kit.web.PreAuthorizeFirst;
 import org.liuhua.kit.web.QueryParameterCheck;
 import org.liuhua.kit.web.StrictDates;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
@@ -154,6 +159,17 @@ public class LiuhuaKitAutoConfiguration {
                 new BodyLimitFilter(limits));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** The connection of a refused body is closed, not read to its end. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.Valve")
+    static class TomcatBodyLimits {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> abortedBodyValve() {
+            return factory -> factory.addEngineValves(new AbortedBodyValve());
+        }
     }
 
     /** {@code Idempotency-Key} on POST, PUT and PATCH; inside the security chain, so the caller is known. */

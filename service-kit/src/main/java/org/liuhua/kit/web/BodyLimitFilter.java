@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
+    /** Set on a request whose body was refused: its connection is closed rather than read to the end. */
+    public static final String ABORTED = BodyLimitFilter.class.getName() + ".aborted";
+
     private final long maxBytes;
     private final long timeoutNanos;
 
@@ -44,6 +47,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
+            request.setAttribute(ABORTED, Boolean.TRUE);
             response.setHeader(HttpHeaders.CONNECTION, "close");
             ProblemWriter.write(response, ProblemHandling.problem(HttpStatus.PAYLOAD_TOO_LARGE,
                     ProblemType.PAYLOAD_TOO_LARGE, tooLarge()));
@@ -69,7 +73,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counted(super.getInputStream(), started);
+                stream = new Counted(super.getInputStream(), started, this);
             }
             return stream;
         }
@@ -86,11 +90,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long started;
+        private final HttpServletRequest request;
         private long count;
 
-        Counted(ServletInputStream in, long started) {
+        Counted(ServletInputStream in, long started, HttpServletRequest request) {
             this.in = in;
             this.started = started;
+            this.request = request;
         }
 
         @Override
@@ -116,6 +122,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         private void counted(int n) throws IOException {
             count += n;
             if (count > maxBytes) {
+                request.setAttribute(ABORTED, Boolean.TRUE);
                 throw new BodyLimitException(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
             }
             checkTime();
@@ -123,6 +130,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
         private void checkTime() throws IOException {
             if (System.nanoTime() - started > timeoutNanos) {
+                request.setAttribute(ABORTED, Boolean.TRUE);
                 throw new BodyLimitException(HttpStatus.REQUEST_TIMEOUT,
                         "the request body did not arrive within " + timeoutNanos / 1_000_000_000 + " s");
             }

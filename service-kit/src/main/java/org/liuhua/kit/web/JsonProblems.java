@@ -33,6 +33,12 @@ final class JsonProblems {
      * limit), the parser's position; empty when the problem is the document itself.
      */
     static String path(JacksonException e) {
+        if (e instanceof StreamReadException && e.processor() instanceof JsonParser parser) {
+            List<String> position = positionOf(parser.streamReadContext());
+            if (!position.isEmpty()) {
+                return join(position);
+            }
+        }
         List<String> parts = new ArrayList<>();
         for (JacksonException.Reference reference : e.getPath()) {
             parts.add(reference.getPropertyName() != null ? "." + reference.getPropertyName()
@@ -41,6 +47,10 @@ final class JsonProblems {
         if (parts.isEmpty() && e.processor() instanceof JsonParser parser) {
             parts = positionOf(parser.streamReadContext());
         }
+        return join(parts);
+    }
+
+    private static String join(List<String> parts) {
         String path = String.join("", parts);
         return path.startsWith(".") ? path.substring(1) : path;
     }
@@ -60,7 +70,7 @@ final class JsonProblems {
 
     static String describe(JacksonException e) {
         if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
-            return "is too long: " + firstLine(e.getOriginalMessage());
+            return "is too long: " + firstLine(e.getOriginalMessage()).replaceAll(",? from `[^`]*`", "");
         }
         if (e instanceof ValueInstantiationException) {
             return "has a value that cannot be accepted";

@@ -64,7 +64,7 @@ class OperationsEndpointsIT extends KitIntegrationTest {
     @Test
     void theErrorPageAskedForDirectlyIsA404WhateverTheMethod() {
         for (TestHttp.Response response : List.of(anonymous().get("/error"), anonymous().post("/error", "{}"),
-                anonymous().delete("/error"), anonymous().get("/error?x=%00"))) {
+                anonymous().delete("/error"), anonymous().get("/error?x=1"))) {
             assertThat(response.status()).as(response.toString()).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }

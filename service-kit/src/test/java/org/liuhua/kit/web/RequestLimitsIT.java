@@ -73,13 +73,11 @@ class RequestLimitsIT extends KitIntegrationTest {
             Thread sender = daemon(() -> {
                 try {
                     OutputStream out = socket.getOutputStream();
-                    byte[] chunk = ("{\"patrolId\":\"" + "a".repeat(65_000)).getBytes(StandardCharsets.UTF_8);
+                    out.write(chunk("{\"patrolId\":\"p-1\",\"checkIns\":["));
+                    String item = "{\"establishmentId\":\"est-jinfeng-0001\",\"note\":\"" + "巡".repeat(300)
+                            + "\"},";
                     for (int i = 0; i < 20; i++) {
-                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        chunk = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
-                                .repeat(650).getBytes(StandardCharsets.UTF_8);
+                        out.write(chunk(item.repeat(70)));
                     }
                 } catch (IOException closed) {
                     // the service stopped reading: expected
@@ -113,8 +111,8 @@ class RequestLimitsIT extends KitIntegrationTest {
             String answer = readAnswer(in);
             Duration answeredAfter = Duration.ofNanos(System.nanoTime() - started);
             assertThat(answer).startsWith("HTTP/1.1 408").contains("request-timeout");
-            assertThat(answeredAfter).as("body-read-timeout is 2 s in the test").isBetween(Duration.ofMillis(1_900),
-                    Duration.ofSeconds(6));
+            assertThat(answeredAfter).as("body-read-timeout is 3 s in the test").isBetween(Duration.ofMillis(2_900),
+                    Duration.ofSeconds(12));
             trickle.join(12_000);
             assertThat(trickle.isAlive()).as("the service closed the connection instead of reading on").isFalse();
         }
@@ -149,6 +147,17 @@ class RequestLimitsIT extends KitIntegrationTest {
         TestHttp.Response huge = admin().get("/api/v1/parcels?size=1000000");
         assertProblem(huge, 400, "invalid-input");
         assertThat(firstField(huge)).isEqualTo("size");
+    }
+
+    private static byte[] chunk(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        byte[] head = (Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = new byte[head.length + bytes.length + 2];
+        System.arraycopy(head, 0, chunk, 0, head.length);
+        System.arraycopy(bytes, 0, chunk, head.length, bytes.length);
+        chunk[chunk.length - 2] = '\r';
+        chunk[chunk.length - 1] = '\n';
+        return chunk;
     }
 
     private static Thread daemon(Runnable work) {
