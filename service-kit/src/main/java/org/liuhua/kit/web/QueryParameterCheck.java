@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.liuhua.kit.domain.FieldProblem;
@@ -21,7 +22,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty()) {
+        if (query == null || query.isEmpty() || request.getDispatcherType() != DispatcherType.REQUEST) {
             return true;
         }
         List<FieldProblem> problems = new ArrayList<>();
