@@ -22,11 +22,14 @@ class ApiDocumentIT extends KitIntegrationTest {
     @LocalServerPort
     int port;
 
-    JsonNode api;
+    /** Built once: the document is the same for every test of the class. */
+    static JsonNode api;
 
     @BeforeEach
     void load() {
-        api = new TestHttp("http://127.0.0.1:" + port).get("/v3/api-docs").json();
+        if (api == null) {
+            api = new TestHttp("http://127.0.0.1:" + port).get("/v3/api-docs").json();
+        }
     }
 
     JsonNode operation(String path, String method) {
