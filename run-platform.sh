@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole Liuhua platform on this machine with demo data: a Kafka broker (127.0.0.1:9092), the MongoDB
 # stand-in (127.0.0.1:27017), Keycloak (localhost:8180), the five services (8081-8085) and the gateway (8080).
+# Services and gateway listen on 127.0.0.1 only; each one's actuator (/actuator/prometheus, health) is on a loopback
+# port of its own, printed when the platform is ready (the main ports answer /livez and /readyz).
 # Builds first when the sources changed since the last build. Data is kept in .data/ (or $LIUHUA_DATA_DIR);
 # `./run-platform.sh --reset` starts from an empty data folder. Ctrl-C / SIGTERM stops every process it started.
 set -euo pipefail

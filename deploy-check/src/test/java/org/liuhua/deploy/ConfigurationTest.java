@@ -23,7 +23,8 @@ class ConfigurationTest {
 
     /** Environment variables read by the JVM or Spring Boot itself, not by the application's configuration. */
     static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_CONFIG_ADDITIONAL_LOCATION",
-            "SPRING_KAFKA_ADMIN_AUTO_CREATE");
+            "SPRING_KAFKA_ADMIN_AUTO_CREATE", "MANAGEMENT_SERVER_PORT",
+            "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS");
     /**
      * Settings that are code, not configuration, with the code's default where the packaged application.yml says
      * nothing (null: must then be absent or empty). A deployment that changed them would, e.g., stop relaying a

@@ -104,15 +104,25 @@ class ManifestsTest {
                 ports.add(String.valueOf(p.get("name")));
                 ports.add(String.valueOf(p.get("containerPort")));
             });
-            for (String[] probe : new String[][]{{"livenessProbe", "/actuator/health/liveness"},
-                    {"readinessProbe", "/actuator/health/readiness"}, {"startupProbe", "/actuator/health/liveness"}}) {
+            for (String[] probe : new String[][]{{"livenessProbe", "/livez"}, {"readinessProbe", "/readyz"},
+                    {"startupProbe", "/livez"}}) {
                 Object path = at(container, probe[0], "httpGet", "path");
                 Object port = at(container, probe[0], "httpGet", "port");
                 if (!probe[1].equals(path)) {
                     problems.add(name + ": " + probe[0] + " must GET " + probe[1] + " (is " + path + ")");
                 } else if (!ports.contains(String.valueOf(port))) {
                     problems.add(name + ": " + probe[0] + " port " + port + " is not a container port");
+                } else if (!"http".equals(String.valueOf(port)) && !"8080".equals(String.valueOf(port))) {
+                    problems.add(name + ": " + probe[0] + " must use the API port (where /livez and /readyz are)");
                 }
+            }
+            boolean management = maps(container.get("ports")).stream().anyMatch(p ->
+                    "management".equals(p.get("name")) && Integer.valueOf(9090).equals(p.get("containerPort")));
+            Map<String, String> environment = r.environment(deployment);
+            if (!management || !"9090".equals(environment.get("MANAGEMENT_SERVER_PORT"))
+                    || !"true".equals(environment.get("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS"))) {
+                problems.add(name + ": the actuator must have its own port 9090 named management "
+                        + "(MANAGEMENT_SERVER_PORT) and the probes their paths on the API port");
             }
             for (String resource : List.of("requests.cpu", "requests.memory", "limits.memory")) {
                 String[] p = resource.split("\\.");
@@ -190,10 +200,13 @@ class ManifestsTest {
                 boolean scraped = r.kind("ServiceMonitor").stream().anyMatch(sm ->
                         Rendered.selects(at(sm, "spec", "selector"), Rendered.labels(service))
                                 && maps(at(sm, "spec", "endpoints")).stream().anyMatch(e ->
-                                "/actuator/prometheus".equals(e.get("path")) && maps(at(service, "spec", "ports"))
-                                        .stream().anyMatch(p -> e.get("port").equals(p.get("name")))));
+                                "/actuator/prometheus".equals(e.get("path")) && "management".equals(e.get("port"))
+                                        && maps(at(service, "spec", "ports")).stream().anyMatch(p ->
+                                        "management".equals(p.get("name")) && Integer.valueOf(9090)
+                                                .equals(p.get("port")))));
                 if (!scraped) {
-                    problems.add(name + ": no ServiceMonitor scrapes /actuator/prometheus on its Service");
+                    problems.add(name + ": no ServiceMonitor scrapes /actuator/prometheus on its Service's "
+                            + "management port 9090");
                 }
             }
         }
@@ -401,27 +414,64 @@ class ManifestsTest {
         List<Map<String, String>> services = Repo.services().stream()
                 .map(s -> Rendered.podLabels(r.get("Deployment", s))).toList();
         List<String> problems = new ArrayList<>();
+        // the services: the API port from the gateway only, the management port from Prometheus only
         for (Map<String, String> service : services) {
-            for (Map<String, Object> policy : policies) {
-                if (!Rendered.selects(at(policy, "spec", "podSelector"), service)
-                        || ((Map<?, ?>) at(policy, "spec", "podSelector")).isEmpty()) {
-                    continue;
-                }
+            for (Map<String, Object> policy : specific(policies, service)) {
                 for (Map<String, Object> rule : maps(at(policy, "spec", "ingress"))) {
                     for (Map<String, Object> peer : maps(rule.get("from"))) {
                         boolean fromGateway = peer.get("podSelector") != null && peer.get("namespaceSelector") == null
                                 && Rendered.selects(at(peer, "podSelector"), gateway)
                                 && services.stream().noneMatch(s -> Rendered.selects(at(peer, "podSelector"), s));
-                        boolean fromMonitoring = peer.get("podSelector") == null
-                                && "monitoring".equals(at(peer, "namespaceSelector", "matchLabels",
-                                "kubernetes.io/metadata.name"));
-                        if (!fromGateway && !fromMonitoring) {
+                        if (fromGateway ? !ports(rule).equals(Set.of(8080))
+                                : !fromNamespace(peer, "monitoring") || !ports(rule).equals(Set.of(9090))) {
                             problems.add(name(policy) + " lets " + peer + " reach " + service.get(
-                                    "app.kubernetes.io/name"));
+                                    "app.kubernetes.io/name") + " on " + ports(rule));
                         }
                     }
                 }
             }
+        }
+        // the gateway: the API port from the ingress controller only, the management port from Prometheus only
+        for (Map<String, Object> policy : specific(policies, gateway)) {
+            for (Map<String, Object> rule : maps(at(policy, "spec", "ingress"))) {
+                for (Map<String, Object> peer : maps(rule.get("from"))) {
+                    boolean allowed = fromNamespace(peer, "ingress-nginx") ? ports(rule).equals(Set.of(8080))
+                            : fromNamespace(peer, "monitoring") && ports(rule).equals(Set.of(9090));
+                    if (!allowed) {
+                        problems.add(name(policy) + " lets " + peer + " reach the gateway on " + ports(rule));
+                    }
+                }
+            }
+        }
+        // Keycloak: browsers through the ingress controller, and the services and the gateway for signing keys
+        Map<String, String> keycloak = Map.of("app", "keycloak");
+        for (Map<String, Object> policy : specific(policies, keycloak)) {
+            for (Map<String, Object> rule : maps(at(policy, "spec", "ingress"))) {
+                for (Map<String, Object> peer : maps(rule.get("from"))) {
+                    Map<String, Object> selector = at(peer, "podSelector");
+                    boolean members = peer.get("namespaceSelector") == null
+                            && Rendered.selects(selector, keycloak) && !Rendered.selects(selector, gateway);
+                    boolean clients = peer.get("namespaceSelector") == null && selector != null
+                            && Rendered.selects(selector, gateway)
+                            && services.stream().allMatch(s -> Rendered.selects(selector, s))
+                            && !Rendered.selects(selector, Map.of("app", "liuhua-mongodb-svc",
+                            "app.kubernetes.io/part-of", "liuhua"));
+                    boolean outside = peer.get("podSelector") == null && (fromNamespace(peer, "ingress-nginx")
+                            || fromNamespace(peer, "monitoring"));
+                    if (!members && !clients && !outside) {
+                        problems.add(name(policy) + " lets " + peer + " reach Keycloak");
+                    }
+                }
+            }
+        }
+        // a workload no policy names is unreachable (default deny) or, worse, covered by someone else's rule
+        for (Map<String, Object> deployment : r.kind("Deployment")) {
+            if (specific(policies, Rendered.podLabels(deployment)).isEmpty()) {
+                problems.add(name(deployment) + ": no NetworkPolicy says who may reach it");
+            }
+        }
+        if (specific(policies, keycloak).isEmpty()) {
+            problems.add("keycloak: no NetworkPolicy says who may reach it");
         }
         for (Map<String, Object> kafka : r.kind("Kafka")) {
             for (Map<String, Object> listener : maps(at(kafka, "spec", "kafka", "listeners"))) {
@@ -454,8 +504,27 @@ class ManifestsTest {
                 }
             }
         }
-        assertThat(policies.stream().map(Rendered::name)).contains("mongodb", "services", "gateway");
+        assertThat(policies.stream().map(Rendered::name)).contains("default-deny-ingress", "mongodb", "services",
+                "gateway", "keycloak", "keycloak-db");
         assertThat(problems).as(overlay).isEmpty();
+    }
+
+    /** The policies that select these pods by their labels (the namespace-wide default deny aside). */
+    private static List<Map<String, Object>> specific(List<Map<String, Object>> policies, Map<String, String> pods) {
+        return policies.stream().filter(p -> !((Map<?, ?>) at(p, "spec", "podSelector")).isEmpty()
+                && Rendered.selects(at(p, "spec", "podSelector"), pods)).toList();
+    }
+
+    private static boolean fromNamespace(Map<String, Object> peer, String namespace) {
+        return peer.get("podSelector") == null
+                && namespace.equals(at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+    }
+
+    /** The ports a rule opens; an empty set means every port. */
+    private static Set<Integer> ports(Map<String, Object> rule) {
+        Set<Integer> ports = new HashSet<>();
+        maps(rule.get("ports")).forEach(p -> ports.add(((Number) p.get("port")).intValue()));
+        return ports;
     }
 
     @ParameterizedTest

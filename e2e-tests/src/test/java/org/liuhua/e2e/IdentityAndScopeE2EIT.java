@@ -47,7 +47,7 @@ class IdentityAndScopeE2EIT {
             assertThat(response.status()).as(path + " " + response).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
-        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/readyz").status()).isEqualTo(200);
     }
 
     @Test

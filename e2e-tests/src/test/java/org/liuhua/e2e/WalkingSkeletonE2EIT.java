@@ -15,7 +15,7 @@ class WalkingSkeletonE2EIT {
     @Test
     void aHazardPostedThroughTheGatewayIsCountedInTheOverview() {
         TestHttp api = RunningPlatform.gateway();
-        TestHttp.Response health = new TestHttp(RunningPlatform.get().gatewayUrl()).get("/actuator/health");
+        TestHttp.Response health = new TestHttp(RunningPlatform.get().gatewayUrl()).get("/readyz");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "liuhua.gateway.rate-limit.burst=20",
         "liuhua.gateway.public-rate-limit.requests=3", "liuhua.gateway.public-rate-limit.period=1m",
         "liuhua.gateway.public-rate-limit.burst=3",
-        "liuhua.gateway.max-body-size=1KB"})
+        "liuhua.gateway.max-body-size=1KB", "liuhua.gateway.max-multipart-body-size=4KB",
+        // a slow body is judged after 1 s; a service gets 2 s before the circuit breaker gives up on it
+        "liuhua.gateway.slow-body.grace=1s", "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+        // in a cluster Spring Boot would believe X-Forwarded-For on its own (forward-headers-strategy NATIVE): the
+        // gateway's configuration must switch that off, so the tests run as on Kubernetes
+        "spring.main.cloud-platform=kubernetes",
+        // the actuator on its own port, as in the cluster (9090) and the local platform (a loopback port)
+        "management.server.port=0"})
 class GatewayEdgeIT {
 
     @DynamicPropertySource
@@ -50,6 +58,9 @@ class GatewayEdgeIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     TestHttp http() {
         return new TestHttp("http://127.0.0.1:" + port);
@@ -159,7 +170,7 @@ class GatewayEdgeIT {
 
     @Test
     void aTraceIsStartedWhenTheCallerSendsNone() {
-        TestHttp.Response response = http().as(tokenFor("trace-" + UUID.randomUUID())).get("/api/v1/regions");
+        TestHttp.Response response = http().as(tokenFor("trace-" + UUID.randomUUID())).get("/api/v1/towns");
 
         assertThat(response.json().path("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(response.json().path("traceparent").asString()).contains(response.header("X-Trace-Id"));
@@ -171,7 +182,7 @@ class GatewayEdgeIT {
         List<Integer> statuses = new ArrayList<>();
         TestHttp.Response refused = null;
         for (int i = 0; i < 25; i++) {
-            TestHttp.Response response = http().as(greedy).get(i % 2 == 0 ? "/api/v1/regions" : "/%61pi/v1/regions");
+            TestHttp.Response response = http().as(greedy).get(i % 2 == 0 ? "/api/v1/towns" : "/%61pi/v1/towns");
             statuses.add(response.status());
             if (response.status() == 429 && refused == null) {
                 refused = response;
@@ -182,7 +193,7 @@ class GatewayEdgeIT {
         assertThat(statuses.subList(20, 25)).containsOnly(429);
         assertProblem(refused, "rate-limited");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
-        assertThat(http().as(tokenFor("modest-" + UUID.randomUUID())).get("/api/v1/regions").status())
+        assertThat(http().as(tokenFor("modest-" + UUID.randomUUID())).get("/api/v1/towns").status())
                 .isEqualTo(200);
     }
 
@@ -224,12 +235,13 @@ class GatewayEdgeIT {
     }
 
     @Test
-    void onlyHealthIsOpenOnTheGatewaysActuatorAndServiceInternalsAreNotRouted() {
-        assertThat(http().get("/actuator/health").status()).isEqualTo(200);
-        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
-        for (String hidden : List.of("/actuator", "/actuator/prometheus", "/actuator/env", "/actuator/info",
-                "/actuator/gateway/routes", "/fallback/grid-service", "/api/v1/establishments/../../actuator/env",
-                "/%61ctuator/prometheus", "/actuator;x=1/prometheus", "/ACTUATOR/prometheus")) {
+    void onlyTheProbesAnswerOnTheGatewaysPortAndMetricsOnlyOnTheManagementPort() {
+        assertThat(http().get("/livez").status()).isEqualTo(200);
+        assertThat(http().get("/readyz").status()).isEqualTo(200);
+        for (String hidden : List.of("/actuator", "/actuator/health", "/actuator/prometheus", "/actuator/env",
+                "/actuator/info", "/actuator/gateway/routes", "/fallback/grid-service",
+                "/api/v1/establishments/../../actuator/env", "/%61ctuator/prometheus", "/actuator;x=1/prometheus",
+                "/ACTUATOR/prometheus")) {
             TestHttp.Response response = http().get(hidden);
             assertThat(response.status()).as(hidden).isEqualTo(404);
         }
@@ -237,6 +249,197 @@ class GatewayEdgeIT {
                 .get("/api/v1/establishments/actuator/env");
         assertThat(serviceActuator.status()).isEqualTo(404);
         assertProblem(serviceActuator, "not-found");
+
+        TestHttp management = new TestHttp("http://127.0.0.1:" + managementPort);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        TestHttp.Response metrics = management.send(management.request("/actuator/prometheus")
+                .setHeader("Accept", "text/plain").GET());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"gateway\"");
+    }
+
+    @Test
+    void theErrorPathAndUnknownPathsAre404ProblemJsonNever500() {
+        for (String path : List.of("/error", "/error/", "/error?status=500", "/api/v1/error", "/api/v1",
+                "/api/v1/", "/favicon.ico")) {
+            TestHttp.Response response = http().as(tokenFor("lost-" + UUID.randomUUID())).get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertProblem(response, "not-found");
+            TestHttp.Response posted = http().post(path, "{}");
+            assertThat(posted.status()).as("POST " + path).isIn(401, 404);
+        }
+        assertThat(http().get("/%2e%2e/error").status()).isLessThan(500);
+    }
+
+    // ---- client address and rate limits (issue 13, item 2) ----
+
+    @Test
+    void twoUsersOfTheSameAppHaveABudgetEach() {
+        String app = "inspector-app-" + UUID.randomUUID();
+        String first = tokenFor(app);
+        for (int i = 0; i < 20; i++) {
+            assertThat(http().as(first).get("/api/v1/towns").status()).isEqualTo(200);
+        }
+        assertThat(http().as(first).get("/api/v1/towns").status()).isEqualTo(429);
+
+        assertThat(http().as(tokenFor(app)).get("/api/v1/towns").status())
+                .as("another inspector on the same app").isEqualTo(200);
+    }
+
+    @Test
+    void aClientCredentialsSystemHasOneBudgetWhateverSubjectItsTokensCarry() {
+        String firm = "firm-" + UUID.randomUUID();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            String token = TestTokens.custom(b -> b.subject(UUID.randomUUID().toString()).claim("azp", firm)
+                    .claim("client_id", firm).claim("preferred_username", "service-account-" + firm)
+                    .claim("realm_access", Map.of("roles", List.of("THIRD_PARTY_FIRM"))));
+            statuses.add(http().as(token).get("/api/v1/towns").status());
+        }
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(statuses.subList(20, 22)).containsOnly(429);
+    }
+
+    @Test
+    void anAnonymousCallerRotatingXForwardedForDoesNotGetANewBudget() {
+        List<Integer> statuses = new ArrayList<>();
+        TestHttp.Response refused = null;
+        for (int i = 0; i < 6; i++) {
+            TestHttp.Response response = http().send(http().request("/api/v1/public/reports/R-" + i)
+                    .header("X-Forwarded-For", "198.51.100." + (i + 1))
+                    .header("Forwarded", "for=198.51.100." + (i + 1)).GET());
+            statuses.add(response.status());
+            refused = response.status() == 429 ? response : refused;
+        }
+
+        assertThat(statuses).as("public limit is 3 per address").contains(429);
+        assertThat(statuses.indexOf(429)).isLessThanOrEqualTo(3);
+        assertProblem(refused, "rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void theServiceSeesTheCallersAddressAppendedByTheGatewayAndNoForgedHop() {
+        TestHttp.Response response = http().send(http().as(tokenFor("addr-" + UUID.randomUUID()))
+                .request("/api/v1/towns")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("Forwarded", "for=203.0.113.9;proto=https")
+                .header("X-Real-IP", "203.0.113.9")
+                .header("X-Forwarded-Host", "evil.example").GET());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("X-Forwarded-For").asString()).isEqualTo("127.0.0.1");
+        assertThat(response.json().path("X-Forwarded-Host").asString()).isEqualTo("127.0.0.1:" + port);
+        assertThat(response.json().path("X-Forwarded-Proto").asString()).isEqualTo("http");
+        assertThat(response.json().path("Forwarded").isNull()).isTrue();
+        assertThat(response.json().path("X-Real-IP").isNull()).isTrue();
+    }
+
+    // ---- limits and timeouts (issue 13, item 8) ----
+
+    @Test
+    void theIdempotencyKeyIsRelayedAndTheReplayMarkerReturned() {
+        String key = UUID.randomUUID().toString();
+        TestHttp.Response response = http().as(tokenFor("idem-" + UUID.randomUUID()))
+                .post("/api/v1/establishments", "{\"text\":\"ok\"}", Map.of("Idempotency-Key", key));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("Idempotency-Key").asString()).isEqualTo(key);
+        assertThat(response.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aWriteTheServiceDoesNotAnswerInTimeIs504SayingItMayHaveBeenAppliedAndHowToRetry() {
+        long started = System.nanoTime();
+        TestHttp.Response response = http().as(tokenFor("sync-" + UUID.randomUUID()))
+                .post("/api/v1/patrols/sync", "{\"checkIns\":[]}", Map.of("Idempotency-Key", "k-1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).isEqualTo(504);
+        assertProblem(response, "gateway-timeout");
+        assertThat(response.json().path("service").asString()).isEqualTo("grid-service");
+        assertThat(response.json().path("mayHaveBeenApplied").asBoolean()).isTrue();
+        assertThat(response.json().path("detail").asString()).contains("may still have been applied")
+                .contains("Idempotency-Key");
+        assertThat(took).isLessThan(Duration.ofMillis(StubBackend.SLOW_MILLIS));
+    }
+
+    @Test
+    void aBodyTricklingInIsCutOffWith408AndTheConnectionClosed() throws Exception {
+        String token = tokenFor("slow-" + UUID.randomUUID());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/establishments HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            StringBuilder answer = new StringBuilder();
+            var in = socket.getInputStream();
+            boolean closed = false;
+            // a byte every 500 ms, reading whatever comes back in between
+            for (int i = 0; i < 20 && !closed; i++) {
+                try {
+                    out.write('{');
+                    out.flush();
+                } catch (IOException reset) {
+                    closed = true;
+                    break;
+                }
+                long until = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < until) {
+                    if (in.available() > 0) {
+                        int n = in.read();
+                        if (n < 0) {
+                            closed = true;
+                            break;
+                        }
+                        answer.append((char) n);
+                    } else {
+                        Thread.sleep(20);
+                    }
+                }
+                if (answer.indexOf("\r\n\r\n") > 0 && answer.indexOf("}") > 0) {
+                    // the answer is complete: the server must now close the connection
+                    socket.setSoTimeout(3000);
+                    try {
+                        int n;
+                        while ((n = in.read()) >= 0) {
+                            answer.append((char) n);
+                        }
+                        closed = true;
+                    } catch (java.net.SocketTimeoutException stillOpen) {
+                        break;
+                    }
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(answer.toString()).as(answer.toString()).startsWith("HTTP/1.1 408")
+                    .contains("application/problem+json").contains("https://liuhua.org/problems/request-timeout");
+            assertThat(closed).as("connection closed").isTrue();
+            assertThat(took).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
+    void aMultipartUploadMayBeLargerThanAJsonBodyButHasItsOwnLimit() {
+        String token = tokenFor("multipart-" + UUID.randomUUID());
+        String boundary = "liuhua-boundary";
+        java.util.function.IntFunction<String> multipart = size -> "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n" + "x".repeat(size) + "\r\n--" + boundary + "--\r\n";
+
+        TestHttp.Response photo = http().send(http().as(token).request("/api/v1/establishments/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart.apply(2048))));
+        assertThat(photo.status()).as("2 KB photo, JSON limit 1 KB, multipart limit 4 KB").isEqualTo(200);
+
+        TestHttp.Response tooBig = http().send(http().as(token).request("/api/v1/establishments/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart.apply(8192))));
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertProblem(tooBig, "payload-too-large");
     }
 
     @Test
@@ -264,7 +467,7 @@ class GatewayEdgeIT {
 
     @Test
     void aWrongMethodOnTheGatewaysOwnEndpointIs405ProblemJson() {
-        TestHttp.Response response = http().delete("/actuator/health");
+        TestHttp.Response response = http().delete("/readyz");
 
         assertThat(response.status()).isEqualTo(405);
         assertProblem(response, "method-not-allowed");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class StubBackend {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long SLOW_MILLIS = 15_000;
     private static HttpServer server;
 
     private StubBackend() {
@@ -33,8 +35,16 @@ final class StubBackend {
                 echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
                 echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
                 echo.put("bodyBytes", body.length);
+                for (String header : List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+                        "Forwarded", "X-Real-IP", "Idempotency-Key")) {
+                    echo.put(header, exchange.getRequestHeaders().getFirst(header));
+                }
                 byte[] answer = JSON.writeValueAsString(echo).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                if (exchange.getRequestHeaders().containsKey("Idempotency-Key")) {
+                    // as the services answer a repeated key: the stored first answer, marked as a replay
+                    exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+                }
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
@@ -52,6 +62,17 @@ final class StubBackend {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                exchange.close();
+            });
+            // a write that takes longer than the circuit breaker's time limit (which the tests set to 2 s)
+            server.createContext("/api/v1/patrols/sync", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                try {
+                    Thread.sleep(SLOW_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
             // streams and ordinary requests at the same time

@@ -59,20 +59,34 @@ public final class LocalPlatform {
 
                 ─────────────────────────────────────────────────────────────────────
                  Liuhua (六化) is running  (ready in %.0f s)
-                   API gateway        http://localhost:%d/api/v1/…   health: /actuator/health
+                   API gateway        http://localhost:%d/api/v1/…   readiness: /readyz
                    Keycloak (realm)   http://localhost:%d/realms/liuhua   (demo users: password liuhua)
                    Token (demo firm)  curl -d grant_type=client_credentials -d client_id=demo-firm \\
                                         -d client_secret=demo-firm-secret \\
                                         http://localhost:%d/realms/liuhua/protocol/openid-connect/token
                    Services           grid :%d  hazard :%d  training :%d  manual :%d  reporting :%d
+                   Metrics, health    %s
+                   (every process listens on 127.0.0.1 only; the actuator on a port of its own)
                    Kafka              127.0.0.1:%d      MongoDB stand-in  127.0.0.1:%d
                    Data folder        %s   (reset: ./run-platform.sh --reset)
                    Logs               %s
                  Stop with Ctrl-C (or SIGTERM): every process started here is stopped.
                 ─────────────────────────────────────────────────────────────────────
                 """.formatted(seconds, p.gateway(), p.keycloak(), p.keycloak(), p.grid(), p.hazard(), p.training(),
-                p.manual(), p.reporting(), p.kafka(), p.mongo(), dataDir, dataDir.resolve("logs"));
+                p.manual(), p.reporting(), managementUrls(platform), p.kafka(), p.mongo(), dataDir,
+                dataDir.resolve("logs"));
         System.out.println(summary);
+    }
+
+    /** Each process's actuator (/actuator/prometheus, /actuator/health), on its own loopback port. */
+    private static String managementUrls(Platform platform) {
+        StringBuilder urls = new StringBuilder();
+        for (String name : java.util.stream.Stream.concat(Platform.SERVICES.stream(), java.util.stream.Stream.of(
+                "gateway")).toList()) {
+            urls.append(urls.isEmpty() ? "" : "\n                                    ")
+                    .append(name).append(' ').append(platform.service(name).managementUrl()).append("/actuator");
+        }
+        return urls.toString();
     }
 
     static String env(String name, String fallback) {

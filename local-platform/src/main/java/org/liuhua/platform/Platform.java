@@ -30,6 +30,7 @@ public final class Platform implements AutoCloseable {
     private final KafkaBroker kafka;
     private final MongoStore mongo;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private IdentityProvider identity;
 
     public Platform(Path repoRoot, Path dataDir, Ports ports, List<String> services,
@@ -79,10 +80,15 @@ public final class Platform implements AutoCloseable {
             env.put("TRAINING_SERVICE_URI", "http://127.0.0.1:" + ports.training());
             env.put("MANUAL_SERVICE_URI", "http://127.0.0.1:" + ports.manual());
             env.put("REPORTING_SERVICE_URI", "http://127.0.0.1:" + ports.reporting());
+            // the one port meant for people: loopback unless LIUHUA_GATEWAY_ADDRESS opens it (e.g. 0.0.0.0)
+            String address = System.getenv("LIUHUA_GATEWAY_ADDRESS");
+            env.put("SERVER_ADDRESS", address == null || address.isBlank() ? "127.0.0.1" : address);
         }
         Path jar = repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
-        return new ServiceProcess(name, jar, port(name), env, dataDir.resolve("logs").resolve(name + ".log"),
-                jvmOptions);
+        // the actuator (metrics, health details) on a loopback port of its own; kept across restarts of the process
+        int management = managementPorts.computeIfAbsent(name, n -> Ports.freePort());
+        return new ServiceProcess(name, jar, port(name), management, env,
+                dataDir.resolve("logs").resolve(name + ".log"), jvmOptions);
     }
 
     public int port(String name) {
@@ -133,7 +139,7 @@ public final class Platform implements AutoCloseable {
     public Map<String, String> directRoutes() {
         Map<String, String> routes = new LinkedHashMap<>();
         String grid = "http://127.0.0.1:" + ports.grid();
-        for (String prefix : List.of("/api/v1/regions", "/api/v1/towns", "/api/v1/villages", "/api/v1/grids",
+        for (String prefix : List.of("/api/v1/towns", "/api/v1/villages", "/api/v1/grids",
                 "/api/v1/patrol-units", "/api/v1/establishments", "/api/v1/inspectors", "/api/v1/safety-officers",
                 "/api/v1/bindings", "/api/v1/patrol-plan", "/api/v1/patrols", "/api/v1/coverage", "/api/v1/staffing",
                 "/api/v1/clusters", "/api/v1/departments")) {

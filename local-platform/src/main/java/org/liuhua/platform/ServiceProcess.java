@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
  * One service (or the gateway) as a separate operating-system process: {@code java -jar} of its Boot jar with its
  * connection settings in the environment, its output in a log file. It can be stopped gracefully (SIGTERM), killed
  * (SIGKILL) and started again.
+ * <p>
+ * Exposure: the process listens on the loopback address only ({@code server.address=127.0.0.1}), and its actuator
+ * (health details, {@code /actuator/prometheus}) on a port of its own, also loopback only
+ * ({@code management.server.port}, {@link #managementUrl()}); the main port answers the probes {@code /livez} and
+ * {@code /readyz}. Readiness is awaited on the management port's {@code /actuator/health/readiness}.
  */
 public final class ServiceProcess {
 
@@ -25,16 +30,27 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private final List<String> jvmOptions;
     private Process process;
 
+    /** The actuator on the main port (no management port of its own). */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
                           List<String> jvmOptions) {
+        this(name, jar, port, 0, environment, logFile, jvmOptions);
+    }
+
+    /**
+     * @param managementPort the actuator's own port (loopback only); 0: the actuator stays on {@code port}
+     */
+    public ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+                          Path logFile, List<String> jvmOptions) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -52,6 +68,14 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
+        // reachable from this machine only, unless this process's settings name another address
+        builder.environment().put("SERVER_ADDRESS", environment.getOrDefault("SERVER_ADDRESS", "127.0.0.1"));
+        // /livez and /readyz on the main port, whatever the service's own configuration says
+        builder.environment().put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS", "true");
+        if (managementPort > 0) {
+            builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+            builder.environment().put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        }
         builder.redirectErrorStream(true);
         try {
             Files.createDirectories(logFile.getParent());
@@ -62,10 +86,13 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until the service's readiness probe answers UP; fails early when the process dies. */
+    /**
+     * Waits until the service's readiness probe (on the management port) answers UP; fails early when the process
+     * dies.
+     */
     public void awaitReady(Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
+        URI readiness = URI.create(managementUrl() + "/actuator/health/readiness");
         while (System.nanoTime() < until) {
             Process current;
             synchronized (this) {
@@ -134,6 +161,19 @@ public final class ServiceProcess {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The actuator's own port (the main port when the process has none). */
+    public int managementPort() {
+        return managementPort > 0 ? managementPort : port;
+    }
+
+    /**
+     * Where the actuator answers: {@code /actuator/health/**}, {@code /actuator/prometheus} (loopback only). The main
+     * port ({@link #baseUrl()}) answers only {@code /livez} and {@code /readyz} of the actuator.
+     */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort();
     }
 
     public Path logFile() {

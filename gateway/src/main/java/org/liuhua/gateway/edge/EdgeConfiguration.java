@@ -16,8 +16,13 @@ public class EdgeConfiguration {
     }
 
     @Bean
-    InternalPathsFilter internalPathsFilter() {
-        return new InternalPathsFilter();
+    InternalPathsFilter internalPathsFilter(org.springframework.core.env.Environment environment) {
+        return new InternalPathsFilter(environment);
+    }
+
+    @Bean
+    SlowRequestTimeouts slowRequestTimeouts(EdgeProperties properties) {
+        return new SlowRequestTimeouts(properties);
     }
 
     @Bean
@@ -26,8 +31,18 @@ public class EdgeConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(EdgeProperties properties) {
-        return new RateLimitFilter(properties);
+    ClientAddresses clientAddresses(EdgeProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
+    @Bean
+    ForwardedForHeadersFilter forwardedForHeadersFilter(ClientAddresses addresses) {
+        return new ForwardedForHeadersFilter(addresses);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(EdgeProperties properties, ClientAddresses addresses) {
+        return new RateLimitFilter(properties, addresses);
     }
 
     @Bean

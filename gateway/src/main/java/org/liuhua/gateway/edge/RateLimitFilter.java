@@ -1,6 +1,5 @@
 package org.liuhua.gateway.edge;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.liuhua.kit.problem.ProblemType;
@@ -16,10 +15,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Per-client rate limit on {@code /api/v1/**} (S-4). The key is the client the token was issued to ({@code azp}), so
- * that all users of one app and all calls of one firm share a budget; without a token it is the remote address. The
- * open {@code /api/v1/public/**} paths have their own, tighter budget. Over the limit: 429 problem+json with
- * {@code Retry-After}. Runs after token validation, so the key is never taken from an unverified token.
+ * Rate limit on {@code /api/v1/**} (S-4). The key is who calls and from where: the user of the token ({@code sub}), or
+ * for a client-credentials token (a firm's system) the client ({@code azp}), together with the caller's address
+ * ({@link ClientAddresses}: the peer, or what a trusted proxy saw; never a hop the caller wrote itself). So two
+ * inspectors on the same app have a budget each, and a caller cannot get a fresh one by rotating
+ * {@code X-Forwarded-For}. Without a token the key is the address alone. The open {@code /api/v1/public/**} paths have
+ * their own, tighter budget. Over the limit: 429 problem+json with {@code Retry-After}. Runs after token validation,
+ * so the key is never taken from an unverified token.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
@@ -30,9 +32,11 @@ public class RateLimitFilter implements WebFilter, Ordered {
     private final TokenBuckets api;
     private final TokenBuckets publicApi;
     private final EdgeProperties properties;
+    private final ClientAddresses addresses;
 
-    public RateLimitFilter(EdgeProperties properties) {
+    public RateLimitFilter(EdgeProperties properties, ClientAddresses addresses) {
         this.properties = properties;
+        this.addresses = addresses;
         this.api = new TokenBuckets(properties.rateLimit());
         this.publicApi = new TokenBuckets(properties.publicRateLimit());
     }
@@ -53,8 +57,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> clientKey((JwtAuthenticationToken) authentication))
-                .defaultIfEmpty(addressKey(exchange))
+                .map(authentication -> callerKey((JwtAuthenticationToken) authentication) + "@" + address(exchange))
+                .defaultIfEmpty("address:" + address(exchange))
                 .flatMap(key -> {
                     TokenBuckets.Decision decision = buckets.tryConsume(key);
                     if (decision.allowed()) {
@@ -68,24 +72,30 @@ public class RateLimitFilter implements WebFilter, Ordered {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Limit", String.valueOf(buckets.limit()));
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
                     return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
-                            "the request rate of this client is over its limit; retry after "
+                            "too many requests from this caller; retry after "
                                     + decision.retryAfterSeconds() + " s",
                             Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
                 });
     }
 
-    private static String clientKey(JwtAuthenticationToken token) {
-        String client = token.getToken().getClaimAsString("azp");
+    /** A person (the token's subject), or a system calling with its own client credentials (the client). */
+    static String callerKey(JwtAuthenticationToken token) {
+        var jwt = token.getToken();
+        String client = jwt.getClaimAsString("azp");
         if (client == null) {
-            client = token.getToken().getClaimAsString("client_id");
+            client = jwt.getClaimAsString("client_id");
         }
-        return client != null ? "client:" + client : "subject:" + token.getToken().getSubject();
+        String username = jwt.getClaimAsString("preferred_username");
+        boolean serviceAccount = jwt.hasClaim("client_id") || jwt.hasClaim("clientId")
+                || (username != null && username.startsWith("service-account-"));
+        if ((serviceAccount || jwt.getSubject() == null) && client != null) {
+            return "client:" + client;
+        }
+        return "user:" + jwt.getSubject();
     }
 
-    private static String addressKey(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return "address:" + (remote == null || remote.getAddress() == null ? "unknown"
-                : remote.getAddress().getHostAddress());
+    private String address(ServerWebExchange exchange) {
+        return addresses.client(exchange.getRequest());
     }
 
     @Override
