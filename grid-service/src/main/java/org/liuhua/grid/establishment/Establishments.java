@@ -65,7 +65,7 @@ public class Establishments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Placement placement = place(draft, new References(), problems);
+        Placement placement = place(draft, new References(scope), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -75,7 +75,7 @@ public class Establishments {
 
     /** Registers each item on its own; good items are kept whatever happens to the bad ones. */
     public List<ItemResult> registerAll(List<EstablishmentDraft> drafts, CallerScope scope) {
-        References references = new References();
+        References references = new References(scope);
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             EstablishmentDraft draft = drafts.get(i);
@@ -114,7 +114,7 @@ public class Establishments {
 
     public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
-        Placement placement = problems.isEmpty() ? place(draft, new References(), problems) : null;
+        Placement placement = problems.isEmpty() ? place(draft, new References(scope), problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -338,14 +338,31 @@ public class Establishments {
         if (draft.departmentId() != null && !references.department(draft.departmentId())) {
             problems.add(new FieldProblem("departmentId", "no department " + draft.departmentId()));
         }
+        if (draft.landlordId() != null && !references.establishment(draft.landlordId())) {
+            problems.add(new FieldProblem("landlordId", "no establishment " + draft.landlordId()));
+        }
         return placement;
     }
 
-    /** Looks references up once per request (a batch of 1000 rows names few units and departments). */
+    /**
+     * Looks references up once per request (a batch of 1000 rows names few units and departments). A landlord the
+     * caller does not see answers as one that does not exist.
+     */
     private final class References {
+        private final CallerScope scope;
         private final Map<String, Optional<PatrolUnit>> units = new HashMap<>();
         private final Map<String, Optional<RegionNode>> towns = new HashMap<>();
         private final Map<String, Boolean> departments = new HashMap<>();
+        private final Map<String, Boolean> establishments = new HashMap<>();
+
+        References(CallerScope scope) {
+            this.scope = scope;
+        }
+
+        boolean establishment(String id) {
+            return establishments.computeIfAbsent(id, e -> store.findById(e).filter(found -> scope.seesEstablishment(
+                    found.id(), found.townId(), found.unitId(), found.departmentId())).isPresent());
+        }
 
         Optional<PatrolUnit> unit(String id) {
             return units.computeIfAbsent(id, regions::findUnit);

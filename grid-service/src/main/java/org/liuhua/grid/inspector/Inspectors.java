@@ -14,6 +14,8 @@ import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.data.domain.Page;
@@ -84,6 +86,17 @@ public class Inspectors {
         if (!scope.seesTown(inspector.townId()) && !inspector.id().equals(scope.caller().inspectorId())) {
             throw new NotFoundException("inspector", inspector.id());
         }
+    }
+
+    /**
+     * Whether the caller may read this inspector's personal phone number: the city admin, the town officer of the
+     * inspector's town and the inspector themself; nobody else (department officers, the cockpit, other inspectors).
+     */
+    public static boolean seesPhone(Inspector inspector, CallerScope scope) {
+        Caller caller = scope.caller();
+        return caller.has(Roles.CITY_ADMIN)
+                || (caller.has(Roles.TOWN_OFFICER) && inspector.townId().equals(caller.townId()))
+                || inspector.id().equals(caller.inspectorId());
     }
 
     /** An inspector by id regardless of scope (for validation of references). */
