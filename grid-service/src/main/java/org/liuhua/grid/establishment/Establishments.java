@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class Establishments {
 
     public static final int MAX_BATCH = 1000;
+    /** The cluster feature's collection (an establishment's {@code clusterId} must name one of its documents). */
+    static final String CLUSTERS = "clusters";
 
     private final AggregateStore<Establishment> store;
     private final MongoTemplate mongo;
@@ -129,6 +132,7 @@ public class Establishments {
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
                                      Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
+        requireBindingTime(from);
         return Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
@@ -138,6 +142,7 @@ public class Establishments {
 
     public Establishment unbindOfficer(String id, String personId, String role, Instant at, CallerScope scope) {
         Instant until = at == null ? clock.instant() : at;
+        requireBindingTime(until);
         return Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
@@ -146,6 +151,14 @@ public class Establishments {
             }
             return true;
         }).value();
+    }
+
+    private void requireBindingTime(Instant time) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.binding("since", time, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** An establishment in the caller's scope, or 404. */
@@ -341,6 +354,9 @@ public class Establishments {
         if (draft.landlordId() != null && !references.establishment(draft.landlordId())) {
             problems.add(new FieldProblem("landlordId", "no establishment " + draft.landlordId()));
         }
+        if (draft.clusterId() != null && !references.cluster(draft.clusterId())) {
+            problems.add(new FieldProblem("clusterId", "no cluster " + draft.clusterId()));
+        }
         return placement;
     }
 
@@ -354,9 +370,21 @@ public class Establishments {
         private final Map<String, Optional<RegionNode>> towns = new HashMap<>();
         private final Map<String, Boolean> departments = new HashMap<>();
         private final Map<String, Boolean> establishments = new HashMap<>();
+        private final Map<String, Boolean> clusters = new HashMap<>();
 
         References(CallerScope scope) {
             this.scope = scope;
+        }
+
+        /**
+         * A cluster of a town the caller sees. Read as a plain document of the clusters collection: the cluster
+         * feature builds on this one, not the other way.
+         */
+        boolean cluster(String id) {
+            return clusters.computeIfAbsent(id, c -> {
+                Document cluster = mongo.findOne(new Query(Criteria.where("_id").is(c)), Document.class, CLUSTERS);
+                return cluster != null && scope.seesTown(cluster.getString("townId"));
+            });
         }
 
         boolean establishment(String id) {

@@ -2,16 +2,19 @@ package org.liuhua.grid.inspector;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.security.Caller;
@@ -51,6 +54,7 @@ public class Inspectors {
 
     public Inspector bind(String id, String unitId, Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
+        requireBindingTime(from);
         return Saved.change(store, id, "inspector", inspector -> {
             requireVisible(inspector, scope);
             scope.requireWriteTown(inspector.townId());
@@ -65,6 +69,7 @@ public class Inspectors {
 
     public Inspector unbind(String id, String unitId, Instant at, CallerScope scope) {
         Instant until = at == null ? clock.instant() : at;
+        requireBindingTime(until);
         return Saved.change(store, id, "inspector", inspector -> {
             requireVisible(inspector, scope);
             scope.requireWriteTown(inspector.townId());
@@ -73,6 +78,14 @@ public class Inspectors {
             }
             return true;
         }).value();
+    }
+
+    private void requireBindingTime(Instant time) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.binding("since", time, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** An inspector of a town the caller sees (or the calling inspector themself), or 404. */
