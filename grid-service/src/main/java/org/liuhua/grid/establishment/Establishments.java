@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -29,6 +32,7 @@ import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
@@ -79,6 +83,13 @@ public class Establishments {
     /** Registers each item on its own; good items are kept whatever happens to the bad ones. */
     public List<ItemResult> registerAll(List<EstablishmentDraft> drafts, CallerScope scope) {
         References references = new References(scope);
+        // one query for the ids already registered, instead of one per item (a spreadsheet has thousands of rows)
+        Set<String> known = new HashSet<>();
+        List<String> ids = drafts.stream().filter(Objects::nonNull).map(EstablishmentDraft::id)
+                .filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            store.find(new Query(Criteria.where("_id").in(ids))).forEach(e -> known.add(e.id()));
+        }
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             EstablishmentDraft draft = drafts.get(i);
@@ -96,7 +107,7 @@ public class Establishments {
                 continue;
             }
             try {
-                Saved<Establishment> saved = save(draft, placement);
+                Saved<Establishment> saved = save(draft, placement, known);
                 results.add(new ItemResult(i, saved.value().id(), saved.created() ? "CREATED" : "UNCHANGED",
                         List.of()));
             } catch (ConflictException conflict) {
@@ -108,7 +119,26 @@ public class Establishments {
     }
 
     private Saved<Establishment> save(EstablishmentDraft draft, Placement placement) {
+        return save(draft, placement, null);
+    }
+
+    /**
+     * Registers a draft. With {@code known} (the ids found registered at the start of a batch) an id not among them
+     * is inserted at once; a duplicate key (the same id twice in a batch, a concurrent request) is then compared as
+     * any re-sent registration.
+     */
+    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement, Set<String> known) {
         String id = draft.id() != null ? draft.id() : "est-" + UUID.randomUUID();
+        if (known != null && !known.contains(id)) {
+            try {
+                Saved<Establishment> created = Saved.created(store.insert(Establishment.register(id, draft, placement,
+                        clock.instant())));
+                known.add(id);
+                return created;
+            } catch (DuplicateKeyException concurrent) {
+                // compared below
+            }
+        }
         return Saved.insertOnce(store, Establishment.register(id, draft, placement, clock.instant()),
                 existing -> existing.sameAs(draft, placement),
                 () -> new ConflictException("establishment " + id + " exists with different content; change it "
