@@ -105,6 +105,12 @@ class PageShapeIT extends GridIT {
         assertThat(badSort.status()).as(list + " → " + badSort).isEqualTo(400);
         assertThat(badSort.contentType()).startsWith("application/problem+json");
         assertThat(badSort.json().get("errors").findValuesAsString("field")).containsExactly("sort");
+        // issue 13: a NUL and a path into an embedded document were answered 500
+        for (String sort : List.of("%00", "officers.name,desc", "name%00,asc")) {
+            TestHttp.Response refused = admin().get(with(path(list), "sort=" + sort));
+            assertThat(refused.status()).as(list + " sort=" + sort + " → " + refused).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("sort");
+        }
         TestHttp.Response tooLarge = admin().get(with(path(list), "size=" + (PageQuery.MAX_SIZE + 1)));
         assertThat(tooLarge.status()).as(list + " → " + tooLarge).isEqualTo(400);
         assertThat(tooLarge.json().get("errors").findValuesAsString("field")).containsExactly("size");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.liuhua.grid.GridProperties;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.checklist.ChecklistItemCodes;
 import org.liuhua.grid.cluster.domain.Assessment;
@@ -68,7 +69,9 @@ public class Clusters {
 
     public Cluster assess(String id, String establishmentId, boolean passed, List<String> failedItems,
                           List<String> checklistItemCodes, Instant assessedAt, CallerScope scope) {
-        List<FieldProblem> unknown = checklistItems.problems("checklistItemCodes", checklistItemCodes, true);
+        List<FieldProblem> unknown = new ArrayList<>();
+        TimeBounds.past("assessedAt", assessedAt, clock, unknown);
+        unknown.addAll(checklistItems.problems("checklistItemCodes", checklistItemCodes, true));
         if (!unknown.isEmpty()) {
             throw new InvalidInputException(unknown);
         }

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
@@ -28,6 +32,7 @@ import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
@@ -43,6 +48,8 @@ import org.springframework.stereotype.Service;
 public class Establishments {
 
     public static final int MAX_BATCH = 1000;
+    /** The cluster feature's collection (an establishment's {@code clusterId} must name one of its documents). */
+    static final String CLUSTERS = "clusters";
 
     private final AggregateStore<Establishment> store;
     private final MongoTemplate mongo;
@@ -65,7 +72,7 @@ public class Establishments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Placement placement = place(draft, new References(), problems);
+        Placement placement = place(draft, new References(scope), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -75,7 +82,14 @@ public class Establishments {
 
     /** Registers each item on its own; good items are kept whatever happens to the bad ones. */
     public List<ItemResult> registerAll(List<EstablishmentDraft> drafts, CallerScope scope) {
-        References references = new References();
+        References references = new References(scope);
+        // one query for the ids already registered, instead of one per item (a spreadsheet has thousands of rows)
+        Set<String> known = new HashSet<>();
+        List<String> ids = drafts.stream().filter(Objects::nonNull).map(EstablishmentDraft::id)
+                .filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            store.find(new Query(Criteria.where("_id").in(ids))).forEach(e -> known.add(e.id()));
+        }
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             EstablishmentDraft draft = drafts.get(i);
@@ -93,7 +107,7 @@ public class Establishments {
                 continue;
             }
             try {
-                Saved<Establishment> saved = save(draft, placement);
+                Saved<Establishment> saved = save(draft, placement, known);
                 results.add(new ItemResult(i, saved.value().id(), saved.created() ? "CREATED" : "UNCHANGED",
                         List.of()));
             } catch (ConflictException conflict) {
@@ -105,7 +119,26 @@ public class Establishments {
     }
 
     private Saved<Establishment> save(EstablishmentDraft draft, Placement placement) {
+        return save(draft, placement, null);
+    }
+
+    /**
+     * Registers a draft. With {@code known} (the ids found registered at the start of a batch) an id not among them
+     * is inserted at once; a duplicate key (the same id twice in a batch, a concurrent request) is then compared as
+     * any re-sent registration.
+     */
+    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement, Set<String> known) {
         String id = draft.id() != null ? draft.id() : "est-" + UUID.randomUUID();
+        if (known != null && !known.contains(id)) {
+            try {
+                Saved<Establishment> created = Saved.created(store.insert(Establishment.register(id, draft, placement,
+                        clock.instant())));
+                known.add(id);
+                return created;
+            } catch (DuplicateKeyException concurrent) {
+                // compared below
+            }
+        }
         return Saved.insertOnce(store, Establishment.register(id, draft, placement, clock.instant()),
                 existing -> existing.sameAs(draft, placement),
                 () -> new ConflictException("establishment " + id + " exists with different content; change it "
@@ -114,7 +147,7 @@ public class Establishments {
 
     public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
-        Placement placement = problems.isEmpty() ? place(draft, new References(), problems) : null;
+        Placement placement = problems.isEmpty() ? place(draft, new References(scope), problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -129,6 +162,7 @@ public class Establishments {
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
                                      Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
+        requireBindingTime(from);
         return Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
@@ -138,6 +172,7 @@ public class Establishments {
 
     public Establishment unbindOfficer(String id, String personId, String role, Instant at, CallerScope scope) {
         Instant until = at == null ? clock.instant() : at;
+        requireBindingTime(until);
         return Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
@@ -146,6 +181,14 @@ public class Establishments {
             }
             return true;
         }).value();
+    }
+
+    private void requireBindingTime(Instant time) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.binding("since", time, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** An establishment in the caller's scope, or 404. */
@@ -338,14 +381,46 @@ public class Establishments {
         if (draft.departmentId() != null && !references.department(draft.departmentId())) {
             problems.add(new FieldProblem("departmentId", "no department " + draft.departmentId()));
         }
+        if (draft.landlordId() != null && !references.establishment(draft.landlordId())) {
+            problems.add(new FieldProblem("landlordId", "no establishment " + draft.landlordId()));
+        }
+        if (draft.clusterId() != null && !references.cluster(draft.clusterId())) {
+            problems.add(new FieldProblem("clusterId", "no cluster " + draft.clusterId()));
+        }
         return placement;
     }
 
-    /** Looks references up once per request (a batch of 1000 rows names few units and departments). */
+    /**
+     * Looks references up once per request (a batch of 1000 rows names few units and departments). A landlord the
+     * caller does not see answers as one that does not exist.
+     */
     private final class References {
+        private final CallerScope scope;
         private final Map<String, Optional<PatrolUnit>> units = new HashMap<>();
         private final Map<String, Optional<RegionNode>> towns = new HashMap<>();
         private final Map<String, Boolean> departments = new HashMap<>();
+        private final Map<String, Boolean> establishments = new HashMap<>();
+        private final Map<String, Boolean> clusters = new HashMap<>();
+
+        References(CallerScope scope) {
+            this.scope = scope;
+        }
+
+        /**
+         * A cluster of a town the caller sees. Read as a plain document of the clusters collection: the cluster
+         * feature builds on this one, not the other way.
+         */
+        boolean cluster(String id) {
+            return clusters.computeIfAbsent(id, c -> {
+                Document cluster = mongo.findOne(new Query(Criteria.where("_id").is(c)), Document.class, CLUSTERS);
+                return cluster != null && scope.seesTown(cluster.getString("townId"));
+            });
+        }
+
+        boolean establishment(String id) {
+            return establishments.computeIfAbsent(id, e -> store.findById(e).filter(found -> scope.seesEstablishment(
+                    found.id(), found.townId(), found.unitId(), found.departmentId())).isPresent());
+        }
 
         Optional<PatrolUnit> unit(String id) {
             return units.computeIfAbsent(id, regions::findUnit);

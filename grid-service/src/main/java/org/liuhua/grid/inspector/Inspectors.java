@@ -2,18 +2,23 @@ package org.liuhua.grid.inspector;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.liuhua.grid.Saved;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.data.domain.Page;
@@ -49,6 +54,7 @@ public class Inspectors {
 
     public Inspector bind(String id, String unitId, Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
+        requireBindingTime(from);
         return Saved.change(store, id, "inspector", inspector -> {
             requireVisible(inspector, scope);
             scope.requireWriteTown(inspector.townId());
@@ -63,6 +69,7 @@ public class Inspectors {
 
     public Inspector unbind(String id, String unitId, Instant at, CallerScope scope) {
         Instant until = at == null ? clock.instant() : at;
+        requireBindingTime(until);
         return Saved.change(store, id, "inspector", inspector -> {
             requireVisible(inspector, scope);
             scope.requireWriteTown(inspector.townId());
@@ -71,6 +78,14 @@ public class Inspectors {
             }
             return true;
         }).value();
+    }
+
+    private void requireBindingTime(Instant time) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.binding("since", time, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** An inspector of a town the caller sees (or the calling inspector themself), or 404. */
@@ -84,6 +99,17 @@ public class Inspectors {
         if (!scope.seesTown(inspector.townId()) && !inspector.id().equals(scope.caller().inspectorId())) {
             throw new NotFoundException("inspector", inspector.id());
         }
+    }
+
+    /**
+     * Whether the caller may read this inspector's personal phone number: the city admin, the town officer of the
+     * inspector's town and the inspector themself; nobody else (department officers, the cockpit, other inspectors).
+     */
+    public static boolean seesPhone(Inspector inspector, CallerScope scope) {
+        Caller caller = scope.caller();
+        return caller.has(Roles.CITY_ADMIN)
+                || (caller.has(Roles.TOWN_OFFICER) && inspector.townId().equals(caller.townId()))
+                || inspector.id().equals(caller.inspectorId());
     }
 
     /** An inspector by id regardless of scope (for validation of references). */

@@ -6,9 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.liuhua.grid.GridProperties;
+import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.checklist.ChecklistItemCodes;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.establishment.Establishments;
@@ -43,6 +46,8 @@ import org.springframework.stereotype.Service;
 public class Patrols {
 
     public static final int MAX_TRACK_POINTS = 5000;
+    /** At most this many check-ins and this many findings in one {@code /patrols/sync}. */
+    public static final int MAX_SYNC_ITEMS = 200;
 
     private final AggregateStore<Patrol> store;
     private final MongoTemplate mongo;
@@ -85,6 +90,7 @@ public class Patrols {
                              String description, String checklistItemId, Instant deviceTime) {
         public NewFinding {
             deviceTime = toMillis(deviceTime);
+            severity = severity == null ? "GENERAL" : severity;
             checklistItemId = checklistItemId == null || checklistItemId.isBlank() ? null : checklistItemId;
         }
     }
@@ -94,13 +100,11 @@ public class Patrols {
                                CallerScope scope) {
         Instant startedAt = toMillis(deviceStartedAt);
         String who = inspectorOf(inspectorId, scope);
-        Inspector inspector = inspectors.find(who)
-                .orElseThrow(() -> new InvalidInputException("inspectorId", "no inspector " + who));
-        PatrolUnit unit = regions.findUnit(unitId)
-                .orElseThrow(() -> new InvalidInputException("unitId", "no patrol unit " + unitId));
-        if (!inspector.boundAt(unitId, startedAt) && !inspector.currentUnitIds().contains(unitId)) {
-            throw new InvalidInputException("unitId", "inspector " + who + " is not bound to unit " + unitId);
-        }
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.device("startedAt", startedAt, clock, problems);
+        requireNone(problems);
+        Inspector inspector = inspector(who);
+        PatrolUnit unit = unitFor(inspector, unitId, startedAt, scope);
         return Saved.insertOnce(store, Patrol.start(id, who, unitId, unit.townId(), startedAt, clock.instant()),
                 existing -> existing.sameStart(who, unitId, startedAt),
                 () -> new ConflictException("patrol " + id + " exists with different content"));
@@ -110,15 +114,29 @@ public class Patrols {
     public boolean track(String patrolId, String batchId, List<TrackBatch.TrackPoint> points, CallerScope scope) {
         Patrol patrol = get(patrolId, scope);
         requireOwn(patrol, scope);
+        List<FieldProblem> problems = new ArrayList<>();
         if (points.size() > MAX_TRACK_POINTS) {
-            throw new InvalidInputException("points", "a batch holds at most " + MAX_TRACK_POINTS + " points");
+            problems.add(new FieldProblem("points", "a batch holds at most " + MAX_TRACK_POINTS + " points"));
+        } else {
+            trackProblems("points", points, problems);
         }
+        requireNone(problems);
+        return storeTrack(patrol.id(), batchId, points);
+    }
+
+    private boolean storeTrack(String patrolId, String batchId, List<TrackBatch.TrackPoint> points) {
         try {
-            mongo.insert(new TrackBatch(patrol.id() + ":" + batchId, patrol.id(), batchId, List.copyOf(points),
+            mongo.insert(new TrackBatch(patrolId + ":" + batchId, patrolId, batchId, List.copyOf(points),
                     clock.instant()), PatrolStorage.TRACKS);
             return true;
         } catch (DuplicateKeyException resent) {
             return false;
+        }
+    }
+
+    private void trackProblems(String field, List<TrackBatch.TrackPoint> points, List<FieldProblem> problems) {
+        for (int i = 0; i < points.size(); i++) {
+            TimeBounds.device(field + "[" + i + "].deviceTime", points.get(i).deviceTime(), clock, problems);
         }
     }
 
@@ -131,77 +149,221 @@ public class Patrols {
                 page.pageable(), total);
     }
 
+    /**
+     * A check-in on a patrol the caller records on. The establishment must be one of the patrol's unit or of the
+     * inspector's units; any other answers exactly as an unknown one.
+     */
     public Saved<CheckIn> checkIn(String patrolId, NewCheckIn command, CallerScope scope) {
-        Establishment establishment = establishments.find(command.establishmentId()).orElseThrow(
-                () -> new InvalidInputException("establishmentId", "no establishment " + command.establishmentId()));
-        Double distance = establishment.latitude() == null ? null
-                : Geo.distanceMeters(command.latitude(), command.longitude(), establishment.latitude(),
-                establishment.longitude());
-        boolean proven = distance != null && distance <= properties.proofDistanceMeters();
-        CheckIn checkIn = new CheckIn(command.checkInId(), command.establishmentId(), command.latitude(),
-                command.longitude(), command.deviceTime(), clock.instant(), distance, proven);
-        return change(patrolId, scope, patrol -> patrol.checkIn(checkIn)).map(p -> p.checkIn(command.checkInId()));
+        Patrol patrol = get(patrolId, scope);
+        requireOwn(patrol, scope);
+        List<FieldProblem> problems = new ArrayList<>();
+        CheckIn checkIn = checkInOf("", command, patrol.unitId(), inspectors.find(patrol.inspectorId()).orElse(null),
+                clock.instant(), problems);
+        requireNone(problems);
+        return change(patrolId, scope, p -> p.checkIn(checkIn)).map(p -> p.checkIn(command.checkInId()));
     }
 
+    /** A finding on a patrol the caller records on; its establishment as for a check-in. */
     public Saved<Finding> record(String patrolId, NewFinding command, CallerScope scope) {
-        if (establishments.find(command.establishmentId()).isEmpty()) {
-            throw new InvalidInputException("establishmentId", "no establishment " + command.establishmentId());
-        }
-        if (command.checklistItemId() != null && !checklistItems.known(command.checklistItemId())) {
-            throw new InvalidInputException("checklistItemId", "no checklist item " + command.checklistItemId()
-                    + " (codes are the ones manual-service publishes)");
-        }
-        Finding finding = new Finding(command.findingId(), command.establishmentId(), command.category(),
-                command.severity() == null ? "GENERAL" : command.severity(), command.description(),
-                command.checklistItemId(), command.deviceTime(), clock.instant());
-        if (!Patrol.SEVERITIES.contains(finding.severity())) {
-            throw new InvalidInputException("severity", "must be one of " + Patrol.SEVERITIES);
-        }
-        return change(patrolId, scope, patrol -> patrol.record(finding, clock.instant()))
+        Patrol patrol = get(patrolId, scope);
+        requireOwn(patrol, scope);
+        List<FieldProblem> problems = new ArrayList<>();
+        Finding finding = findingOf("", command, patrol.unitId(), inspectors.find(patrol.inspectorId()).orElse(null),
+                clock.instant(), problems);
+        requireNone(problems);
+        return change(patrolId, scope, p -> p.record(finding, clock.instant()))
                 .map(p -> p.finding(command.findingId()));
     }
 
     public Saved<Patrol> complete(String patrolId, Instant deviceTime, CallerScope scope) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.device("deviceTime", deviceTime, clock, problems);
+        requireNone(problems);
         return change(patrolId, scope, patrol -> patrol.complete(toMillis(deviceTime), clock.instant()));
     }
 
-    /** A whole patrol recorded offline, sent at once; each part is idempotent on its own id. */
-    public Patrol sync(String id, String unitId, Instant startedAt, Instant completedAt, String inspectorId,
-                       List<TrackBatch.TrackPoint> track, List<NewCheckIn> checkIns, List<NewFinding> findings,
-                       CallerScope scope) {
+    /** Outcome of one check-in or finding of a sync. */
+    public record ItemResult(String id, String status) {
+        public static final String CREATED = "CREATED";
+        public static final String DUPLICATE = "DUPLICATE";
+    }
+
+    /** A synced patrol with the outcome of each of its check-ins and findings, in the order sent. */
+    public record SyncResult(Patrol patrol, boolean created, List<ItemResult> checkIns, List<ItemResult> findings) {
+    }
+
+    /**
+     * A whole patrol recorded offline, sent at once; each part is idempotent on its own id (a part already stored
+     * is answered DUPLICATE). The whole request is checked before anything is written and the patrol (start,
+     * check-ins, findings, completion) is written at once, so a refused sync stores nothing.
+     */
+    public SyncResult sync(String id, String unitId, Instant startedAt, Instant completedAt, String inspectorId,
+                           List<TrackBatch.TrackPoint> track, List<NewCheckIn> checkIns, List<NewFinding> findings,
+                           CallerScope scope) {
+        String who = inspectorOf(inspectorId, scope);
+        Instant started = toMillis(startedAt);
+        Instant completed = toMillis(completedAt);
         List<FieldProblem> problems = new ArrayList<>();
+        if (checkIns.size() > MAX_SYNC_ITEMS) {
+            problems.add(new FieldProblem("checkIns", "a sync holds at most " + MAX_SYNC_ITEMS + " check-ins"));
+        }
+        if (findings.size() > MAX_SYNC_ITEMS) {
+            problems.add(new FieldProblem("findings", "a sync holds at most " + MAX_SYNC_ITEMS + " findings"));
+        }
+        if (track.size() > MAX_TRACK_POINTS) {
+            problems.add(new FieldProblem("track", "a sync holds at most " + MAX_TRACK_POINTS + " points"));
+        }
+        requireNone(problems);
+        TimeBounds.device("startedAt", started, clock, problems);
+        TimeBounds.device("completedAt", completed, clock, problems);
+        if (started != null && completed != null && completed.isBefore(started)) {
+            problems.add(new FieldProblem("completedAt", "is before the patrol started"));
+        }
+        trackProblems("track", track, problems);
+        requireNone(problems);
+        Inspector inspector = inspector(who);
+        PatrolUnit unit = unitFor(inspector, unitId, started, scope);
+        Instant now = clock.instant();
+        List<CheckIn> newCheckIns = new ArrayList<>();
         for (int i = 0; i < checkIns.size(); i++) {
-            if (establishments.find(checkIns.get(i).establishmentId()).isEmpty()) {
-                problems.add(new FieldProblem("checkIns[" + i + "].establishmentId",
-                        "no establishment " + checkIns.get(i).establishmentId()));
-            }
+            newCheckIns.add(checkInOf("checkIns[" + i + "].", checkIns.get(i), unitId, inspector, now, problems));
         }
+        List<Finding> newFindings = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            if (establishments.find(findings.get(i).establishmentId()).isEmpty()) {
-                problems.add(new FieldProblem("findings[" + i + "].establishmentId",
-                        "no establishment " + findings.get(i).establishmentId()));
+            newFindings.add(findingOf("findings[" + i + "].", findings.get(i), unitId, inspector, now, problems));
+        }
+        requireNone(problems);
+
+        Optional<Patrol> existing = store.findById(id);
+        if (existing.isEmpty()) {
+            // every rule is checked on the new patrol before its one insert
+            Patrol patrol = Patrol.start(id, who, unitId, unit.townId(), started, now);
+            Applied applied = apply(patrol, newCheckIns, newFindings, completed, now);
+            try {
+                store.insert(patrol);
+                storeTrack(id, "sync", track);
+                return new SyncResult(patrol, true, applied.checkIns(), applied.findings());
+            } catch (DuplicateKeyException concurrent) {
+                // the same patrol arrived at the same time: add to the stored one as to any existing patrol
             }
-            problems.addAll(checklistItems.problems("findings[" + i + "].checklistItemId",
-                    findings.get(i).checklistItemId() == null ? List.of()
-                            : List.of(findings.get(i).checklistItemId()), false));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        AtomicReference<Applied> outcome = new AtomicReference<>();
+        Saved<Patrol> saved = Saved.change(store, id, "patrol", patrol -> {
+            if (!patrol.sameStart(who, unitId, started)) {
+                throw new ConflictException("patrol " + id + " exists with different content");
+            }
+            requireVisible(patrol, scope);
+            requireOwn(patrol, scope);
+            outcome.set(apply(patrol, newCheckIns, newFindings, completed, now));
+            return outcome.get().changed();
+        });
+        storeTrack(id, "sync", track);
+        return new SyncResult(saved.value(), false, outcome.get().checkIns(), outcome.get().findings());
+    }
+
+    private record Applied(List<ItemResult> checkIns, List<ItemResult> findings, boolean changed) {
+    }
+
+    /** Applies a sync's parts to a patrol in memory (throws, changing nothing stored, when a rule is broken). */
+    private static Applied apply(Patrol patrol, List<CheckIn> checkIns, List<Finding> findings, Instant completedAt,
+                                 Instant now) {
+        boolean changed = false;
+        List<ItemResult> checkInResults = new ArrayList<>();
+        for (CheckIn checkIn : checkIns) {
+            boolean added = patrol.checkIn(checkIn);
+            changed |= added;
+            checkInResults.add(new ItemResult(checkIn.checkInId(), added ? ItemResult.CREATED : ItemResult.DUPLICATE));
         }
-        start(id, unitId, startedAt, inspectorId, scope);
-        if (track != null && !track.isEmpty()) {
-            track(id, "sync", track, scope);
-        }
-        for (NewCheckIn checkIn : checkIns) {
-            checkIn(id, checkIn, scope);
-        }
-        for (NewFinding finding : findings) {
-            record(id, finding, scope);
+        List<ItemResult> findingResults = new ArrayList<>();
+        for (Finding finding : findings) {
+            boolean added = patrol.record(finding, now);
+            changed |= added;
+            findingResults.add(new ItemResult(finding.findingId(), added ? ItemResult.CREATED : ItemResult.DUPLICATE));
         }
         if (completedAt != null) {
-            complete(id, completedAt, scope);
+            changed |= patrol.complete(completedAt, now);
         }
-        return get(id, scope);
+        return new Applied(List.copyOf(checkInResults), List.copyOf(findingResults), changed);
+    }
+
+    /** Checks a check-in (problems named with {@code prefix}) and builds it; null when it has a problem. */
+    private CheckIn checkInOf(String prefix, NewCheckIn command, String unitId, Inspector inspector, Instant now,
+                              List<FieldProblem> problems) {
+        int before = problems.size();
+        TimeBounds.device(prefix + "deviceTime", command.deviceTime(), clock, problems);
+        Establishment establishment = visitable(prefix + "establishmentId", command.establishmentId(), unitId,
+                inspector, command.deviceTime(), problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        Double distance = establishment.latitude() == null ? null
+                : Geo.distanceMeters(command.latitude(), command.longitude(), establishment.latitude(),
+                establishment.longitude());
+        boolean proven = distance != null && distance <= properties.proofDistanceMeters();
+        return new CheckIn(command.checkInId(), command.establishmentId(), command.latitude(), command.longitude(),
+                command.deviceTime(), now, distance, proven);
+    }
+
+    /** Checks a finding (problems named with {@code prefix}) and builds it; null when it has a problem. */
+    private Finding findingOf(String prefix, NewFinding command, String unitId, Inspector inspector, Instant now,
+                              List<FieldProblem> problems) {
+        int before = problems.size();
+        TimeBounds.device(prefix + "deviceTime", command.deviceTime(), clock, problems);
+        visitable(prefix + "establishmentId", command.establishmentId(), unitId, inspector, command.deviceTime(),
+                problems);
+        if (!Patrol.SEVERITIES.contains(command.severity())) {
+            problems.add(new FieldProblem(prefix + "severity", "must be one of " + Patrol.SEVERITIES));
+        }
+        if (command.checklistItemId() != null) {
+            problems.addAll(checklistItems.problems(prefix + "checklistItemId", List.of(command.checklistItemId()),
+                    false));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Finding(command.findingId(), command.establishmentId(), command.category(), command.severity(),
+                command.description(), command.checklistItemId(), command.deviceTime(), now);
+    }
+
+    /**
+     * The establishment when a patrol of this unit and inspector may visit it: one of the patrol's unit or of a unit
+     * the inspector is bound to (now or at the device time). Any other, like an unknown id, is a problem
+     * "no establishment …", so a patrol cannot tell another town's establishments from ids that do not exist.
+     */
+    private Establishment visitable(String field, String establishmentId, String unitId, Inspector inspector,
+                                    Instant at, List<FieldProblem> problems) {
+        Optional<Establishment> establishment = establishments.find(establishmentId).filter(e -> e.unitId() != null
+                && (e.unitId().equals(unitId) || (inspector != null && (inspector.currentUnitIds().contains(e.unitId())
+                || (at != null && inspector.boundAt(e.unitId(), at))))));
+        if (establishment.isEmpty()) {
+            problems.add(new FieldProblem(field, "no establishment " + establishmentId));
+            return null;
+        }
+        return establishment.get();
+    }
+
+    private Inspector inspector(String id) {
+        return inspectors.find(id).orElseThrow(() -> new InvalidInputException("inspectorId", "no inspector " + id));
+    }
+
+    /**
+     * The unit a patrol of this inspector starts in. A unit of a town the caller does not see answers exactly as an
+     * unknown unit (so its existence is not revealed); one of the caller's town the inspector is not bound to says so.
+     */
+    private PatrolUnit unitFor(Inspector inspector, String unitId, Instant startedAt, CallerScope scope) {
+        PatrolUnit unit = regions.findUnit(unitId).filter(u -> scope.seesTown(u.townId()))
+                .orElseThrow(() -> new InvalidInputException("unitId", "no patrol unit " + unitId));
+        if (!inspector.boundAt(unitId, startedAt) && !inspector.currentUnitIds().contains(unitId)) {
+            throw new InvalidInputException("unitId", "inspector " + inspector.id() + " is not bound to unit "
+                    + unitId);
+        }
+        return unit;
+    }
+
+    private static void requireNone(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(List.copyOf(problems));
+        }
     }
 
     /** A patrol the caller sees, or 404. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which patrol findings became hazards and which of those hazards were closed (G-6 "findings closed"), learnt from
- * hazard-service's events: one document per hazard ({@code _id} hazard id, {@code findingId}, {@code establishmentId},
+ * hazard-service's events: one document per hazard ({@code _id} hazard id, {@code findingId} = the hazard's source
+ * reference, the finding's key {@code <patrolId>:<findingId>} ({@code Patrol.findingKey}), {@code establishmentId},
  * {@code closed}, {@code closedAt}). Both writes are upserts keyed by the hazard id, so a re-delivered event changes
  * nothing; hazard events are keyed by hazard id, so a hazard's report arrives before its closing.
  */
@@ -36,7 +37,7 @@ public class FindingHazards {
                 PlanStorage.FINDING_HAZARDS);
     }
 
-    /** How many of these findings' hazards are closed. */
+    /** How many of these findings' hazards are closed (by finding key, {@code <patrolId>:<findingId>}). */
     public long closedOf(Collection<String> findingIds) {
         return findingIds.isEmpty() ? 0 : mongo.count(new Query(Criteria.where("findingId").in(findingIds)
                 .and("closed").is(true)), PlanStorage.FINDING_HAZARDS);

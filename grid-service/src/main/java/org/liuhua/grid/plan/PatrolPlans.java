@@ -222,7 +222,7 @@ public class PatrolPlans {
         }
         Set<String> coveredByInspector = new HashSet<>();
         int completed = 0;
-        List<String> findingIds = new ArrayList<>();
+        List<String> findingKeys = new ArrayList<>();
         for (Patrol p : patrols.byInspector(inspector.id())) {
             if (p.completedAt() != null && !p.startedAt().isBefore(start) && p.startedAt().isBefore(end)) {
                 completed++;
@@ -234,15 +234,15 @@ public class PatrolPlans {
             }
             for (Finding f : p.findings()) {
                 if (!f.deviceTime().isBefore(start) && f.deviceTime().isBefore(end)) {
-                    findingIds.add(f.findingId());
+                    findingKeys.add(Patrol.findingKey(p.id(), f.findingId()));
                 }
             }
         }
         int done = (int) dueIds.stream().filter(coveredByInspector::contains).count();
-        int closed = (int) findingHazards.closedOf(findingIds);
+        int closed = (int) findingHazards.closedOf(findingKeys);
         return new Assessment(inspector.id(), inspector.name(), inspector.townId(), month, list.size(), dueIds.size(),
                 done, dueIds.isEmpty() ? 1.0 : rate(done, dueIds.size()), completed, coveredByInspector.size(),
-                findingIds.size(), closed);
+                findingKeys.size(), closed);
     }
 
     public record RankedAssessment(int rank, Assessment assessment) {

@@ -103,16 +103,22 @@ class PatrolIT extends GridIT {
         Map<String, Object> finding = Map.of("id", findingId, "establishmentId", est, "category", "FIRE_SAFETY",
                 "severity", "MAJOR", "description", "消防通道堵塞",
                 "deviceTime", started.plusSeconds(300).toString());
-        assertThat(app.post("/api/v1/patrols/" + patrol + "/findings", finding).status()).isEqualTo(201);
-        assertThat(app.post("/api/v1/patrols/" + patrol + "/findings", finding).status()).isEqualTo(200);
+        TestHttp.Response created = app.post("/api/v1/patrols/" + patrol + "/findings", finding);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("duplicate").asBoolean()).isFalse();
+        TestHttp.Response resent = app.post("/api/v1/patrols/" + patrol + "/findings", finding);
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("duplicate").asBoolean()).as("a repeat is answered as one").isTrue();
 
-        var recorded = events(Topics.GRID, findingId, "liuhua.grid.patrol-finding-recorded.v1", 1);
+        // finding ids are the app's, unique within their patrol: the event's key is patrol and finding
+        String key = patrol + ":" + findingId;
+        var recorded = events(Topics.GRID, key, "liuhua.grid.patrol-finding-recorded.v1", 1);
         PatrolFindingRecorded payload = EventJson.read(recorded.get(0).value(), PatrolFindingRecorded.class);
         assertThat(payload.patrolId()).isEqualTo(patrol);
         assertThat(payload.inspectorId()).isEqualTo(inspector);
         assertThat(payload.townId()).isEqualTo(TOWN);
         assertThat(payload.severity()).isEqualTo("MAJOR");
-        assertThat(drain(Topics.GRID, findingId, "liuhua.grid.patrol-finding-recorded.v1", Duration.ofSeconds(2)))
+        assertThat(drain(Topics.GRID, key, "liuhua.grid.patrol-finding-recorded.v1", Duration.ofSeconds(2)))
                 .hasSize(1);
 
         TestHttp.Response badSeverity = app.post("/api/v1/patrols/" + patrol + "/findings", Map.of("id", "f-x",

@@ -28,7 +28,8 @@ class PatrolPlanIT extends GridIT {
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
 
-    private void visit(String inspector, Place place, String establishmentId, LocalDate day, String findingId) {
+    /** A synced, completed patrol with a proven check-in (and a finding when given); answers the patrol id. */
+    private String visit(String inspector, Place place, String establishmentId, LocalDate day, String findingId) {
         Instant at = calendar.startOf(day).plus(10, ChronoUnit.HOURS);
         String patrol = unique("patrol");
         List<Map<String, Object>> findings = findingId == null ? List.of()
@@ -39,6 +40,7 @@ class PatrolPlanIT extends GridIT {
                 "checkIns", List.of(Map.of("id", patrol + "-c", "establishmentId", establishmentId, "lat", LAT,
                         "lon", LON, "deviceTime", at.plusSeconds(60).toString())),
                 "findings", findings)));
+        return patrol;
     }
 
     @Test
@@ -99,15 +101,15 @@ class PatrolPlanIT extends GridIT {
         String lazy = registerInspector(place);
         String finding1 = unique("finding");
         String finding2 = unique("finding");
-        visit(inspector, place, a, LocalDate.parse("2026-10-05"), finding1);
-        visit(inspector, place, b, LocalDate.parse("2026-10-20"), finding2);
+        String patrol1 = visit(inspector, place, a, LocalDate.parse("2026-10-05"), finding1);
+        String patrol2 = visit(inspector, place, b, LocalDate.parse("2026-10-20"), finding2);
 
         String hazard1 = UUID.randomUUID().toString();
         String hazard2 = UUID.randomUUID().toString();
         send(hazard1, "liuhua.hazard.reported.v1", Map.of("hazardId", hazard1, "source", "GRID_PATROL",
-                "sourceRef", finding1, "establishmentId", a));
+                "sourceRef", patrol1 + ":" + finding1, "establishmentId", a));
         send(hazard2, "liuhua.hazard.reported.v1", Map.of("hazardId", hazard2, "source", "GRID_PATROL",
-                "sourceRef", finding2, "establishmentId", b));
+                "sourceRef", patrol2 + ":" + finding2, "establishmentId", b));
         CloudEvent closed = event(hazard1, "liuhua.hazard.closed.v1", Map.of("hazardId", hazard1,
                 "closedAt", "2026-10-28T08:00:00Z"));
         kafka.send(Topics.HAZARD, hazard1, closed);

@@ -75,12 +75,15 @@ class ClusterController {
     }
 
     record ClusterRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
-                          @NotBlank @Size(max = 100) String name, @NotBlank String townId,
-                          @NotNull @Size(max = 2000) List<@NotBlank String> memberIds) {
+                          @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 64) String townId,
+                          @NotNull @Size(max = 2000) List<@NotBlank @Size(max = 64) String> memberIds) {
     }
 
-    record AssessmentRequest(@NotBlank String establishmentId, @NotNull Boolean passed, List<String> failedItems,
-                             Instant assessedAt, @Size(max = 200) List<@NotBlank String> checklistItemCodes) {
+    /** At most 200 failed items of at most 200 characters each; {@code assessedAt} not in the future. */
+    record AssessmentRequest(@NotBlank @Size(max = 64) String establishmentId, @NotNull Boolean passed,
+                             @Size(max = 200) List<@NotBlank @Size(max = 200) String> failedItems,
+                             Instant assessedAt,
+                             @Size(max = 200) List<@NotBlank @Size(max = 64) String> checklistItemCodes) {
     }
 
     record MemberView(String establishmentId, Assessment currentAssessment) {

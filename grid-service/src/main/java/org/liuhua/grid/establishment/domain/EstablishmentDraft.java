@@ -9,7 +9,8 @@ import org.liuhua.kit.domain.FieldProblem;
 /**
  * What a caller says about an establishment, from JSON, a batch item or a spreadsheet row. {@link #problems()} is
  * the one validation of all three paths; references (unit, town, department) are resolved by the application
- * into a {@link Placement}.
+ * into a {@link Placement}. Limits: name ≤ 100 characters, address ≤ 200, ids ≤ 64, industry ≤ 50, at most 50 flag
+ * codes (each ≤ 64, {@code A-Z0-9_}), employees ≤ 1,000,000, workshops ≤ 1,000.
  */
 public record EstablishmentDraft(String id, String name, String kind, String industry, String departmentId,
                                  String townId, String unitId, String riskLevel, List<String> flags,
@@ -19,6 +20,13 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
     public static final List<String> KINDS = List.of("INDUSTRIAL", "KEY_SECTOR", "MIXED_USE_BUILDING", "SMALL_VENUE",
             "RESIDENTIAL");
     public static final List<String> RISK_LEVELS = List.of("MAJOR", "SIGNIFICANT", "GENERAL", "LOW");
+    public static final int MAX_NAME = 100;
+    public static final int MAX_ADDRESS = 200;
+    public static final int MAX_ID = 64;
+    public static final int MAX_CODE = 50;
+    public static final int MAX_FLAGS = 50;
+    public static final int MAX_EMPLOYEES = 1_000_000;
+    public static final int MAX_WORKSHOPS = 1_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern FLAG = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
@@ -42,8 +50,27 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
         }
         if (name == null || name.isBlank()) {
             problems.add(new FieldProblem("name", "must not be blank"));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "must be at most 200 characters"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(new FieldProblem("name", "must be at most " + MAX_NAME + " characters"));
+        }
+        atMost("industry", industry, MAX_CODE, problems);
+        atMost("departmentId", departmentId, MAX_ID, problems);
+        atMost("townId", townId, MAX_ID, problems);
+        atMost("unitId", unitId, MAX_ID, problems);
+        atMost("address", address, MAX_ADDRESS, problems);
+        atMost("landlordId", landlordId, MAX_ID, problems);
+        atMost("clusterId", clusterId, MAX_ID, problems);
+        if (flags.size() > MAX_FLAGS) {
+            problems.add(new FieldProblem("flags", "must hold at most " + MAX_FLAGS + " flags"));
+        }
+        if (employeeCount != null && employeeCount > MAX_EMPLOYEES) {
+            problems.add(new FieldProblem("employeeCount", "must be at most " + MAX_EMPLOYEES));
+        }
+        if (workshops != null && workshops > MAX_WORKSHOPS) {
+            problems.add(new FieldProblem("workshops", "must be at most " + MAX_WORKSHOPS));
+        }
+        if (id != null && id.equals(landlordId)) {
+            problems.add(new FieldProblem("landlordId", "must name another establishment"));
         }
         if (kind == null || !KINDS.contains(kind)) {
             problems.add(new FieldProblem("kind", "must be one of " + KINDS));
@@ -73,12 +100,23 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
             problems.add(new FieldProblem(latitude == null ? "latitude" : "longitude",
                     "give both coordinates or none"));
         }
-        for (String flag : flags) {
-            if (!FLAG.matcher(flag).matches()) {
-                problems.add(new FieldProblem("flags", "'" + flag + "' is not a flag code (e.g. METAL_SMELTING)"));
+        for (int i = 0; i < flags.size() && i < MAX_FLAGS; i++) {
+            if (!FLAG.matcher(flags.get(i)).matches()) {
+                problems.add(new FieldProblem("flags", "'" + printable(flags.get(i))
+                        + "' is not a flag code (e.g. METAL_SMELTING)"));
             }
         }
         return problems;
+    }
+
+    private static void atMost(String field, String value, int max, List<FieldProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static String printable(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
     }
 
     private static String blankToNull(String value) {

@@ -125,7 +125,7 @@ class EstablishmentController {
      *              afterwards (人员调整动态报备)
      */
     record OfficerRequest(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 100) String name,
-                          @NotBlank String role, @Size(max = 64) String workshop, LocalDate since) {
+                          @NotBlank @Size(max = 50) String role, @Size(max = 64) String workshop, LocalDate since) {
     }
 
     record EstablishmentView(String id, String name, String kind, String industry, String departmentId,

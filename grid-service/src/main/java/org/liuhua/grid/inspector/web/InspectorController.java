@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.liuhua.grid.inspector.Inspectors;
 import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.inspector.domain.UnitBinding;
+import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
@@ -49,35 +50,40 @@ class InspectorController {
     ResponseEntity<InspectorView> register(@Valid @RequestBody InspectorRequest request) {
         var saved = inspectors.register(request.id(), request.name(), request.employment(), request.townId(),
                 request.phone(), scopes.current());
-        return saved.toResponse("/api/v1/inspectors/" + saved.value().id(), InspectorView::of);
+        return saved.toResponse("/api/v1/inspectors/" + saved.value().id(), this::view);
     }
 
     @GetMapping
-    PageResponse<InspectorView> list(@RequestParam(required = false) String townId,
+    PageResponse<InspectorSummary> list(@RequestParam(required = false) String townId,
                                      @RequestParam(required = false) String unitId,
                                      @RequestParam(required = false) String employment,
                                      @SortableBy(value = {"id", "name"}, byDefault = "id,asc", defaultSize = 50)
                                      PageQuery page) {
-        return PageResponse.of(inspectors.list(townId, unitId, employment, scopes.current(), page),
-                InspectorView::of);
+        CallerScope scope = scopes.current();
+        return PageResponse.of(inspectors.list(townId, unitId, employment, scope, page),
+                i -> InspectorSummary.of(i, Inspectors.seesPhone(i, scope)));
     }
 
     @GetMapping("/{id}")
     InspectorView get(@PathVariable String id) {
-        return InspectorView.of(inspectors.get(id, scopes.current()));
+        return view(inspectors.get(id, scopes.current()));
     }
 
     @PostMapping("/{id}/bindings")
     @PreAuthorize(WRITERS)
     InspectorView bind(@PathVariable String id, @Valid @RequestBody BindRequest request) {
-        return InspectorView.of(inspectors.bind(id, request.unitId(), start(request.since()), scopes.current()));
+        return view(inspectors.bind(id, request.unitId(), start(request.since()), scopes.current()));
     }
 
     @DeleteMapping("/{id}/bindings/{unitId}")
     @PreAuthorize(WRITERS)
     InspectorView unbind(@PathVariable String id, @PathVariable String unitId,
                          @RequestParam(required = false) LocalDate since) {
-        return InspectorView.of(inspectors.unbind(id, unitId, start(since), scopes.current()));
+        return view(inspectors.unbind(id, unitId, start(since), scopes.current()));
+    }
+
+    private InspectorView view(Inspector inspector) {
+        return InspectorView.of(inspector, Inspectors.seesPhone(inspector, scopes.current()));
     }
 
     private Instant start(LocalDate date) {
@@ -85,18 +91,31 @@ class InspectorController {
     }
 
     record InspectorRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
-                            @NotBlank @Size(max = 100) String name, @NotBlank String employment,
-                            @NotBlank String townId, @Size(max = 32) String phone) {
+                            @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String employment,
+                            @NotBlank @Size(max = 64) String townId, @Size(max = 32) String phone) {
     }
 
-    record BindRequest(@NotBlank String unitId, LocalDate since) {
+    record BindRequest(@NotBlank @Size(max = 64) String unitId, LocalDate since) {
     }
 
+    /**
+     * An inspector with the history of their unit bindings; {@code phone} only for the city admin, the town officer
+     * of the inspector's town and the inspector themself (else null).
+     */
     record InspectorView(String id, String name, String employment, String townId, String phone,
                          List<String> unitIds, List<UnitBinding> bindings) {
-        static InspectorView of(Inspector i) {
-            return new InspectorView(i.id(), i.name(), i.employment(), i.townId(), i.phone(), i.currentUnitIds(),
-                    i.unitBindings());
+        static InspectorView of(Inspector i, boolean withPhone) {
+            return new InspectorView(i.id(), i.name(), i.employment(), i.townId(), withPhone ? i.phone() : null,
+                    i.currentUnitIds(), i.unitBindings());
+        }
+    }
+
+    /** A list item: no binding history; {@code phone} as in {@link InspectorView}. */
+    record InspectorSummary(String id, String name, String employment, String townId, String phone,
+                            List<String> unitIds) {
+        static InspectorSummary of(Inspector i, boolean withPhone) {
+            return new InspectorSummary(i.id(), i.name(), i.employment(), i.townId(), withPhone ? i.phone() : null,
+                    i.currentUnitIds());
         }
     }
 }

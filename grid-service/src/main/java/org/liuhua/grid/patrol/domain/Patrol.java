@@ -16,7 +16,8 @@ import org.liuhua.kit.domain.InvalidInputException;
 /**
  * A patrol of an inspector in a unit (G-5), offline-first: every id is chosen by the phone, so re-sending the patrol,
  * a check-in or a finding changes nothing. Device times drive plans and coverage; server times are kept beside them.
- * A finding registers {@link PatrolFindingRecorded} (keyed by the finding), completion {@link PatrolCompleted}.
+ * A finding registers {@link PatrolFindingRecorded} (keyed by {@link #findingKey patrol and finding}), completion
+ * {@link PatrolCompleted}.
  */
 public class Patrol extends AggregateRoot {
 
@@ -84,8 +85,17 @@ public class Patrol extends AggregateRoot {
         findings.add(finding);
         registerEvent(new PatrolFindingRecorded(finding.findingId(), id, inspectorId, finding.establishmentId(), townId,
                 finding.category(), finding.severity(), finding.description(), finding.checklistItemId(),
-                finding.deviceTime(), now), finding.findingId());
+                finding.deviceTime(), now), findingKey(id, finding.findingId()));
         return true;
+    }
+
+    /**
+     * What identifies a finding city-wide: finding ids are chosen by the app and unique only within their patrol, and
+     * patrol ids are unique and hold no ':' (so the key cannot be read two ways). The key of its event, and the
+     * source reference hazard-service keeps for the hazard it becomes.
+     */
+    public static String findingKey(String patrolId, String findingId) {
+        return patrolId + ":" + findingId;
     }
 
     /** Completes the patrol; completing again is a no-op (false). */

@@ -40,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PatrolController {
 
     static final String CLIENT_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,79}";
+    /** A patrol id holds no ':', so a finding's key {@code <patrolId>:<findingId>} reads only one way. */
+    static final String PATROL_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
+    /** Ids of the registry (units, establishments, inspectors) are at most 64 characters. */
+    static final int REF = 64;
     private static final String RECORDERS = "hasAnyRole('INSPECTOR','CITY_ADMIN')";
 
     private final Patrols patrols;
@@ -75,16 +79,16 @@ class PatrolController {
 
     @PostMapping("/{id}/check-ins")
     @PreAuthorize(RECORDERS)
-    ResponseEntity<CheckIn> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request) {
-        return patrols.checkIn(id, request.toCommand(), scopes.current())
-                .toResponse("/api/v1/patrols/" + id, c -> c);
+    ResponseEntity<CheckInView> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request) {
+        var saved = patrols.checkIn(id, request.toCommand(), scopes.current());
+        return saved.toResponse("/api/v1/patrols/" + id, c -> CheckInView.of(c, !saved.created()));
     }
 
     @PostMapping("/{id}/findings")
     @PreAuthorize(RECORDERS)
-    ResponseEntity<Finding> record(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
-        return patrols.record(id, request.toCommand(), scopes.current())
-                .toResponse("/api/v1/patrols/" + id, f -> f);
+    ResponseEntity<FindingView> record(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
+        var saved = patrols.record(id, request.toCommand(), scopes.current());
+        return saved.toResponse("/api/v1/patrols/" + id, f -> FindingView.of(f, !saved.created()));
     }
 
     @PostMapping("/{id}/complete")
@@ -95,8 +99,8 @@ class PatrolController {
 
     @PostMapping("/sync")
     @PreAuthorize(RECORDERS)
-    PatrolView sync(@Valid @RequestBody SyncRequest request) {
-        return PatrolView.of(patrols.sync(request.id(), request.unitId(), request.startedAt(), request.completedAt(),
+    SyncView sync(@Valid @RequestBody SyncRequest request) {
+        return SyncView.of(patrols.sync(request.id(), request.unitId(), request.startedAt(), request.completedAt(),
                 request.inspectorId(),
                 request.track() == null ? List.of() : request.track().stream()
                         .map(p -> new TrackBatch.TrackPoint(p.lat(), p.lon(), p.deviceTime())).toList(),
@@ -126,8 +130,8 @@ class PatrolController {
                 PatrolView::of);
     }
 
-    record StartRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String unitId,
-                        @NotNull Instant startedAt, String inspectorId) {
+    record StartRequest(@NotBlank @Pattern(regexp = PATROL_ID) String id, @NotBlank @Size(max = REF) String unitId,
+                        @NotNull Instant startedAt, @Size(max = REF) String inspectorId) {
     }
 
     record Point(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -138,7 +142,8 @@ class PatrolController {
                         @NotNull @Size(max = Patrols.MAX_TRACK_POINTS) List<@Valid @NotNull Point> points) {
     }
 
-    record CheckInRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String establishmentId,
+    record CheckInRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id,
+                          @NotBlank @Size(max = REF) String establishmentId,
                           @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                           @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon, @NotNull Instant deviceTime) {
         Patrols.NewCheckIn toCommand() {
@@ -146,8 +151,10 @@ class PatrolController {
         }
     }
 
-    record FindingRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String establishmentId,
-                          @NotBlank @Size(max = 64) String category, String severity,
+    record FindingRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id,
+                          @NotBlank @Size(max = REF) String establishmentId,
+                          @NotBlank @Size(max = 64) String category,
+                          @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
                           @NotBlank @Size(max = 2000) String description, @Size(max = 64) String checklistItemId,
                           @NotNull Instant deviceTime) {
         Patrols.NewFinding toCommand() {
@@ -159,10 +166,52 @@ class PatrolController {
     record CompleteRequest(@NotNull Instant deviceTime) {
     }
 
-    record SyncRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id, @NotBlank String unitId,
-                       @NotNull Instant startedAt, Instant completedAt, String inspectorId,
+    /** At most {@value Patrols#MAX_SYNC_ITEMS} check-ins and as many findings; a larger sync stores nothing. */
+    record SyncRequest(@NotBlank @Pattern(regexp = PATROL_ID) String id, @NotBlank @Size(max = REF) String unitId,
+                       @NotNull Instant startedAt, Instant completedAt, @Size(max = REF) String inspectorId,
                        @Size(max = Patrols.MAX_TRACK_POINTS) List<@Valid @NotNull Point> track,
-                       List<@Valid @NotNull CheckInRequest> checkIns, List<@Valid @NotNull FindingRequest> findings) {
+                       @Size(max = Patrols.MAX_SYNC_ITEMS) List<@Valid @NotNull CheckInRequest> checkIns,
+                       @Size(max = Patrols.MAX_SYNC_ITEMS) List<@Valid @NotNull FindingRequest> findings) {
+    }
+
+    /** A check-in as stored; {@code duplicate} when it was stored before (the request changed nothing). */
+    record CheckInView(String checkInId, String establishmentId, double latitude, double longitude,
+                       Instant deviceTime, Instant receivedAt, Double distanceMeters, boolean proven,
+                       boolean duplicate) {
+        static CheckInView of(CheckIn c, boolean duplicate) {
+            return new CheckInView(c.checkInId(), c.establishmentId(), c.latitude(), c.longitude(), c.deviceTime(),
+                    c.receivedAt(), c.distanceMeters(), c.proven(), duplicate);
+        }
+    }
+
+    /**
+     * A finding as stored; {@code duplicate} when this patrol holds it already (the request changed nothing and no
+     * second hazard is reported).
+     */
+    record FindingView(String findingId, String establishmentId, String category, String severity,
+                       String description, String checklistItemId, Instant deviceTime, Instant receivedAt,
+                       boolean duplicate) {
+        static FindingView of(Finding f, boolean duplicate) {
+            return new FindingView(f.findingId(), f.establishmentId(), f.category(), f.severity(), f.description(),
+                    f.checklistItemId(), f.deviceTime(), f.receivedAt(), duplicate);
+        }
+    }
+
+    /**
+     * The synced patrol, and per check-in and finding sent (in order) whether it was stored now ({@code CREATED}) or
+     * had been before ({@code DUPLICATE}).
+     */
+    record SyncView(String id, String inspectorId, String unitId, String townId, String state, Instant startedAt,
+                    Instant receivedAt, Instant completedAt, Instant completionReceivedAt, List<CheckIn> checkIns,
+                    List<Finding> findings, List<String> provenEstablishmentIds,
+                    List<String> unprovenEstablishmentIds, List<Patrols.ItemResult> checkInResults,
+                    List<Patrols.ItemResult> findingResults) {
+        static SyncView of(Patrols.SyncResult r) {
+            Patrol p = r.patrol();
+            return new SyncView(p.id(), p.inspectorId(), p.unitId(), p.townId(), p.state(), p.startedAt(),
+                    p.receivedAt(), p.completedAt(), p.completionReceivedAt(), p.checkIns(), p.findings(),
+                    p.provenEstablishmentIds(), p.unprovenEstablishmentIds(), r.checkIns(), r.findings());
+        }
     }
 
     record PatrolView(String id, String inspectorId, String unitId, String townId, String state, Instant startedAt,

@@ -3,6 +3,7 @@ package org.liuhua.grid.region.web;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -142,26 +143,27 @@ class RegionController {
     }
 
     record TownRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
-                       @NotBlank String kind, @Min(0) Integer safetyStaff, @Min(0) Integer fireStaff) {
+                       @NotBlank @Size(max = 50) String kind, @Min(0) @Max(100_000) Integer safetyStaff,
+                       @Min(0) @Max(100_000) Integer fireStaff) {
     }
 
-    record StaffingRequest(@Min(0) Integer safetyStaff, @Min(0) Integer fireStaff) {
+    record StaffingRequest(@Min(0) @Max(100_000) Integer safetyStaff, @Min(0) @Max(100_000) Integer fireStaff) {
     }
 
-    record VillageRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String townId,
+    record VillageRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 64) String townId,
                           @NotBlank @Size(max = 100) String name) {
     }
 
-    record GridRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String villageId,
+    record GridRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 64) String villageId,
                        @NotBlank @Size(max = 100) String name) {
     }
 
-    record UnitRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String gridId,
-                       @NotBlank @Size(max = 100) String name, @NotBlank String kind) {
+    record UnitRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 64) String gridId,
+                       @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind) {
     }
 
     record DepartmentRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
-                             @Min(0) Integer safetyStaff) {
+                             @Min(0) @Max(100_000) Integer safetyStaff) {
     }
 
     record NodeView(String id, String level, String kind, String name, String parentId, String townId,
