@@ -116,6 +116,10 @@ class EvidenceIT extends HazardIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
         assertThat(noFile.json().get("errors").findValuesAsString("field")).containsExactly("file");
+        TestHttp.Response notMultipart = http.post("/api/v1/hazards/" + hazardId + "/evidence",
+                Map.of("phase", "BEFORE"));
+        assertThat(notMultipart.status()).as(notMultipart.toString()).isEqualTo(400);
+        assertThat(notMultipart.json().get("errors").findValuesAsString("field")).containsExactly("file");
         TestHttp.Response empty = upload(http, "/api/v1/hazards/" + hazardId + "/evidence", "a.png", new byte[0],
                 Map.of("phase", "BEFORE"));
         assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
