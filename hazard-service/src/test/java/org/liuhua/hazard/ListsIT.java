@@ -105,4 +105,21 @@ class ListsIT extends HazardIT {
         assertThat(own.toString()).doesNotContain("city-admin");
         assertThat(enterprise.get("/api/v1/hazards/" + other).status()).isEqualTo(404);
     }
+
+    @Test
+    void controlCharactersAndOverlongValuesInFiltersAnswerAsAnyUnknownValueNeverA5xx() {
+        String nul = "%00";
+        String longValue = "x".repeat(5000);
+        for (String path : List.of("/api/v1/hazards?category=" + nul + "&townId=a" + nul + "b",
+                "/api/v1/hazards?establishmentId=" + longValue,
+                "/api/v1/hazards/ledger?establishmentId=" + nul,
+                "/api/v1/hazards/major-register?townId=" + nul,
+                "/api/v1/hazards/interviews?establishmentId=" + nul,
+                "/api/v1/contracts?firmId=" + nul)) {
+            TestHttp.Response answer = admin().get(path);
+            assertThat(answer.status()).as(path + " " + answer).isLessThan(500);
+        }
+        TestHttp.Response reports = townOfficer(JINFENG).get("/api/v1/public-reports?state=" + nul);
+        assertThat(reports.status()).as(reports.toString()).isLessThan(500);
+    }
 }

@@ -173,4 +173,23 @@ class IntakeIT extends HazardIT {
         assertThat(firm(firm).get("/api/v1/hazards/" + hazardId).status())
                 .as("without a valid contract the firm sees nothing").isEqualTo(404);
     }
+
+    @Test
+    void anExternalIdIsTheFirmsOwnSoAnotherFirmsEqualIdIsAFindingOfItsOwnAndARepeatIsAnsweredAsDuplicate() {
+        String firmA = unique("firm");
+        String firmB = unique("firm");
+        String estA = contract(firmA, 1).get(0);
+        String estB = contract(firmB, 1).get(0);
+        JsonNode a = firm(firmA).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estA, "FIRE_SAFETY")))).json();
+        JsonNode b = firm(firmB).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estB, "FIRE_SAFETY")))).json();
+        assertThat(a.get("items").get(0).get("status").asString()).as(a.toString()).isEqualTo("CREATED");
+        assertThat(b.get("items").get(0).get("status").asString()).as(b.toString()).isEqualTo("CREATED");
+        JsonNode again = firm(firmA).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estA, "FIRE_SAFETY")))).json();
+        assertThat(again.get("items").get(0).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(again.get("items").get(0).get("hazardId").asString())
+                .isEqualTo(a.get("items").get(0).get("hazardId").asString());
+    }
 }
