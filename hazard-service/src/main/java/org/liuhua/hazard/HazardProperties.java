@@ -24,13 +24,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param escalationInterval   how often the escalation scheduler runs
  * @param escalationLeaseTtl   how long one replica holds the escalation lease (longer than a pass takes)
  * @param escalation           the scheduler switch ({@code liuhua.hazard.escalation.enabled}, tests turn it off)
+ * @param towns                the city's towns (ids as grid-service's region tree names them): a public report must
+ *                             name one; grid-service publishes no town register hazard-service consumes, so the
+ *                             default is the demo city's register
+ * @param departments          the city's supervising departments (ids as grid-service's department register names
+ *                             them): a transfer must name one; the default is the demo city's register
  */
 @ConfigurationProperties("liuhua.hazard")
 public record HazardProperties(Integer deadlineDaysGeneral, Integer deadlineDaysMajor, List<Integer> escalationStepsDays,
                                Duration corroborationWindow, Duration acknowledgeWithin, Integer intakeBatchMax,
                                Integer publicReportsPerHour, Integer publicReportMaxChars, BigDecimal rewardCny,
                                Long evidenceMaxBytes, Duration escalationInterval, Duration escalationLeaseTtl,
-                               Escalation escalation) {
+                               Escalation escalation, List<String> towns, List<String> departments) {
 
     public HazardProperties {
         deadlineDaysGeneral = deadlineDaysGeneral == null ? 30 : deadlineDaysGeneral;
@@ -47,6 +52,12 @@ public record HazardProperties(Integer deadlineDaysGeneral, Integer deadlineDays
         escalationInterval = escalationInterval == null ? Duration.ofMinutes(5) : escalationInterval;
         escalationLeaseTtl = escalationLeaseTtl == null ? Duration.ofMinutes(4) : escalationLeaseTtl;
         escalation = escalation == null ? new Escalation(null) : escalation;
+        towns = towns == null || towns.isEmpty() ? List.of("zjg-yangshe", "zjg-tangqiao", "zjg-jinfeng", "zjg-leyu",
+                "zjg-fenghuang", "zjg-nanfeng", "zjg-daxin", "zjg-jingang", "zjg-houcheng", "zjg-deji", "zjg-etdz",
+                "zjg-bonded", "zjg-htz", "zjg-metallurgy", "zjg-changyinsha", "zjg-shuangshan") : List.copyOf(towns);
+        departments = departments == null || departments.isEmpty() ? List.of("dept-industry", "dept-housing",
+                "dept-transport", "dept-commerce", "dept-fire", "dept-education", "dept-health",
+                "dept-culture-tourism", "dept-market", "dept-emergency") : List.copyOf(departments);
     }
 
     public int deadlineDays(Severity severity) {

@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liuhua.hazard.escalation.enabled=false",
         "liuhua.hazard.evidence-max-bytes=200000",
-        "liuhua.hazard.public-reports-per-hour=3"})
+        "liuhua.hazard.public-reports-per-hour=3",
+        // as every service runs (the kit's default): the remote address is the one the trusted proxy appended
+        "server.forward-headers-strategy=native"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(MovableClock.Configuration.class)
 public abstract class HazardIT {

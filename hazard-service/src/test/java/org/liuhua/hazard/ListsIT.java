@@ -3,6 +3,7 @@ package org.liuhua.hazard;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liuhua.kit.test.TestHttp;
@@ -66,5 +67,59 @@ class ListsIT extends HazardIT {
         TestHttp.Response tooBig = caller(list).get(with(list.path(), "size=201"));
         assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(400);
         assertThat(tooBig.json().get("errors").findValuesAsString("field")).containsExactly("size");
+    }
+
+    @Test
+    void hazardListItemsAreSummariesWithoutHistoryCorroborationsEvidenceOrNamesAndEnterprisesSeeTheirOwn() {
+        String est = unique("est-jinfeng");
+        String id = report(est, JINFENG, "FIRE_SAFETY", "MAJOR", "GRID_PATROL");
+        TestHttp.Response joined = admin2().post("/api/v1/hazards", java.util.Map.of("establishmentId", est,
+                "townId", JINFENG, "category", "FIRE_SAFETY", "severity", "MAJOR", "source", "LAW_ENFORCEMENT",
+                "description", "执法检查发现同一隐患"));
+        assertThat(joined.json().get("outcome").asString()).as(joined.toString()).isEqualTo("JOINED");
+        String other = report(unique("est-jinfeng"), JINFENG, "GAS", null, "GRID_PATROL");
+        List<String> listings = List.of("/api/v1/hazards?establishmentId=" + est,
+                "/api/v1/hazards/ledger?establishmentId=" + est,
+                "/api/v1/hazards/major-register?townId=" + JINFENG + "&sort=reportedAt,desc&size=200");
+        for (String path : listings) {
+            JsonNode items = admin().get(path).json().get("items");
+            JsonNode item = null;
+            for (JsonNode candidate : items) {
+                if (id.equals(candidate.get("id").asString())) {
+                    item = candidate;
+                }
+            }
+            assertThat(item).as(path).isNotNull();
+            for (String detailOnly : List.of("history", "corroborations", "evidenceIds", "rectification",
+                    "reportedBy", "reportedByName")) {
+                assertThat(item.has(detailOnly)).as(path + " " + detailOnly).isFalse();
+            }
+            assertThat(item.get("reporterRole").asString()).isEqualTo("CITY_ADMIN");
+        }
+        assertThat(admin().get("/api/v1/hazards/" + id).json().get("corroborations").size()).isEqualTo(1);
+
+        TestHttp enterprise = enterpriseOfficer(est);
+        JsonNode own = enterprise.get("/api/v1/hazards?size=200").json();
+        assertThat(own.get("items").findValuesAsString("establishmentId")).containsOnly(est);
+        assertThat(own.get("items").findValuesAsString("id")).contains(id).doesNotContain(other);
+        assertThat(own.toString()).doesNotContain("city-admin");
+        assertThat(enterprise.get("/api/v1/hazards/" + other).status()).isEqualTo(404);
+    }
+
+    @Test
+    void controlCharactersAndOverlongValuesInFiltersAnswerAsAnyUnknownValueNeverA5xx() {
+        String nul = "%00";
+        String longValue = "x".repeat(5000);
+        for (String path : List.of("/api/v1/hazards?category=" + nul + "&townId=a" + nul + "b",
+                "/api/v1/hazards?establishmentId=" + longValue,
+                "/api/v1/hazards/ledger?establishmentId=" + nul,
+                "/api/v1/hazards/major-register?townId=" + nul,
+                "/api/v1/hazards/interviews?establishmentId=" + nul,
+                "/api/v1/contracts?firmId=" + nul)) {
+            TestHttp.Response answer = admin().get(path);
+            assertThat(answer.status()).as(path + " " + answer).isLessThan(500);
+        }
+        TestHttp.Response reports = townOfficer(JINFENG).get("/api/v1/public-reports?state=" + nul);
+        assertThat(reports.status()).as(reports.toString()).isLessThan(500);
     }
 }

@@ -193,6 +193,15 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Whether the caller may see who reported (the whistle-blower's contact details): only those who verify the
+     * report, the town officer of its town and the city admin; the read-only cockpit and everyone else may not.
+     */
+    public boolean seesReporter(Caller caller, String reportTownId) {
+        return caller.has(CITY_ADMIN) || (caller.has(TOWN_OFFICER) && reportTownId != null
+                && reportTownId.equals(caller.townId()));
+    }
+
     /** A town officer verifies a public report into a hazard of their own town only; the city into any town. */
     public void checkVerifyInto(Caller caller, String reportTownId, String establishmentTownId) {
         if (!establishmentTownId.equals(reportTownId) && !caller.cityWide()) {

@@ -2,6 +2,7 @@ package org.liuhua.hazard.intake;
 
 import org.liuhua.hazard.access.AccessPolicy;
 import org.liuhua.hazard.loop.Actors;
+import org.liuhua.hazard.loop.Deadlines;
 import org.liuhua.hazard.loop.HazardStore;
 import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * A hazard reported through the API ({@code POST /api/v1/hazards}): placed at its establishment (a town that
  * contradicts the known one is a 400), checked by the policy, then entered like every other finding. The source's
- * own reference, when given, makes a repeated report a DUPLICATE.
+ * own reference, when given, makes a repeated report by the same reporter a DUPLICATE (keyed by source, reporter and
+ * reference, so the same reference from another reporter is a finding of its own).
  */
 @Service
 public class DirectReports {
@@ -21,8 +23,10 @@ public class DirectReports {
     private final AccessPolicy policy;
     private final HazardStore store;
     private final CityCalendar calendar;
+    private final Deadlines deadlines;
 
-    DirectReports(Intake intake, AccessPolicy policy, HazardStore store, CityCalendar calendar) {
+    DirectReports(Intake intake, AccessPolicy policy, HazardStore store, CityCalendar calendar, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.intake = intake;
         this.policy = policy;
         this.store = store;
@@ -30,6 +34,7 @@ public class DirectReports {
     }
 
     public Outcome report(ReportHazard command, Caller caller) {
+        deadlines.checkDue("deadline", command.deadline());
         Site site = intake.site(command.establishmentId(), command.townId());
         if (site.contradicts(command.townId())) {
             throw new InvalidInputException("townId", "establishment " + command.establishmentId()
@@ -37,8 +42,9 @@ public class DirectReports {
         }
         policy.checkReport(caller, command.establishmentId(), site.known(), site.townId(), site.departmentId(),
                 command.source() == HazardSource.ENTERPRISE_SELF_CHECK);
+        // the reference is the reporter's own: one reporter's reference never suppresses another's finding
         String sourceKey = command.sourceRef() == null || command.sourceRef().isBlank() ? null
-                : command.source() + ":" + command.sourceRef();
+                : command.source() + ":" + caller.subject() + ":" + command.sourceRef();
         Outcome outcome = intake.ingest(site.finding(command.category(), command.severity(), command.source(),
                 command.sourceRef(), sourceKey, null, command.description(), command.deadline(), calendar.now()),
                 Actors.of(caller));

@@ -18,6 +18,7 @@ import org.liuhua.hazard.access.AccessPolicy;
 import org.liuhua.hazard.firm.Contracts;
 import org.liuhua.hazard.firm.FirmQuality;
 import org.liuhua.hazard.loop.Actors;
+import org.liuhua.hazard.loop.Deadlines;
 import org.liuhua.hazard.loop.domain.Finding;
 import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.Severity;
@@ -49,9 +50,11 @@ public class FirmBatches {
     private final MongoTemplate mongo;
     private final HazardProperties properties;
     private final CityCalendar calendar;
+    private final Deadlines deadlines;
 
     FirmBatches(Intake intake, Contracts contracts, FirmQuality quality, MongoTemplate mongo,
-                HazardProperties properties, CityCalendar calendar) {
+                HazardProperties properties, CityCalendar calendar, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.intake = intake;
         this.contracts = contracts;
         this.quality = quality;
@@ -132,6 +135,10 @@ public class FirmBatches {
             if (deadlineText != null) {
                 try {
                     deadline = LocalDate.parse(deadlineText);
+                    String problem = deadlines.problemWithDue(deadline);
+                    if (problem != null) {
+                        errors.add(new FieldProblem("findings[" + i + "].deadline", problem));
+                    }
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldProblem("findings[" + i + "].deadline", "a date, e.g. 2026-12-31"));
                 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.known.KnownEstablishments;
@@ -91,6 +92,23 @@ public class Intake {
             outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    /**
+     * The DUPLICATE outcome when a finding under this source key was entered by this reporter (as a hazard of its own
+     * or as a corroboration); empty when it was not, or only by someone else.
+     */
+    public Optional<Outcome> seenBy(String sourceKey, String reporter) {
+        Query byKey = new Query(new Criteria().orOperator(Criteria.where("sourceKey").is(sourceKey),
+                Criteria.where("corroborations.sourceKey").is(sourceKey)));
+        for (Hazard h : store.find(byKey)) {
+            if (sourceKey.equals(h.sourceKey()) && reporter.equals(h.reportedBy())
+                    || h.corroborations().stream().anyMatch(c -> sourceKey.equals(c.sourceKey())
+                    && reporter.equals(c.reportedBy()))) {
+                return Optional.of(new Outcome(Outcome.Kind.DUPLICATE, h.id(), null));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The hazards that already hold one of the findings' source keys, as their own or as a corroboration. */

@@ -10,8 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * A finding recorded on a grid patrol becomes a GRID_PATROL hazard, exactly once per finding id: the source key (and
- * so the hazard id) derives from it, so a redelivered event is a DUPLICATE.
+ * A finding recorded on a grid patrol becomes a GRID_PATROL hazard, exactly once per patrol and finding id: the
+ * finding id is chosen by the inspector's app, so the source key (and so the hazard id) is
+ * {@code GRID_PATROL:<patrolId>:<findingId>}; a redelivered event is a DUPLICATE, another patrol's finding with the
+ * same id is its own. An event without a patrol id (written before patrols named it) keeps the key it always had,
+ * {@code GRID_PATROL:<findingId>}; an event with one that was entered under that older key by the same inspector is a
+ * DUPLICATE too.
  */
 @Service
 public class PatrolFindings {
@@ -29,8 +33,14 @@ public class PatrolFindings {
         Site site = intake.site(e.establishmentId(), e.townId());
         Actor inspector = new Actor("inspector:" + e.inspectorId(), e.inspectorId(), Roles.INSPECTOR,
                 e.inspectorId(), null);
-        Outcome outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, e.findingId(),
-                "GRID_PATROL:" + e.findingId(), null, e.description(), null, e.foundAt()), inspector);
+        String legacyKey = "GRID_PATROL:" + e.findingId();
+        boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
+        String key = keyedByPatrol ? "GRID_PATROL:" + e.patrolId() + ":" + e.findingId() : legacyKey;
+        Outcome outcome = keyedByPatrol ? intake.seenBy(legacyKey, inspector.subject()).orElse(null) : null;
+        if (outcome == null) {
+            outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, e.findingId(),
+                    key, null, e.description(), null, e.foundAt()), inspector);
+        }
         log.info("patrol finding {} -> {} {}", e.findingId(), outcome.kind(), outcome.hazardId());
         return outcome;
     }

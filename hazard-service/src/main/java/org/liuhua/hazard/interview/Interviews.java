@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.interview.domain.Interview;
 import org.liuhua.hazard.interview.domain.InterviewDraft;
 import org.liuhua.hazard.known.KnownEstablishment;
@@ -34,8 +35,11 @@ public class Interviews {
     private final AggregateStore<Interview> store;
     private final KnownEstablishments known;
     private final CityCalendar calendar;
+    private final HazardProperties properties;
 
-    Interviews(AggregateStore<Interview> store, KnownEstablishments known, CityCalendar calendar) {
+    Interviews(AggregateStore<Interview> store, KnownEstablishments known, CityCalendar calendar,
+               HazardProperties properties) {
+        this.properties = properties;
         this.store = store;
         this.known = known;
         this.calendar = calendar;
@@ -47,6 +51,9 @@ public class Interviews {
                 : known.find(draft.establishmentId()).orElse(null);
         if (draft.establishmentId() != null && establishment == null) {
             problems.add(new FieldProblem("establishmentId", "is not a known establishment"));
+        }
+        if (draft.departmentId() != null && !properties.departments().contains(draft.departmentId())) {
+            problems.add(new FieldProblem("departmentId", "is not a supervising department of this city"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

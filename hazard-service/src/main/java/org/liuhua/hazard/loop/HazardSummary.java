@@ -11,12 +11,13 @@ import org.liuhua.hazard.loop.domain.Severity;
 
 /**
  * A hazard as a list shows it: what it is, where, its state and deadline, without its history, corroborations,
- * rectification or evidence (the detail, {@code GET /api/v1/hazards/{id}}, has those). Read straight from the stored
+ * rectification, evidence or any person's name (the reporter by role only; the detail,
+ * {@code GET /api/v1/hazards/{id}}, within the caller's scope, has those). Read straight from the stored
  * fields of the same names, nothing else is loaded.
  */
 public record HazardSummary(String id, String establishmentId, String townId, String departmentId, String industry,
                             String category, Severity severity, HazardSource source, String sourceRef, String firmId,
-                            String description, HazardState state, String reportedByName, String reporterRole,
+                            String description, HazardState state, String reporterRole,
                             Instant reportedAt, LocalDate deadline, boolean overdue, int escalationLevel,
                             String transferredDepartmentId, Instant closedAt, long revision) {
 

@@ -32,9 +32,11 @@ public class LoopCommands {
     private final HazardProperties properties;
     private final CityCalendar calendar;
     private final FirmQuality firmQuality;
+    private final Deadlines deadlines;
 
     LoopCommands(HazardStore store, HazardQueries queries, AccessPolicy policy, HazardProperties properties,
-                 CityCalendar calendar, FirmQuality firmQuality) {
+                 CityCalendar calendar, FirmQuality firmQuality, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.store = store;
         this.queries = queries;
         this.policy = policy;
@@ -43,7 +45,15 @@ public class LoopCommands {
         this.firmQuality = firmQuality;
     }
 
+    /**
+     * Transfers the hazard; a department must be one of the city's supervising departments (else 400 naming
+     * {@code departmentId}, the hazard unchanged).
+     */
     public Hazard transfer(String id, boolean toEstablishment, String departmentId, String note, Caller caller) {
+        if (departmentId != null && !properties.departments().contains(departmentId)) {
+            throw new InvalidInputException("departmentId", "not a supervising department of this city: "
+                    + departmentId);
+        }
         Actor actor = Actors.of(caller);
         return apply(id, caller, h -> h.transfer(toEstablishment, departmentId, note, actor, calendar.now(),
                 properties.acknowledgeWithin()));
@@ -58,6 +68,7 @@ public class LoopCommands {
     }
 
     public Hazard rectify(String id, Rectification r, String note, List<String> evidenceIds, Caller caller) {
+        deadlines.checkPlanned("deadline", r.deadline());
         Actor actor = Actors.of(caller);
         return apply(id, caller, h -> {
             checkEvidence(h, evidenceIds);

@@ -20,6 +20,7 @@ import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.domain.TooManyRequestsException;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
@@ -29,9 +30,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Public reports: intake without an account (rate-limited per address), verification into a hazard through the one
@@ -61,14 +60,22 @@ public class PublicReports {
         this.policy = policy;
     }
 
+    /**
+     * Takes a report from the client address the trusted proxy appended ({@code getRemoteAddr()} with the forwarded
+     * headers resolved by the server, never a header the client wrote). The town must be one of the city's: a report
+     * nobody's town sees would be lost. A refused report counts against nobody's budget.
+     */
     public PublicReport submit(String address, String townId, String establishmentId, String place, String category,
                                String description, String contact) {
         Instant now = calendar.now();
-        throttle(address, now);
+        if (!properties.towns().contains(townId)) {
+            throw new InvalidInputException("townId", "not a town of this city: " + townId);
+        }
         if (description.length() > properties.publicReportMaxChars()) {
             throw new InvalidInputException("description", "at most " + properties.publicReportMaxChars()
                     + " characters");
         }
+        throttle(address, now);
         PublicReport report = new PublicReport(newCode(), null, townId, establishmentId, place, category, description,
                 contact, PublicReport.RECEIVED, now, null, null, null, null);
         return mongo.insert(report);
@@ -88,8 +95,9 @@ public class PublicReports {
                 times.pollFirst();
             }
             if (times.size() >= properties.publicReportsPerHour()) {
-                throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                        "too many reports from your address; try again later or call 12350");
+                Duration retryAfter = Duration.between(now, times.peekFirst().plus(Duration.ofHours(1)));
+                throw new TooManyRequestsException("too many reports from your address; try again later or call "
+                        + "12350", retryAfter.isNegative() ? Duration.ZERO : retryAfter);
             }
             times.addLast(now);
         }
@@ -127,7 +135,13 @@ public class PublicReports {
         return page(query, page, PublicReport.class);
     }
 
-    /** Verifies the report into a hazard (source PUBLIC_REPORT) and records the reward (举报奖励). */
+    /**
+     * Verifies the report into a hazard (source PUBLIC_REPORT) and decides the hazard's reward (举报奖励) once: a
+     * reward is per hazard and goes to its first valid reporter. The first report verified into a hazard that was
+     * not on record before the report was received earns it; a later report joined into the same hazard, or a report
+     * of a hazard another source had already put on record, earns none. The reward's key is the hazard id, so two
+     * verifications at once still decide one reward.
+     */
     public PublicReport verify(String code, String establishmentId, String category, Severity severity,
                                String description, Caller caller) {
         PublicReport r = get(code, caller);
@@ -143,12 +157,23 @@ public class PublicReports {
         PublicReport verified = mongo.save(r.decided(PublicReport.VERIFIED,
                 "核实属实，已立为隐患并交办整改 / verified and entered as hazard " + outcome.hazardId(),
                 outcome.hazardId(), caller.subject(), now));
-        try {
-            mongo.insert(new Reward(code, outcome.hazardId(), site.townId(), properties.rewardCny(), "PENDING", now));
-        } catch (DuplicateKeyException alreadyRewarded) {
-            // one reward per report
+        boolean knownBefore = outcome.kind() == Outcome.Kind.JOINED && outcome.hazard() != null
+                && outcome.hazard().reportedAt().isBefore(r.receivedAt());
+        if (!knownBefore && !rewardDecided(outcome.hazardId())) {
+            try {
+                mongo.insert(new Reward(outcome.hazardId(), code, outcome.hazardId(), site.townId(),
+                        properties.rewardCny(), "PENDING", now));
+            } catch (DuplicateKeyException alreadyRewarded) {
+                // decided once: the hazard's first valid reporter has it
+            }
         }
         return verified;
+    }
+
+    /** Whether the hazard's reward is decided (also by a reward stored before rewards were keyed by hazard). */
+    private boolean rewardDecided(String hazardId) {
+        return mongo.exists(new Query(Criteria.where("_id").is(hazardId)), Reward.class)
+                || mongo.exists(new Query(Criteria.where("hazardId").is(hazardId)), Reward.class);
     }
 
     public PublicReport reject(String code, String reason, Caller caller) {

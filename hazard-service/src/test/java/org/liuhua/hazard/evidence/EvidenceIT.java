@@ -103,4 +103,27 @@ class EvidenceIT extends HazardIT {
         assertThat(admin().get("/api/v1/hazards/" + id).json().get("evidenceIds").size()).isZero();
         assertThat(admin().get("/api/v1/evidence/no-such-evidence").status()).isEqualTo(404);
     }
+
+    @Test
+    void anUploadWithoutAFileIsRefusedNamingTheFile() {
+        String hazardId = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "GRID_PATROL");
+        String boundary = "----liuhua-nofile";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"phase\"\r\n\r\nBEFORE\r\n--"
+                + boundary + "--\r\n";
+        TestHttp http = admin();
+        TestHttp.Response noFile = http.send(http.request("/api/v1/hazards/" + hazardId + "/evidence")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
+        assertThat(noFile.json().get("errors").findValuesAsString("field")).containsExactly("file");
+        TestHttp.Response notMultipart = http.post("/api/v1/hazards/" + hazardId + "/evidence",
+                Map.of("phase", "BEFORE"));
+        assertThat(notMultipart.status()).as(notMultipart.toString()).isEqualTo(400);
+        assertThat(notMultipart.json().get("errors").findValuesAsString("field")).containsExactly("file");
+        TestHttp.Response empty = upload(http, "/api/v1/hazards/" + hazardId + "/evidence", "a.png", new byte[0],
+                Map.of("phase", "BEFORE"));
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.json().get("errors").findValuesAsString("field")).containsExactly("file");
+        assertThat(admin().get("/api/v1/hazards/" + hazardId).json().get("evidenceIds").size()).isZero();
+    }
 }

@@ -32,6 +32,19 @@ class IntakeIT extends HazardIT {
         return ids;
     }
 
+    /**
+     * Pushes a batch of up to 1,000 findings. It takes a few seconds on an idle machine; the client waits longer than
+     * the usual 30 s so that a loaded build machine (parallel builds) does not turn a slow answer into a failure.
+     */
+    TestHttp.Response pushLarge(String firmId, List<Map<String, Object>> findings, String idempotencyKey) {
+        TestHttp http = firm(firmId);
+        return http.send(http.request("/api/v1/intake/findings").timeout(java.time.Duration.ofSeconds(180))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        tools.jackson.databind.json.JsonMapper.builder().build()
+                                .writeValueAsString(Map.of("findings", findings)))));
+    }
+
     static Map<String, Object> finding(String externalId, String establishmentId, String category) {
         return new HashMap<>(Map.of("externalId", externalId, "establishmentId", establishmentId, "townId", JINFENG,
                 "category", category, "severity", "GENERAL", "description", "第三方检查发现：" + category,
@@ -67,8 +80,7 @@ class IntakeIT extends HazardIT {
         }
         java.util.Collections.shuffle(batch, new java.util.Random(7));
 
-        TestHttp.Response answer = firm(firm).post("/api/v1/intake/findings", Map.of("findings", batch),
-                Map.of("Idempotency-Key", "batch-2"));
+        TestHttp.Response answer = pushLarge(firm, batch, "batch-2");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode result = answer.json();
         assertThat(result.get("received").asInt()).isEqualTo(1000);
@@ -96,8 +108,7 @@ class IntakeIT extends HazardIT {
         long hazards = mongo.count(new Query(Criteria.where("firmId").is(firm)), "hazards");
         assertThat(hazards).isEqualTo(first.get("created").asInt() + result.get("created").asInt());
 
-        JsonNode retried = firm(firm).post("/api/v1/intake/findings", Map.of("findings", batch),
-                Map.of("Idempotency-Key", "batch-2")).json();
+        JsonNode retried = pushLarge(firm, batch, "batch-2").json();
         assertThat(retried).isEqualTo(result);
         assertThat(mongo.count(new Query(Criteria.where("firmId").is(firm)), "hazards")).isEqualTo(hazards);
         TestHttp.Response reused = firm(firm).post("/api/v1/intake/findings", Map.of("findings", earlier),
@@ -172,5 +183,24 @@ class IntakeIT extends HazardIT {
         assertThat(after.get("items").get(0).get("status").asString()).isEqualTo("REJECTED");
         assertThat(firm(firm).get("/api/v1/hazards/" + hazardId).status())
                 .as("without a valid contract the firm sees nothing").isEqualTo(404);
+    }
+
+    @Test
+    void anExternalIdIsTheFirmsOwnSoAnotherFirmsEqualIdIsAFindingOfItsOwnAndARepeatIsAnsweredAsDuplicate() {
+        String firmA = unique("firm");
+        String firmB = unique("firm");
+        String estA = contract(firmA, 1).get(0);
+        String estB = contract(firmB, 1).get(0);
+        JsonNode a = firm(firmA).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estA, "FIRE_SAFETY")))).json();
+        JsonNode b = firm(firmB).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estB, "FIRE_SAFETY")))).json();
+        assertThat(a.get("items").get(0).get("status").asString()).as(a.toString()).isEqualTo("CREATED");
+        assertThat(b.get("items").get(0).get("status").asString()).as(b.toString()).isEqualTo("CREATED");
+        JsonNode again = firm(firmA).post("/api/v1/intake/findings",
+                Map.of("findings", List.of(finding("DF-2026-000001", estA, "FIRE_SAFETY")))).json();
+        assertThat(again.get("items").get(0).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(again.get("items").get(0).get("hazardId").asString())
+                .isEqualTo(a.get("items").get(0).get("hazardId").asString());
     }
 }

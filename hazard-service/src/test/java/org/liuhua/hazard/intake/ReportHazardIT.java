@@ -90,4 +90,26 @@ class ReportHazardIT extends org.liuhua.hazard.HazardIT {
         assertThat(docs.json().get("paths").propertyNames())
                 .contains("/api/v1/hazards", "/api/v1/hazards/{id}/rectify", "/api/v1/intake/findings");
     }
+
+    @Test
+    void aSourceReferenceIsTheReportersOwnSoAnothersEqualReferenceIsAFindingOfItsOwnAndARepeatIsNamedDuplicate() {
+        String reference = unique("APP-F");
+        String estA = unique("est-jinfeng");
+        String estB = unique("est-jinfeng");
+        TestHttp.Response first = admin().post("/api/v1/hazards", Map.of("establishmentId", estA, "townId", JINFENG,
+                "category", "FIRE_SAFETY", "source", "GRID_PATROL", "sourceRef", reference,
+                "description", "疏散通道堵塞"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Map<String, Object> another = Map.of("establishmentId", estB, "townId", JINFENG, "category", "FIRE_SAFETY",
+                "source", "GRID_PATROL", "sourceRef", reference, "description", "灭火器失效");
+        TestHttp.Response own = admin2().post("/api/v1/hazards", another);
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(own.json().get("outcome").asString()).isEqualTo("CREATED");
+        assertThat(own.json().get("establishmentId").asString()).isEqualTo(estB);
+        assertThat(own.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+        TestHttp.Response repeated = admin2().post("/api/v1/hazards", another);
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(repeated.json().get("id").asString()).isEqualTo(own.json().get("id").asString());
+    }
 }

@@ -75,6 +75,21 @@ class InterviewIT extends HazardIT {
     }
 
     @Test
+    void anAncientDayAnUnknownDepartmentAndOverlongIdsAreRefusedAndNothingIsRecorded() {
+        String est = known(JINFENG, "dept-emergency");
+        Map<String, Object> bad = body(est);
+        bad.put("heldOn", "1999-01-01");
+        bad.put("departmentId", "dept-nowhere");
+        bad.put("relatedHazardIds", List.of("h".repeat(65)));
+        TestHttp.Response response = admin().post("/api/v1/hazards/interviews", bad);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        Set<String> fields = new HashSet<>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("heldOn", "departmentId", "relatedHazardIds");
+        assertThat(mongo.exists(new Query(Criteria.where("establishmentId").is(est)), "interviews")).isFalse();
+    }
+
+    @Test
     void anInterviewIsRecordedOnceAndPublishedOnce() {
         String est = known(JINFENG, "dept-emergency");
         Map<String, Object> body = body(est);

@@ -108,10 +108,11 @@ class GridEventsIT extends HazardIT {
         publish(Topics.GRID, findingId, finding);
         // patrol findings have a consumer of their own: once a later finding is in, both deliveries were handled
         String marker = unique("finding");
-        publish(Topics.GRID, marker, new PatrolFindingRecorded(marker, unique("patrol"), "insp-jinfeng-01",
+        String markerPatrol = unique("patrol");
+        publish(Topics.GRID, marker, new PatrolFindingRecorded(marker, markerPatrol, "insp-jinfeng-01",
                 unique("est-jinfeng"), JINFENG, "GAS", "GENERAL", "marker", "chk-1", Instant.now(), Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(new Query(Criteria.where("sourceKey")
-                .is("GRID_PATROL:" + marker)), "hazards"));
+                .is("GRID_PATROL:" + markerPatrol + ":" + marker)), "hazards"));
 
         JsonNode page = admin().get("/api/v1/hazards?establishmentId=" + est).json();
         assertThat(page.get("totalElements").asInt()).as(page.toString()).isEqualTo(1);
@@ -125,5 +126,41 @@ class GridEventsIT extends HazardIT {
         assertThat(detail.get("corroborations").size()).isZero();
         assertThat(inspector("insp-jinfeng-01").get("/api/v1/hazards/" + hazard.get("id").asString()).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void patrolFindingsAreKeyedByPatrolSoAnotherPatrolsFindingWithTheSameIdIsItsOwn() {
+        String findingId = unique("finding"); // chosen by the app: two phones may choose the same
+        String estA = unique("est-jinfeng");
+        String estB = unique("est-jinfeng");
+        Instant now = Instant.now();
+        publish(Topics.GRID, findingId, new PatrolFindingRecorded(findingId, unique("patrol"), "insp-jinfeng-01",
+                estA, JINFENG, "FIRE_SAFETY", "GENERAL", "疏散通道堵塞", "chk-1", now.minusSeconds(60), now));
+        publish(Topics.GRID, findingId, new PatrolFindingRecorded(findingId, unique("patrol"), "insp-jinfeng-02",
+                estB, JINFENG, "FIRE_SAFETY", "GENERAL", "灭火器失效", "chk-2", now.minusSeconds(30), now));
+        // an event from before patrols were named, then the same finding again naming its patrol: still one finding
+        String older = unique("finding");
+        String estC = unique("est-jinfeng");
+        PatrolFindingRecorded unnamed = new PatrolFindingRecorded(older, null, "insp-jinfeng-03", estC, JINFENG,
+                "GAS", "GENERAL", "燃气报警器损坏", "chk-3", now.minusSeconds(90), now);
+        publish(Topics.GRID, older, unnamed);
+        publish(Topics.GRID, older, new PatrolFindingRecorded(older, unique("patrol"), "insp-jinfeng-03", estC,
+                JINFENG, "GAS", "GENERAL", "燃气报警器损坏", "chk-3", now.minusSeconds(90), now));
+        String marker = unique("finding");
+        String markerPatrol = unique("patrol");
+        publish(Topics.GRID, marker, new PatrolFindingRecorded(marker, markerPatrol, "insp-jinfeng-01",
+                unique("est-jinfeng"), JINFENG, "GAS", "GENERAL", "marker", "chk-1", now, now));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(new Query(Criteria.where("sourceKey")
+                .is("GRID_PATROL:" + markerPatrol + ":" + marker)), "hazards"));
+
+        for (String est : java.util.List.of(estA, estB)) {
+            JsonNode page = admin().get("/api/v1/hazards?establishmentId=" + est).json();
+            assertThat(page.get("totalElements").asInt()).as(est + " " + page).isEqualTo(1);
+            assertThat(page.get("items").get(0).get("sourceRef").asString()).isEqualTo(findingId);
+        }
+        JsonNode olderPage = admin().get("/api/v1/hazards?establishmentId=" + estC).json();
+        assertThat(olderPage.get("totalElements").asInt()).isEqualTo(1);
+        JsonNode detail = admin().get("/api/v1/hazards/" + olderPage.get("items").get(0).get("id").asString()).json();
+        assertThat(detail.get("corroborations").size()).as("the renamed redelivery is no second finding").isZero();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.bson.Document;
 import org.liuhua.hazard.access.NotReadOnly;
 import org.liuhua.hazard.evidence.EvidenceFiles;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,13 +29,22 @@ class EvidenceController {
         this.evidence = evidence;
     }
 
-    @PostMapping(path = "/api/v1/hazards/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /**
+     * A photo as the multipart part {@code file}; a request without one (no part, an empty part, or no multipart
+     * body at all) is a 400 naming {@code file}.
+     */
+    @PostMapping(path = "/api/v1/hazards/{id}/evidence")
     @NotReadOnly
-    ResponseEntity<EvidenceView> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
+    ResponseEntity<EvidenceView> upload(@PathVariable String id,
+                                        @RequestParam(name = "file", required = false) MultipartFile file,
                                         @RequestParam(defaultValue = "BEFORE") EvidenceFiles.Phase phase,
                                         @RequestParam(required = false) Instant capturedAt,
                                         @RequestParam(required = false) Double latitude,
                                         @RequestParam(required = false) Double longitude) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "a JPEG or PNG photo is required as the multipart/form-data "
+                    + "part 'file'");
+        }
         Document metadata = evidence.upload(id, new EvidenceFiles.Upload(file.getBytes(), file.getOriginalFilename(),
                 phase, capturedAt, latitude, longitude), Caller.current());
         return ResponseEntity.created(URI.create("/api/v1/evidence/" + metadata.getString("evidenceId")))

@@ -50,7 +50,7 @@ class FirmController {
     }
 
     record ContractRequest(@NotBlank @Size(max = 64) String firmId,
-                           @NotEmpty @Size(max = 10000) List<@NotBlank @Size(max = 64) String> establishmentIds,
+                           @NotEmpty @Size(max = 2000) List<@NotBlank @Size(max = 64) String> establishmentIds,
                            @NotNull LocalDate validFrom, @NotNull LocalDate validTo) {
     }
 

@@ -18,6 +18,10 @@ public record InterviewDraft(String establishmentId, String heldOn, String depar
     public static final int MAX_REASON = 500;
     public static final int MAX_ATTENDEES = 50;
     public static final int MAX_HAZARDS = 50;
+    /** Ids (establishment, department, hazard) are at most this long. */
+    public static final int MAX_ID = 64;
+    /** An interview is recorded within this many years of the day it was held (older ones belong to the archive). */
+    public static final int MAX_YEARS_BACK = 2;
 
     public InterviewDraft {
         establishmentId = blankToNull(establishmentId);
@@ -31,13 +35,22 @@ public record InterviewDraft(String establishmentId, String heldOn, String depar
         List<FieldProblem> problems = new ArrayList<>();
         if (establishmentId == null) {
             problems.add(new FieldProblem("establishmentId", "is required"));
+        } else if (establishmentId.length() > MAX_ID) {
+            problems.add(new FieldProblem("establishmentId", "must be at most " + MAX_ID + " characters"));
+        }
+        if (departmentId != null && departmentId.length() > MAX_ID) {
+            problems.add(new FieldProblem("departmentId", "must be at most " + MAX_ID + " characters"));
         }
         if (heldOn == null) {
             problems.add(new FieldProblem("heldOn", "is required (a day like 2026-11-18)"));
         } else {
             try {
-                if (LocalDate.parse(heldOn).isAfter(today)) {
+                LocalDate day = LocalDate.parse(heldOn);
+                if (day.isAfter(today)) {
                     problems.add(new FieldProblem("heldOn", "must not be in the future (today is " + today + ")"));
+                } else if (day.isBefore(today.minusYears(MAX_YEARS_BACK))) {
+                    problems.add(new FieldProblem("heldOn", "must lie within the last " + MAX_YEARS_BACK
+                            + " years (since " + today.minusYears(MAX_YEARS_BACK) + ")"));
                 }
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem("heldOn", "must be a day like 2026-11-18"));
@@ -56,7 +69,7 @@ public record InterviewDraft(String establishmentId, String heldOn, String depar
             problems.add(new FieldProblem("attendees", "every entry must be a name of 1 to 100 characters"));
         }
         if (relatedHazardIds != null && (relatedHazardIds.size() > MAX_HAZARDS
-                || relatedHazardIds.stream().anyMatch(h -> h == null || h.isBlank()))) {
+                || relatedHazardIds.stream().anyMatch(h -> h == null || h.isBlank() || h.length() > MAX_ID))) {
             problems.add(new FieldProblem("relatedHazardIds", "must be at most " + MAX_HAZARDS + " hazard ids"));
         }
         return problems;

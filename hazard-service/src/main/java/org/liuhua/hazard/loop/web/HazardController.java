@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -61,9 +63,10 @@ class HazardController {
     }
 
     /** The five parts (五到位); missing ones are named in the 400 answer. */
-    record RectifyRequest(@Size(max = 4000) String measures, @Size(max = 128) String responsiblePerson,
-                          BigDecimal fundsCny, LocalDate deadline, @Size(max = 4000) String contingencyPlan,
-                          @Size(max = 2000) String note, @Size(max = 50) List<String> evidenceIds) {
+    record RectifyRequest(@Size(max = 2000) String measures, @Size(max = 100) String responsiblePerson,
+                          @DecimalMin("0") @DecimalMax("1000000000") BigDecimal fundsCny, LocalDate deadline,
+                          @Size(max = 2000) String contingencyPlan, @Size(max = 2000) String note,
+                          @Size(max = 50) List<@NotBlank @Size(max = 64) String> evidenceIds) {
     }
 
     @PostMapping("/review")
@@ -73,7 +76,7 @@ class HazardController {
     }
 
     record ReviewRequest(@NotNull Boolean passed, @Size(max = 2000) String note,
-                         @Size(max = 50) List<String> evidenceIds) {
+                         @Size(max = 50) List<@NotBlank @Size(max = 64) String> evidenceIds) {
     }
 
     @PostMapping("/enforce")
@@ -84,7 +87,7 @@ class HazardController {
     }
 
     record EnforceRequest(@NotNull EnforcementKind kind, @Size(max = 64) String caseNumber,
-                          BigDecimal penaltyAmountCny, @Size(max = 2000) String note) {
+                          @DecimalMax("100000000") BigDecimal penaltyAmountCny, @Size(max = 2000) String note) {
     }
 
     @PostMapping("/supervision-order")

@@ -1,12 +1,16 @@
 package org.liuhua.hazard.publicreport.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.liuhua.hazard.access.AccessPolicy;
 import org.liuhua.hazard.access.CityOrTownOfficer;
 import org.liuhua.hazard.access.CityWideOrTownOfficer;
 import org.liuhua.hazard.loop.domain.Severity;
@@ -35,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicReportController {
 
     private final PublicReports reports;
+    private final AccessPolicy policy;
 
-    PublicReportController(PublicReports reports) {
+    PublicReportController(PublicReports reports, AccessPolicy policy) {
         this.reports = reports;
+        this.policy = policy;
     }
 
     @PostMapping("/api/v1/public/reports")
@@ -48,17 +54,17 @@ class PublicReportController {
                 .body(Tracking.of(report));
     }
 
-    /** Behind the gateway the peer is the gateway: the first X-Forwarded-For hop is the reporter's address. */
+    /**
+     * The reporter's address: the server resolves the forwarded headers against its trusted proxies
+     * ({@code server.forward-headers-strategy=native}), so the remote address is the one the gateway appended; a
+     * header the client wrote itself is never read here.
+     */
     static String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
         return request.getRemoteAddr();
     }
 
     record SubmitRequest(@NotBlank @Size(max = 64) String townId, @Size(max = 64) String establishmentId,
-                         @Size(max = 300) String address, @Size(max = 64) String category,
+                         @Size(max = 200) String address, @Size(max = 64) String category,
                          @NotBlank @Size(max = 2000) String description, @Size(max = 100) String contact) {
     }
 
@@ -74,24 +80,44 @@ class PublicReportController {
         }
     }
 
+    /**
+     * A report as officers see it. The whistle-blower's {@code contact} only for those who verify it (the officer of
+     * its town, the city admin); for everyone else (the cockpit) the member is absent. Who decided is named by role
+     * only.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReportView(String code, String townId, String establishmentId, String address, String category,
+                      String description, String contact, String state, Instant receivedAt, String answer,
+                      String hazardId, Instant decidedAt) {
+
+        static ReportView of(PublicReport r, AccessPolicy policy, Caller caller) {
+            return new ReportView(r.code(), r.townId(), r.establishmentId(), r.address(), r.category(),
+                    r.description(), policy.seesReporter(caller, r.townId()) ? r.contact() : null, r.state(),
+                    r.receivedAt(), r.answer(), r.hazardId(), r.decidedAt());
+        }
+    }
+
     @GetMapping("/api/v1/public-reports")
     @CityWideOrTownOfficer
-    PageResponse<PublicReport> list(@RequestParam(required = false) String state,
-                                    @SortableBy(value = {"receivedAt"}, byDefault = "receivedAt,desc") PageQuery page) {
-        return PageResponse.of(reports.list(state, Caller.current(), page));
+    PageResponse<ReportView> list(@RequestParam(required = false) @Size(max = 16) String state,
+                                  @SortableBy(value = {"receivedAt"}, byDefault = "receivedAt,desc") PageQuery page) {
+        Caller caller = Caller.current();
+        return PageResponse.of(reports.list(state, caller, page), r -> ReportView.of(r, policy, caller));
     }
 
     @GetMapping("/api/v1/public-reports/{code}")
     @CityWideOrTownOfficer
-    PublicReport get(@PathVariable String code) {
-        return reports.get(code, Caller.current());
+    ReportView get(@PathVariable @Size(max = 20) String code) {
+        Caller caller = Caller.current();
+        return ReportView.of(reports.get(code, caller), policy, caller);
     }
 
     @PostMapping("/api/v1/public-reports/{code}/verify")
     @CityOrTownOfficer
-    PublicReport verify(@PathVariable String code, @Valid @RequestBody VerifyRequest r) {
-        return reports.verify(code, r.establishmentId(), r.category(), r.severity(), r.description(),
-                Caller.current());
+    ReportView verify(@PathVariable @Size(max = 20) String code, @Valid @RequestBody VerifyRequest r) {
+        Caller caller = Caller.current();
+        return ReportView.of(reports.verify(code, r.establishmentId(), r.category(), r.severity(), r.description(),
+                caller), policy, caller);
     }
 
     record VerifyRequest(@NotBlank @Size(max = 64) String establishmentId, @NotBlank @Size(max = 64) String category,
@@ -100,8 +126,9 @@ class PublicReportController {
 
     @PostMapping("/api/v1/public-reports/{code}/reject")
     @CityOrTownOfficer
-    PublicReport reject(@PathVariable String code, @Valid @RequestBody RejectRequest r) {
-        return reports.reject(code, r.reason(), Caller.current());
+    ReportView reject(@PathVariable @Size(max = 20) String code, @Valid @RequestBody RejectRequest r) {
+        Caller caller = Caller.current();
+        return ReportView.of(reports.reject(code, r.reason(), caller), policy, caller);
     }
 
     record RejectRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -109,7 +136,16 @@ class PublicReportController {
 
     @GetMapping("/api/v1/rewards")
     @CityWideOrTownOfficer
-    PageResponse<Reward> rewards(@SortableBy(value = {"createdAt"}, byDefault = "createdAt,desc") PageQuery page) {
-        return PageResponse.of(reports.rewards(Caller.current(), page));
+    PageResponse<RewardView> rewards(@SortableBy(value = {"createdAt"}, byDefault = "createdAt,desc") PageQuery page) {
+        return PageResponse.of(reports.rewards(Caller.current(), page), RewardView::of);
+    }
+
+    /** A hazard's reward and the report that earned it. */
+    record RewardView(String reportCode, String hazardId, String townId, BigDecimal amountCny, String state,
+                      Instant createdAt) {
+
+        static RewardView of(Reward r) {
+            return new RewardView(r.earnedBy(), r.hazardId(), r.townId(), r.amountCny(), r.state(), r.createdAt());
+        }
     }
 }
