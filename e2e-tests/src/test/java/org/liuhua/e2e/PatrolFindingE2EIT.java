@@ -67,7 +67,7 @@ class PatrolFindingE2EIT {
         assertThat(hazards.json().path("totalElements").asLong()).as(hazards.toString()).isEqualTo(1);
         var hazard = hazards.json().path("items").get(0);
         assertThat(hazard.path("townId").asString()).isEqualTo(town);
-        assertThat(hazard.path("sourceRef").asString()).isEqualTo("f-" + run);
+        assertThat(hazard.path("sourceRef").asString()).isEqualTo("patrol-" + run + ":f-" + run);
         assertThat(hazard.path("state").asString()).isEqualTo("REPORTED");
     }
 

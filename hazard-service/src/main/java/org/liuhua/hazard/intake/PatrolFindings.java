@@ -35,10 +35,12 @@ public class PatrolFindings {
                 e.inspectorId(), null);
         String legacyKey = "GRID_PATROL:" + e.findingId();
         boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
-        String key = keyedByPatrol ? "GRID_PATROL:" + e.patrolId() + ":" + e.findingId() : legacyKey;
+        // the reference is grid-service's finding key (<patrolId>:<findingId>), which its assessment matches on
+        String reference = keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId();
+        String key = "GRID_PATROL:" + reference;
         Outcome outcome = keyedByPatrol ? intake.seenBy(legacyKey, inspector.subject()).orElse(null) : null;
         if (outcome == null) {
-            outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, e.findingId(),
+            outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, reference,
                     key, null, e.description(), null, e.foundAt()), inspector);
         }
         log.info("patrol finding {} -> {} {}", e.findingId(), outcome.kind(), outcome.hazardId());

@@ -101,7 +101,8 @@ class GridEventsIT extends HazardIT {
     void aPatrolFindingDeliveredTwiceBecomesOneGridPatrolHazard() {
         String est = unique("est-jinfeng");
         String findingId = unique("finding");
-        PatrolFindingRecorded finding = new PatrolFindingRecorded(findingId, unique("patrol"), "insp-jinfeng-01",
+        String patrolId = unique("patrol");
+        PatrolFindingRecorded finding = new PatrolFindingRecorded(findingId, patrolId, "insp-jinfeng-01",
                 est, JINFENG, "FIRE_SAFETY", "MAJOR", "灭火器过期", "chk-7", Instant.now().minusSeconds(600),
                 Instant.now());
         publish(Topics.GRID, findingId, finding);
@@ -118,7 +119,7 @@ class GridEventsIT extends HazardIT {
         assertThat(page.get("totalElements").asInt()).as(page.toString()).isEqualTo(1);
         JsonNode hazard = page.get("items").get(0);
         assertThat(hazard.get("source").asString()).isEqualTo("GRID_PATROL");
-        assertThat(hazard.get("sourceRef").asString()).isEqualTo(findingId);
+        assertThat(hazard.get("sourceRef").asString()).isEqualTo(patrolId + ":" + findingId);
         assertThat(hazard.get("severity").asString()).isEqualTo("MAJOR");
         assertThat(hazard.get("reporterRole").asString()).isEqualTo("INSPECTOR");
         // a list item is a summary: the corroborations are on the detail
@@ -156,7 +157,7 @@ class GridEventsIT extends HazardIT {
         for (String est : java.util.List.of(estA, estB)) {
             JsonNode page = admin().get("/api/v1/hazards?establishmentId=" + est).json();
             assertThat(page.get("totalElements").asInt()).as(est + " " + page).isEqualTo(1);
-            assertThat(page.get("items").get(0).get("sourceRef").asString()).isEqualTo(findingId);
+            assertThat(page.get("items").get(0).get("sourceRef").asString()).endsWith(":" + findingId);
         }
         JsonNode olderPage = admin().get("/api/v1/hazards?establishmentId=" + estC).json();
         assertThat(olderPage.get("totalElements").asInt()).isEqualTo(1);
