@@ -122,7 +122,12 @@ public final class Platform implements AutoCloseable {
                 dataDir.resolve("logs").resolve(replicaName + ".log"), overrides);
         replicas.add(replica);
         replica.start();
-        replica.awaitReady(timeout);
+        try {
+            replica.awaitReady(timeout);
+        } catch (RuntimeException notReady) {
+            stopReplica(replica);
+            throw notReady;
+        }
         return replica;
     }
 

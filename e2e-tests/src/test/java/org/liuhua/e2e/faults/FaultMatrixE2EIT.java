@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultMatrixE2EIT {
 
-    static final Duration READY = Duration.ofSeconds(180);
+    /** How long a restarted process may take to be ready ({@code liuhua.e2e.restartSeconds}; a crowded machine needs more). */
+    static final Duration READY = Duration.ofSeconds(Long.getLong("liuhua.e2e.restartSeconds", 180));
     static final Duration SETTLE = Duration.ofSeconds(120);
 
     static Platform platform;
@@ -55,6 +57,26 @@ class FaultMatrixE2EIT {
     static void platform() {
         platform = RunningPlatform.get();
         FaultFixture.ensure();
+    }
+
+    /** Every row starts on a whole platform, also when the row before it failed half-way through its fault. */
+    @BeforeEach
+    void wholePlatform() {
+        if (!platform.kafka().running()) {
+            platform.kafka().start();
+        }
+        if (!platform.mongo().running()) {
+            platform.mongo().start();
+        }
+        List<ServiceProcess> processes = new ArrayList<>();
+        Platform.SERVICES.forEach(s -> processes.add(platform.service(s)));
+        processes.add(platform.service("gateway"));
+        for (ServiceProcess process : processes) {
+            if (!process.alive()) {
+                process.start();
+            }
+        }
+        parallel(processes.stream().map(p -> (Runnable) () -> p.awaitReady(READY)).toList());
     }
 
     // ------------------------------------------------------------------------------------------ the kinds of write
