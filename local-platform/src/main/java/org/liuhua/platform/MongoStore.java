@@ -10,7 +10,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 /**
  * The MongoDB wire-compatible stand-in (mongo-java-server with its H2 file backend): real MongoDB drivers talk to
  * it unchanged, and its data is kept in one file across restarts. It has no multi-document transactions and no
- * $text search (docs/adr/0003); production uses a MongoDB replica set through the same URI setting.
+ * $text search (docs/adr/0003); production uses a MongoDB replica set through the same URI setting. It can be stopped
+ * and started again on the same port and file (the end-to-end tests take it away for a while during writes): the
+ * services' drivers reconnect by themselves.
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -24,6 +26,9 @@ public final class MongoStore implements AutoCloseable {
     }
 
     public synchronized void start() {
+        if (server != null) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -42,6 +47,10 @@ public final class MongoStore implements AutoCloseable {
             server.shutdown();
             server = null;
         }
+    }
+
+    public synchronized boolean running() {
+        return server != null;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class Platform implements AutoCloseable {
     private final MongoStore mongo;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new HashMap<>();
+    private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private IdentityProvider identity;
 
     public Platform(Path repoRoot, Path dataDir, Ports ports, List<String> services,
@@ -111,6 +112,34 @@ public final class Platform implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Starts a second replica of a service — the same store, broker and settings, another port, its own log — and
+     * waits until it is ready (the tests run two replicas at once: leases, schedulers, relays). {@link #close()}
+     * stops it too; {@link #stopReplica} stops it earlier.
+     */
+    public ServiceProcess startReplica(String name, Duration timeout) {
+        ServiceProcess primary = service(name);
+        Map<String, String> overrides = new HashMap<>();
+        String replicaName = name + "-replica-" + (replicas.size() + 1);
+        ServiceProcess replica = primary.replica(replicaName, Ports.freePort(),
+                dataDir.resolve("logs").resolve(replicaName + ".log"), overrides);
+        replicas.add(replica);
+        replica.start();
+        try {
+            replica.awaitReady(timeout);
+        } catch (RuntimeException notReady) {
+            stopReplica(replica);
+            throw notReady;
+        }
+        return replica;
+    }
+
+    /** Stops a replica started by {@link #startReplica} (SIGTERM: it finishes its requests and relays). */
+    public void stopReplica(ServiceProcess replica) {
+        replica.stop();
+        replicas.remove(replica);
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -160,6 +189,9 @@ public final class Platform implements AutoCloseable {
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ServiceProcess process : processes.values()) {
             stopping.add(CompletableFuture.runAsync(process::stop));
+        }
+        for (ServiceProcess replica : replicas) {
+            stopping.add(CompletableFuture.runAsync(replica::stop));
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         kafka.stop();

@@ -147,6 +147,22 @@ public final class ServiceProcess {
         process = null;
     }
 
+    /**
+     * Another process of the same service (a second replica): the same jar, settings and JVM options on another port,
+     * with its own log file; {@code overrides} replace settings that must differ per process. Not started yet.
+     */
+    public ServiceProcess replica(String replicaName, int replicaPort, Path replicaLog, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(overrides);
+        return new ServiceProcess(replicaName, jar, replicaPort, managementPort > 0 ? Ports.freePort() : 0, env,
+                replicaLog, jvmOptions);
+    }
+
+    /** The settings this process is started with (besides {@code PORT}). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public synchronized boolean alive() {
         return process != null && process.isAlive();
     }

@@ -15,6 +15,7 @@ import org.liuhua.kit.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -100,6 +101,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException e) {
         return invalid(List.of(new FieldProblem("body", "is not a readable multipart request")));
+    }
+
+    /**
+     * The store went away for a moment (restarted, unreachable, timed out selecting a server): 503 with
+     * {@code Retry-After}, not a 500. Nothing was acknowledged; a write in flight when the store went away may still
+     * have been stored, so the client retries with the same {@code Idempotency-Key}.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, com.mongodb.MongoSocketException.class,
+            com.mongodb.MongoTimeoutException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("store unavailable, answered 503 (trace {}): {}", TraceContext.currentTraceId(), e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                        "the data store is unavailable for a moment; retry with the same Idempotency-Key"));
     }
 
     /** A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included. */
