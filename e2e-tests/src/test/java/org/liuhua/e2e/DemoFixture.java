@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 锦丰镇 and 乐余镇 with a unit each, two establishments in 锦丰 (departments 工信局 and 住建局), one in 乐余, and the
  * demo inspector bound to 锦丰's unit. Idempotent (same ids, same content), so every scenario may call it.
  */
-final class DemoFixture {
+public final class DemoFixture {
 
     private static boolean created;
 
     private DemoFixture() {
     }
 
-    static synchronized void ensure() {
+    public static synchronized void ensure() {
         if (created) {
             return;
         }
