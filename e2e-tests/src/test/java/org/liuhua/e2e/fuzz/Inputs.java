@@ -129,15 +129,17 @@ final class Inputs {
         String type = type(schema);
         switch (type) {
             case "integer":
-                return draw(Arbitraries.longs().between(lower(schema, name), upper(schema, name)));
+                return draw(Arbitraries.longs().between(lower(schema, name),
+                        Math.max(lower(schema, name), upper(schema, name))));
             case "number":
                 if (name.equalsIgnoreCase("latitude") || name.equals("lat")) {
-                    return 31.95 + draw(Arbitraries.doubles().between(0, 0.001));
+                    return 31.95 + draw(Arbitraries.doubles().between(0, 0.001).ofScale(5));
                 }
                 if (name.equalsIgnoreCase("longitude") || name.equals("lon")) {
-                    return 120.63 + draw(Arbitraries.doubles().between(0, 0.001));
+                    return 120.63 + draw(Arbitraries.doubles().between(0, 0.001).ofScale(5));
                 }
-                return (double) draw(Arbitraries.longs().between(lower(schema, name), upper(schema, name)));
+                return (double) draw(Arbitraries.longs().between(lower(schema, name),
+                        Math.max(lower(schema, name), upper(schema, name))));
             case "boolean":
                 return draw(Arbitraries.of(true, false));
             case "array": {
