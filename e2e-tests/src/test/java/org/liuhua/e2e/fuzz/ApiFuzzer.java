@@ -58,6 +58,7 @@ final class ApiFuzzer {
 
     static final String SERVER_ERROR = "5xx";
     static final String NO_ANSWER = "no answer within 30 s";
+    static final String HTTP_LAYER = "4xx from the HTTP layer (firewall, URI length) without a problem body";
     static final String NOT_PROBLEM = "4xx not application/problem+json";
     static final String NAMES_NOTHING = "400 naming no field or parameter";
     static final String CHANGED_DATA = "rejected request changed stored data";
@@ -463,8 +464,11 @@ final class ApiFuzzer {
         }
         if (status >= 400) {
             String type = answer.contentType();
+            boolean httpLayer = status == 414 || status == 431 || input.kind().equals("huge string")
+                    || input.kind().equals("path traversal") || input.kind().equals("long id")
+                    || input.kind().equals("control characters");
             if (type == null || !type.startsWith("application/problem+json")) {
-                findings.add(new Finding(NOT_PROBLEM, operation, role, input, status,
+                findings.add(new Finding(httpLayer ? HTTP_LAYER : NOT_PROBLEM, operation, role, input, status,
                         type + " " + abbreviate(answer.body())));
             } else if (status == 400) {
                 JsonNode problem = json(answer);
