@@ -78,6 +78,28 @@ public class ApiDocsConfiguration {
         };
     }
 
+    /**
+     * A POST that answers with a {@code ResponseEntity} creates (201, usually with {@code Location}) or finds what
+     * exists (200): both are documented with the same body.
+     */
+    @Bean
+    org.springdoc.core.customizers.OperationCustomizer createdAnswers() {
+        return (operation, handler) -> {
+            boolean post = org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
+                    handler.getMethod(), org.springframework.web.bind.annotation.PostMapping.class);
+            boolean entity = org.springframework.http.ResponseEntity.class
+                    .isAssignableFrom(handler.getMethod().getReturnType());
+            ApiResponses responses = operation.getResponses();
+            if (post && entity && responses != null && responses.containsKey("200")
+                    && !responses.containsKey("201")) {
+                ApiResponse ok = responses.get("200");
+                responses.addApiResponse("201", new ApiResponse().description("created")
+                        .content(ok.getContent()));
+            }
+            return operation;
+        };
+    }
+
     @Bean
     GlobalOpenApiCustomizer kitApiDocs(SecurityProperties security, ApiDocsProperties properties) {
         List<PathPattern> open = security.publicPaths().stream().map(PathPatternParser.defaultInstance::parse)
