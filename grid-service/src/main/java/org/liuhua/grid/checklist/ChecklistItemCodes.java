@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.bson.Document;
 import org.liuhua.kit.domain.FieldProblem;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * The hazard-check items manual-service publishes (M-6, {@code liuhua.manual.checklist-item-published.v1}), kept so
  * that patrol findings and cluster assessments may reference only item codes that exist. One document per item,
- * {@code _id} = the item's stable code; an item published again overwrites its own document, so a redelivered event
- * changes nothing. Only {@code _id} is ever queried.
+ * {@code _id} = the item's stable code; an item published again overwrites its own document unless a later
+ * publication is stored, so a redelivered or reordered event changes nothing. Only {@code _id} is ever queried.
  */
 @Service
 public class ChecklistItemCodes {
@@ -31,12 +32,34 @@ public class ChecklistItemCodes {
         this.mongo = mongo;
     }
 
-    /** An item manual-service published (or published again). */
+    /**
+     * An item manual-service published (or published again). The latest publication wins whatever the order of
+     * delivery: a publication older than the stored one changes nothing (one without a time always applies).
+     */
     public void published(String code, String text, String category, boolean major, boolean verified,
                           Instant publishedAt) {
-        mongo.upsert(new Query(Criteria.where("_id").is(code)), new Update().set("text", text)
-                .set("category", category).set("major", major).set("verified", verified)
-                .set("publishedAt", publishedAt), ChecklistItemStorage.COLLECTION);
+        Update update = new Update().set("text", text).set("category", category).set("major", major)
+                .set("verified", verified).set("publishedAt", publishedAt);
+        if (publishedAt == null) {
+            mongo.upsert(new Query(Criteria.where("_id").is(code)), update, ChecklistItemStorage.COLLECTION);
+            return;
+        }
+        Query notNewer = new Query(Criteria.where("_id").is(code).orOperator(
+                Criteria.where("publishedAt").lte(publishedAt), Criteria.where("publishedAt").is(null)));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (mongo.updateFirst(notNewer, update, ChecklistItemStorage.COLLECTION).getMatchedCount() > 0
+                    || known(code)) {
+                return;   // applied, or a newer publication is stored
+            }
+            try {
+                mongo.insert(new Document("_id", code).append("text", text).append("category", category)
+                        .append("major", major).append("verified", verified).append("publishedAt", publishedAt),
+                        ChecklistItemStorage.COLLECTION);
+                return;
+            } catch (DuplicateKeyException concurrent) {
+                // inserted meanwhile: decide again against the stored publication
+            }
+        }
     }
 
     /** Whether manual-service published an item with this code. */

@@ -30,6 +30,8 @@ public class KnownEstablishments {
 
     public static final String ESTABLISHMENTS = "establishments";
     public static final String BINDINGS = "inspector_bindings";
+    /** Ended bindings by key ({@code _id} inspector:unit, {@code endedAt}): read by {@code _id} only. */
+    static final String ENDED_BINDINGS = "inspector_bindings_ended";
 
     private final MongoTemplate mongo;
 
@@ -95,13 +97,42 @@ public class KnownEstablishments {
         }
     }
 
-    public void bind(String inspectorId, String unitId, String townId) {
-        mongo.upsert(new Query(Criteria.where("_id").is(inspectorId + ":" + unitId)),
-                new Update().set("inspectorId", inspectorId).set("unitId", unitId).set("townId", townId), BINDINGS);
+    /**
+     * The inspector is bound to the unit from {@code boundAt} on. A binding that an unbinding at or after that time
+     * already ended is not restored (grid's events may arrive twice or out of order); without a time it applies.
+     */
+    public void bind(String inspectorId, String unitId, String townId, Instant boundAt) {
+        String key = inspectorId + ":" + unitId;
+        Document ended = mongo.findById(key, Document.class, ENDED_BINDINGS);
+        if (ended != null && boundAt != null && !ended.getDate("endedAt").toInstant().isBefore(boundAt)) {
+            return;
+        }
+        mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().set("inspectorId", inspectorId)
+                .set("unitId", unitId).set("townId", townId).set("boundAt", boundAt), BINDINGS);
     }
 
-    public void unbind(String inspectorId, String unitId) {
-        mongo.remove(new Query(Criteria.where("_id").is(inspectorId + ":" + unitId)), BINDINGS);
+    /**
+     * The inspector's binding to the unit ended at {@code endedAt}: removed unless it started later (a binding again),
+     * and remembered by key, so a binding delivered after its end does not come back.
+     */
+    public void unbind(String inspectorId, String unitId, Instant endedAt) {
+        String key = inspectorId + ":" + unitId;
+        Query byKey = new Query(Criteria.where("_id").is(key));
+        if (endedAt == null) {
+            mongo.remove(byKey, BINDINGS);
+            return;
+        }
+        mongo.remove(new Query(Criteria.where("_id").is(key).orOperator(Criteria.where("boundAt").lte(endedAt),
+                Criteria.where("boundAt").is(null))), BINDINGS);
+        Query earlier = new Query(Criteria.where("_id").is(key).and("endedAt").lt(endedAt));
+        if (mongo.updateFirst(earlier, new Update().set("endedAt", endedAt), ENDED_BINDINGS).getMatchedCount() == 0
+                && !mongo.exists(byKey, ENDED_BINDINGS)) {
+            try {
+                mongo.insert(new Document("_id", key).append("endedAt", endedAt), ENDED_BINDINGS);
+            } catch (DuplicateKeyException concurrent) {
+                mongo.updateFirst(earlier, new Update().set("endedAt", endedAt), ENDED_BINDINGS);
+            }
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the known establishments from grid-service's events: establishment snapshots (both event types read as one
- * view, highest revision wins) and inspector bindings (upsert/delete keyed by inspector and unit). Every effect is
+ * view, highest revision wins) and inspector bindings (keyed by inspector and unit; an ended binding is remembered, so a late or repeated binding event does not restore it). Every effect is
  * idempotent; other grid events are ignored (patrol findings are the intake's, which consumes them itself).
  */
 @Component
@@ -26,8 +26,8 @@ class GridEventsListener {
         this.router = EventRouter.named("hazard-service/known-establishments")
                 .on(EstablishmentRegistered.class, KnownEstablishment.class, (e, event) -> known.applyIfNewer(e))
                 .on(EstablishmentChanged.class, KnownEstablishment.class, (e, event) -> known.applyIfNewer(e))
-                .on(InspectorBound.class, e -> known.bind(e.inspectorId(), e.unitId(), e.townId()))
-                .on(InspectorUnbound.class, e -> known.unbind(e.inspectorId(), e.unitId()))
+                .on(InspectorBound.class, e -> known.bind(e.inspectorId(), e.unitId(), e.townId(), e.boundAt()))
+                .on(InspectorUnbound.class, e -> known.unbind(e.inspectorId(), e.unitId(), e.unboundAt()))
                 .build();
     }
 

@@ -1,0 +1,170 @@
+package org.liuhua.reporting.hazards;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.liuhua.events.EventTypes;
+import org.liuhua.events.hazard.HazardAcknowledged;
+import org.liuhua.events.hazard.HazardCorroborated;
+import org.liuhua.events.hazard.HazardEnforced;
+import org.liuhua.events.hazard.HazardEscalated;
+import org.liuhua.events.hazard.HazardEvidenceAdded;
+import org.liuhua.events.hazard.HazardRectified;
+import org.liuhua.events.hazard.HazardReviewed;
+import org.liuhua.events.hazard.HazardSignedOff;
+import org.liuhua.events.hazard.HazardSupervisionOrdered;
+import org.liuhua.events.hazard.HazardTransferred;
+import org.liuhua.kit.test.DeliveryOrders;
+import org.liuhua.reporting.ProjectorTestSupport;
+import org.liuhua.reporting.projection.ProjectionSpace;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault matrix, service level: every hazard event type the statistics read (the hazard projector's {@code types()}),
+ * delivered twice and out of order (in batches of three, as the projection runtime polls them), leaves
+ * every collection the projector writes as a clean in-order delivery leaves it: the facts, the transitions, the
+ * figures, the months and days, the town months. Each delivery writes to a database of its own.
+ */
+class ProjectorDeliveryFaultsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
+
+    private static final int BATCH = 3;
+    /** One client for every run's database (a client per run costs a connection handshake each). */
+    private static final com.mongodb.client.MongoClient CLIENT = com.mongodb.client.MongoClients.create(
+            org.liuhua.kit.test.MongoStandIn.uri("projector-faults"));
+
+    private final Map<String, MongoTemplate> databases = new HashMap<>();
+    private final Map<String, List<CloudEvent>> pending = new HashMap<>();
+    private final ProjectionSpace space = new ProjectionSpace(1);
+
+    @Test
+    void everyHazardTypeTheStatisticsReadToleratesDuplicateAndOutOfOrderDelivery() {
+        HazardProjector projector = new HazardProjector(null, ProjectorTestSupport.CALENDAR);
+        assertThat(DeliveryOrders.typesOf(lifecycles("coverage"))).as("every type the projector reads is delivered")
+                .isEqualTo(new java.util.TreeSet<>(projector.types()));
+
+        DeliveryOrders.assertSameState(this::sequence, this::deliver, this::state);
+    }
+
+    /** A fresh database per run; its events are the three hazards' lifecycles. */
+    private List<CloudEvent> sequence(String run) {
+        databases.put(run, new MongoTemplate(CLIENT, "projector-faults-" + run));
+        return lifecycles(run);
+    }
+
+    /** Collects the run's deliveries; {@link #state} applies them in batches of three, as the runtime polls them. */
+    private void deliver(CloudEvent event) {
+        String run = event.getId().substring(0, event.getId().indexOf('/'));
+        pending.computeIfAbsent(run, r -> new ArrayList<>()).add(event);
+    }
+
+    private Map<String, Object> state(String run) {
+        MongoTemplate mongo = databases.get(run);
+        HazardProjector projector = new HazardProjector(mongo, ProjectorTestSupport.CALENDAR);
+        List<CloudEvent> delivered = pending.remove(run);
+        for (int i = 0; i < delivered.size(); i += BATCH) {
+            projector.apply(delivered.subList(i, Math.min(delivered.size(), i + BATCH)), space);
+        }
+        Map<String, Object> state = new TreeMap<>();
+        for (String collection : mongo.getCollectionNames()) {
+            List<Document> documents = new ArrayList<>(mongo.findAll(Document.class, collection));
+            if (documents.isEmpty()) {
+                continue;   // created by one order, not by another: no documents either way
+            }
+            documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+            // a document whose counts all went back to zero is the same as none
+            state.put(collection, documents.stream().map(ProjectorDeliveryFaultsTest::canonical)
+                    .filter(d -> !(d instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("_id"))).toList());
+        }
+        assertThat(state).as("the projector wrote its collections").isNotEmpty();
+        return state;
+    }
+
+    /**
+     * A document with its keys sorted and its zero counts left out: a count that went up and down again (a hazard
+     * transferred away from a department, an overdue that ended) may be stored as 0 or not at all depending on which
+     * event came first; both mean none.
+     */
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> {
+                if (!(v instanceof Number n && n.doubleValue() == 0)) {
+                    sorted.put(String.valueOf(k), canonical(v));
+                }
+            });
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ProjectorDeliveryFaultsTest::canonical).toList();
+        }
+        return value instanceof java.util.Date d ? d.toInstant().toString() : value;
+    }
+
+    /**
+     * A general hazard of Jinfeng through the whole loop, a major one of Leyu overdue, escalated, enforced and signed
+     * off, and an open one; each event's id names its run.
+     */
+    private static List<CloudEvent> lifecycles(String run) {
+        List<CloudEvent> events = new ArrayList<>();
+        HazardEvents.Hazard general = new HazardEvents.Hazard("hz-" + run + "-1", "zjg-jinfeng", "dept-emergency",
+                "MACHINERY", "GENERAL", "GRID_PATROL");
+        Instant at = T0;
+        events.add(general.reported(at));
+        events.add(step(general, HazardCorroborated.class, "REPORTED", 2, at = at.plusSeconds(3600), Map.of()));
+        events.add(step(general, HazardEvidenceAdded.class, "REPORTED", 3, at = at.plusSeconds(3600), Map.of()));
+        events.add(step(general, HazardTransferred.class, "TRANSFERRED", 4, at = at.plusSeconds(3600),
+                Map.of("transferredDepartmentId", "dept-fire")));
+        events.add(step(general, HazardAcknowledged.class, "RECTIFYING", 5, at = at.plusSeconds(86_400), Map.of()));
+        events.add(step(general, HazardRectified.class, "RECTIFIED", 6, at = at.plusSeconds(86_400), Map.of()));
+        events.add(step(general, HazardReviewed.class, "REVIEWED", 7, at = at.plusSeconds(3600),
+                Map.of("passed", true)));
+        events.add(general.closed(8, at.plusSeconds(3600)));
+
+        HazardEvents.Hazard major = new HazardEvents.Hazard("hz-" + run + "-2", "zjg-leyu", "dept-industry",
+                "CHEMICALS", "MAJOR", "LAW_ENFORCEMENT");
+        at = T0.plusSeconds(600);
+        events.add(major.reported(at));
+        events.add(major.overdue(2, at = at.plusSeconds(86_400 * 3)));
+        events.add(step(major, HazardEscalated.class, "RECTIFYING", 3, at = at.plusSeconds(60), Map.of("level", 1)));
+        events.add(step(major, HazardEnforced.class, "RECTIFYING", 4, at = at.plusSeconds(86_400),
+                Map.of("kind", "FINE", "caseNumber", "张应急罚〔2026〕17号", "penaltyAmountCny", 30000)));
+        events.add(step(major, HazardRectified.class, "RECTIFIED", 5, at = at.plusSeconds(86_400), Map.of()));
+        events.add(step(major, HazardReviewed.class, "REVIEWED", 6, at = at.plusSeconds(3600),
+                Map.of("passed", true)));
+        events.add(step(major, HazardSupervisionOrdered.class, "REVIEWED", 7, at = at.plusSeconds(3600), Map.of()));
+        events.add(step(major, HazardSignedOff.class, "REVIEWED", 8, at = at.plusSeconds(3600), Map.of()));
+        events.add(major.closed(9, at.plusSeconds(3600)));
+
+        HazardEvents.Hazard open = new HazardEvents.Hazard("hz-" + run + "-3", "zjg-jinfeng", "dept-emergency",
+                "MACHINERY", "GENERAL", "PUBLIC_REPORT");
+        events.add(open.reported(T0.plusSeconds(7200)));
+
+        List<CloudEvent> named = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            named.add(CloudEventBuilder.v1(events.get(i)).withId(run + "/" + i).build());
+        }
+        return named;
+    }
+
+    private static CloudEvent step(HazardEvents.Hazard hazard, Class<?> type, String state, long revision,
+                                   Instant at, Map<String, Object> extra) {
+        String name = EventTypes.typeOf(type);
+        Map<String, Object> fields = new LinkedHashMap<>(extra);
+        return hazard.event(name.substring("liuhua.hazard.".length(), name.length() - ".v1".length()), state,
+                revision, at, fields);
+    }
+}
