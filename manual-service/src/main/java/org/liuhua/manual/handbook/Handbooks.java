@@ -159,8 +159,10 @@ public class Handbooks {
         int changed = 0;
         for (Handbook adopter : store.find(new Query(Criteria.where("adoptions.templateId").is(templateId)))) {
             store.change(adopter.establishmentId(), "handbook", h -> {
-                h.newerVersionPublished(templateId, version, calendar.now());
-                return h.registeredEvents().isEmpty() ? AggregateStore.NO_CHANGE : h;
+                boolean moved = h.newerVersionPublished(templateId, version, calendar.now());
+                // saved when the latest version moved, also without an event: else a later version delivered
+                // before this one would be overwritten by nothing and an earlier one would stay
+                return moved || !h.registeredEvents().isEmpty() ? h : AggregateStore.NO_CHANGE;
             });
             changed++;
         }

@@ -98,13 +98,15 @@ public class Handbook extends AggregateRoot {
     }
 
     /** Notes that a newer version of an adopted template was published (it shows as waiting for confirmation). */
-    public void newerVersionPublished(String templateId, int version, Instant now) {
+    /** Answers whether the adoption's latest known version moved (an older or repeated publication changes nothing). */
+    public boolean newerVersionPublished(String templateId, int version, Instant now) {
         Optional<Adoption> adoption = adoption(templateId);
         if (adoption.isEmpty() || adoption.get().latestVersion() >= version) {
-            return;
+            return false;
         }
         adoptions.replaceAll(a -> a.templateId().equals(templateId) ? a.newerPublished(version) : a);
         completenessMayHaveChanged(now);
+        return true;
     }
 
     /** Replaces the list of posts; a post keeps its card while its key stays. */
