@@ -113,7 +113,8 @@ class IntakeIT extends HazardIT {
         assertThat(mongo.count(new Query(Criteria.where("firmId").is(firm)), "hazards")).isEqualTo(hazards);
         TestHttp.Response reused = firm(firm).post("/api/v1/intake/findings", Map.of("findings", earlier),
                 Map.of("Idempotency-Key", "batch-2"));
-        assertThat(reused.status()).as("the same key for a different batch").isEqualTo(409);
+        assertThat(reused.status()).as("the same key for a different batch").isEqualTo(422);
+        assertThat(reused.body()).contains("Idempotency-Key");
 
         JsonNode quality = admin().get("/api/v1/firms/" + firm + "/quality").json();
         assertThat(quality.get("accepted").asInt()).as(quality.toString()).isEqualTo(990);

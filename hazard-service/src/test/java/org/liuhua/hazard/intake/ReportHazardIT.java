@@ -74,10 +74,12 @@ class ReportHazardIT extends org.liuhua.hazard.HazardIT {
     }
 
     @Test
-    void healthAndMetricsAreOpen() {
+    void healthIsOpenAndMetricsOnTheServicePortNeedTheCityAdmin() {
         TestHttp anonymous = new TestHttp("http://127.0.0.1:" + port);
         assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
-        TestHttp.Response metrics = anonymous.send(anonymous.request("/actuator/prometheus")
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+        TestHttp admin = api();
+        TestHttp.Response metrics = admin.send(admin.request("/actuator/prometheus")
                 .setHeader("Accept", "text/plain").GET());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("liuhua_outbox_published");

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fault matrix, service level, for manual-service: the handbook review reminders survive a clock jump forwards (one
- * reminder, not one per missed tick) and backwards (none again). The delivery row is missing here (see
- * docs/fault-matrix.md: a template publication that changes no completeness is not stored).
+ * reminder, not one per missed tick) and backwards (none again); a template's publications delivered twice and out of
+ * order leave every adopter at the newest version.
  */
 class FaultMatrixIT extends ManualIT {
 
@@ -55,6 +55,29 @@ class FaultMatrixIT extends ManualIT {
         JsonNode handbook = enterpriseOfficer(est).get("/api/v1/handbooks/" + est).json();
         assertThat(LocalDate.parse(handbook.get("reviewDueOn").asString())).as("the due date stays").isEqualTo(due);
         assertThat(handbook.get("adoptions").get(0).get("adoption").get("templateId").asString()).isEqualTo(template);
+    }
+
+    @Test
+    void templatePublicationsDeliveredTwiceAndOutOfOrderLeaveTheAdoptionAtTheNewestVersion() {
+        String inOrder = knownEstablishment("est-order");
+        String reversed = knownEstablishment("est-reversed");
+        String first = adoptedTemplate(inOrder);
+        String second = adoptedTemplate(reversed);
+        // the listener's entry point, as Kafka would call it: versions 2, 3 (and again) vs 3, 2, 3, 2
+        for (int version : new int[] {2, 3, 3, 2}) {
+            handbooks.newerVersionPublished(first, version);
+        }
+        for (int version : new int[] {3, 2, 3, 2}) {
+            handbooks.newerVersionPublished(second, version);
+        }
+        assertThat(latestVersion(inOrder)).isEqualTo(3);
+        assertThat(latestVersion(reversed)).as("version 3 delivered before 2").isEqualTo(3);
+    }
+
+    private int latestVersion(String est) {
+        JsonNode adoption = enterpriseOfficer(est).get("/api/v1/handbooks/" + est).json().get("adoptions").get(0)
+                .get("adoption");
+        return adoption.get("latestVersion").asInt();
     }
 
     private String adoptedTemplate(String est) {
