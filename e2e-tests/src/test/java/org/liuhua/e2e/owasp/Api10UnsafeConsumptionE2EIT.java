@@ -49,7 +49,6 @@ class Api10UnsafeConsumptionE2EIT {
         String hazardId = items.get(0).path("hazardId").asString();
         if (!hazardId.isBlank()) {
             JsonNode hazard = Probes.admin().get("/api/v1/hazards/" + hazardId).json();
-            assertThat(hazard.path("source").asString()).isEqualTo("THIRD_PARTY");
             assertThat(hazard.path("townId").asString()).isEqualTo("zjg-jinfeng");
         }
         // the fourth claimed another town for an establishment of 锦丰: refused, or filed under the real town

@@ -32,7 +32,7 @@ class Api1ObjectLevelAuthorizationE2EIT {
         TestHttp.Response created = Probes.admin().post("/api/v1/hazards", Map.of("establishmentId",
                 FOREIGN_ESTABLISHMENT, "townId", "zjg-leyu", "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT",
                 "description", "消防通道堵塞 " + Probes.unique()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.status()).as("created, or joined to the open hazard: " + created).isIn(200, 201);
         String foreign = created.json().path("id").asString();
 
         TestHttp officer = Probes.as("town-officer");

@@ -24,7 +24,7 @@ class Api3PropertyLevelAuthorizationE2EIT {
         TestHttp.Response created = Probes.admin().post("/api/v1/hazards", Map.of("establishmentId",
                 "est-jinfeng-0001", "townId", "zjg-jinfeng", "category", "ELECTRICAL", "source", "LAW_ENFORCEMENT",
                 "description", "配电柜前堆放杂物 " + Probes.unique()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.status()).as("created, or joined to the open hazard: " + created).isIn(200, 201);
     }
 
     @Test
@@ -74,7 +74,7 @@ class Api3PropertyLevelAuthorizationE2EIT {
         TestHttp.Response created = Probes.admin().post("/api/v1/hazards", Map.of("establishmentId",
                 "est-jinfeng-0002", "townId", "zjg-jinfeng", "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT",
                 "description", "安全出口指示灯损坏 " + Probes.unique(), "state", "CLOSED", "reportedBy", "someone-else"));
-        if (created.status() == 201) {
+        if (created.status() / 100 == 2) {
             JsonNode hazard = Probes.admin().get("/api/v1/hazards/" + created.json().path("id").asString()).json();
             assertThat(hazard.path("state").asString()).isEqualTo("REPORTED");
             assertThat(hazard.toString()).doesNotContain("someone-else");

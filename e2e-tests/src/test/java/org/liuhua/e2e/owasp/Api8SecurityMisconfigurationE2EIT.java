@@ -27,9 +27,12 @@ class Api8SecurityMisconfigurationE2EIT {
     void servicesAnswerHealthButNotMetricsOrErrorPagesOnTheirApiPort() {
         for (String service : OpenApiDocuments.SERVICES) {
             TestHttp anonymous = new TestHttp(RunningPlatform.get().service(service).baseUrl());
-            TestHttp.Response health = anonymous.get("/actuator/health");
+            assertThat(anonymous.get("/livez").status()).as(service + " /livez").isEqualTo(200);
+            assertThat(anonymous.get("/readyz").status()).as(service + " /readyz").isEqualTo(200);
+            TestHttp.Response health = new TestHttp(RunningPlatform.get().service(service).managementUrl())
+                    .get("/actuator/health");
             assertThat(health.status()).as(service + " " + health).isEqualTo(200);
-            assertThat(health.json().path("status").asString()).isEqualTo("UP");
+            assertThat(health.json().path("status").asString()).as("UP on the embedded store").isEqualTo("UP");
             assertThat(anonymous.get("/actuator/prometheus").status()).as(service).isIn(401, 403, 404);
             assertThat(anonymous.get("/actuator/env").status()).as(service).isIn(401, 403, 404);
             TestHttp.Response error = RunningPlatform.direct(service).get("/error");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * id. Asked for directly, there is no such resource.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 
