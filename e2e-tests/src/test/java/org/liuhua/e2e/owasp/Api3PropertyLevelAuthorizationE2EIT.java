@@ -30,9 +30,10 @@ class Api3PropertyLevelAuthorizationE2EIT {
     @Test
     void hazardListItemsAreSummariesWithoutHistoryOrCorroborations() {
         for (String user : new String[] {"city-admin", "town-officer", "enterprise-officer"}) {
-            for (String list : new String[] {"/api/v1/hazards", "/api/v1/hazards/ledger",
-                    "/api/v1/hazards/major-register"}) {
-                TestHttp.Response page = Probes.as(user).get(list + "?size=50");
+            for (String list : new String[] {"/api/v1/hazards?size=50",
+                    "/api/v1/hazards/ledger?establishmentId=est-jinfeng-0001&size=50",
+                    "/api/v1/hazards/major-register?size=50"}) {
+                TestHttp.Response page = Probes.as(user).get(list);
                 assertThat(page.status()).as(user + " " + list + " " + page).isEqualTo(200);
                 for (JsonNode item : page.json().path("items")) {
                     assertThat(item.has("history")).as(user + " " + list + " " + item).isFalse();

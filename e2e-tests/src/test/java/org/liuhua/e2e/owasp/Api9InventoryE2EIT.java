@@ -31,14 +31,17 @@ class Api9InventoryE2EIT {
             }
             JsonNode paths = document.getValue().path("paths");
             for (String path : paths.propertyNames()) {
-                assertThat(path).as(service).matches("/(api/v1|cockpit)(/.*)?");
+                assertThat(path).as(service).matches("/(api/v1|cockpit|m)(/.*)?");
                 JsonNode get = paths.path(path).path("get");
-                if (get.isMissingNode() || path.contains("{")) {
+                // operators' calls on the service itself (the rebuild) are deliberately not routed; streams never end
+                if (get.isMissingNode() || path.contains("{") || path.startsWith("/api/v1/admin/")
+                        || path.endsWith("/stream")) {
                     continue;
                 }
                 TestHttp.Response response = Probes.admin().get(path);
                 probed++;
-                if (response.status() == 404 || response.status() >= 500) {
+                if (response.status() >= 500 || response.status() == 404
+                        && RunningPlatform.direct(service).get(path).status() != 404) {
                     unrouted.add(service + " GET " + path + " → " + response.status());
                 }
             }
