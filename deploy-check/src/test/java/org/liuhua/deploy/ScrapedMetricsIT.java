@@ -80,7 +80,8 @@ class ScrapedMetricsIT {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             String base = "http://127.0.0.1:" + port;
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (status(http, base + "/actuator/health/readiness") != 200) {
+            // readiness as the Deployment's probe reads it: /readyz on the service port (ADR 10)
+            while (status(http, base + "/readyz") != 200) {
                 assertThat(service.isAlive()).as("hazard-service exited: " + Files.readString(log)).isTrue();
                 assertThat(System.nanoTime()).as("hazard-service ready on the config tree's port within 120 s")
                         .isLessThan(deadline);
