@@ -21,7 +21,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.liuhua.kit.security.Caller;
 import org.springframework.boot.Banner;
@@ -39,7 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Starts the real Keycloak with deploy/keycloak/liuhua-realm.json and asks it for the demo identities' tokens. */
+/**
+ * Starts the real Keycloak with deploy/keycloak/liuhua-realm.json and asks it for the demo identities' tokens; last,
+ * restarts it on the same work directory: the data survives and the realm is not imported again. (One class, so the
+ * test pays for one first start of Keycloak, not two.)
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakRunnerIT {
 
     @TempDir
@@ -55,12 +63,35 @@ class KeycloakRunnerIT {
     @AfterAll
     static void stop() {
         if (keycloak != null) {
-            ProcessHandle script = ((KeycloakProcess) keycloak).process().toHandle();
-            List<ProcessHandle> tree = new ArrayList<>(script.descendants().toList());
-            tree.add(script);
             keycloak.stop();
-            assertThat(tree).noneMatch(ProcessHandle::isAlive);
         }
+    }
+
+    /** Stopping Keycloak stops the script and every process it started. */
+    private static void stopAndAssertNothingLeft() {
+        ProcessHandle script = ((KeycloakProcess) keycloak).process().toHandle();
+        List<ProcessHandle> tree = new ArrayList<>(script.descendants().toList());
+        tree.add(script);
+        keycloak.stop();
+        keycloak = null;
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRestartStopsEveryProcessKeepsTheDatabaseAndDoesNotImportTheRealmAgain() throws IOException {
+        Path realm = Path.of(System.getProperty("liuhua.keycloak.realm", "../deploy/keycloak/liuhua-realm.json"));
+        int port = URI.create(keycloak.tokenUrl()).getPort();
+        assertThat(Tokens.clientCredentials(keycloak.tokenUrl(), "demo-firm", "demo-firm-secret")).isNotBlank();
+        stopAndAssertNothingLeft();
+        assertThat(workDir.resolve("server").resolve("data").resolve("h2")).isDirectory();
+        long logBefore = Files.size(workDir.resolve("keycloak.log"));
+
+        keycloak = KeycloakRunner.start(workDir, port, realm, Duration.ofSeconds(180));
+        assertThat(keycloak.isRunning()).isTrue();
+        assertThat(Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "city-admin", "liuhua")).isNotBlank();
+        String secondRun = Files.readString(keycloak.logFile()).substring((int) logBefore);
+        assertThat(secondRun).contains("already exists. Import skipped");
     }
 
     @Test
