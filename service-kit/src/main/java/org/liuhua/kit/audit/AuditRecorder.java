@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.liuhua.events.audit.AuditRecorded;
 import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.outbox.OutboxHints;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.web.TraceContext;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public class AuditRecorder {
                 List.of(OutboxEvent.of(id, event, now)));
         try {
             mongo.insert(entry, collection);
+            OutboxHints.of(mongo).committed(collection, id);
         } catch (RuntimeException e) {
             log.error("audit entry not written: {} {} by {} answered {}: {}", action, targetId, event.username(),
                     status, e.toString());

@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
@@ -39,8 +37,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>The relay holds no memory of what it sent: applications never rewrite the outbox array (they push new events
  * through {@link org.liuhua.kit.store.AggregateStore}, guarded by the aggregate's version), so an event removed
- * here cannot come back. The pending query is an existence test on {@code outbox.eventId}, served by the sparse index
- * the kit declares on every outbox collection.
+ * here cannot come back.
+ *
+ * <p>Two ways to find pending events (ADR 11): a write in this process leaves an {@link OutboxHints hint}, and the
+ * relay wakes at once and reads the hinted documents by {@code _id} — the cost of a write's publication does not
+ * grow with the collection; and a <em>sweep</em> of every collection (at start, then every
+ * {@code liuhua.outbox.poll-interval}) finds what no hint announced: writes of other replicas, sends that failed,
+ * hints that were dropped. The sweep's query is an existence test on {@code outbox.eventId}, served by the sparse
+ * index the kit declares on every outbox collection (the MongoDB stand-in has none and scans).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -56,7 +60,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final Counter published;
     private final Counter failures;
-    private ScheduledExecutorService executor;
+    private final OutboxHints hints;
+    private Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, OutboxProperties properties,
@@ -78,6 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
         all.addAll(contributed);
         this.collections = List.copyOf(all);
         this.lease = lease;
+        this.hints = mongo == null ? null : OutboxHints.of(mongo);
         this.source = URI.create("/liuhua/" + applicationName);
         this.published = Counter.builder("liuhua.outbox.published").description("events published from the outbox")
                 .register(meters);
@@ -125,7 +131,36 @@ public class OutboxRelay implements SmartLifecycle {
     private Pass relayCollection(String collection) {
         Query pending = new Query(Criteria.where(IndexCreator.OUTBOX_PENDING_PATH).exists(true))
                 .limit(properties.batchSize());
-        List<Document> documents = mongo.find(pending, Document.class, collection);
+        return relayDocuments(collection, mongo.find(pending, Document.class, collection));
+    }
+
+    /**
+     * Publishes the hinted documents, read by {@code _id} (those whose events another pass already published have
+     * none left and are skipped). Without the lease the hints are dropped: the holder's sweep finds the documents.
+     *
+     * @return how many events were relayed
+     */
+    int relayHinted(List<OutboxHints.Hint> hinted) {
+        if (!lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
+            hints.clear();
+            return 0;
+        }
+        java.util.Map<String, Set<Object>> idsByCollection = new java.util.LinkedHashMap<>();
+        for (OutboxHints.Hint hint : hinted) {
+            if (collections.contains(hint.collection())) {
+                idsByCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
+            }
+        }
+        int count = 0;
+        for (java.util.Map.Entry<String, Set<Object>> entry : idsByCollection.entrySet()) {
+            Query byId = new Query(Criteria.where("_id").in(entry.getValue())
+                    .and(IndexCreator.OUTBOX_PENDING_PATH).exists(true));
+            count += relayDocuments(entry.getKey(), mongo.find(byId, Document.class, entry.getKey())).events();
+        }
+        return count;
+    }
+
+    private Pass relayDocuments(String collection, List<Document> documents) {
         if (documents.isEmpty()) {
             return new Pass(0, 0);
         }
@@ -148,6 +183,12 @@ public class OutboxRelay implements SmartLifecycle {
             ids.add(document.get("_id"));
             eventIds.add(sent);
             acknowledged.add(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+        }
+        // the pass is one batch: send it now rather than after the producer's linger (Kafka 4: 5 ms)
+        try {
+            kafka.flush();
+        } catch (RuntimeException e) {
+            log.debug("outbox relay: flush failed, the acknowledgements tell: {}", e.toString());
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
@@ -201,19 +242,35 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::safeRelay, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
+        worker = new Thread(this::work, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
     }
 
-    private void safeRelay() {
+    /** Sweeps at start and every poll interval; in between, publishes hinted documents as soon as they are hinted. */
+    private void work() {
+        long sweepEvery = properties.pollInterval().toNanos();
+        long nextSweep = System.nanoTime();
+        while (running) {
+            try {
+                if (System.nanoTime() - nextSweep >= 0) {
+                    safely(this::drain);
+                    nextSweep = System.nanoTime() + sweepEvery;
+                }
+                List<OutboxHints.Hint> hinted = hints.take(nextSweep - System.nanoTime(), properties.batchSize());
+                if (!hinted.isEmpty()) {
+                    safely(() -> relayHinted(hinted));
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void safely(Runnable pass) {
         try {
-            drain();
+            pass.run();
         } catch (RuntimeException e) {
             failures.increment();
             log.warn("outbox relay pass failed, will retry: {}", e.toString());
@@ -223,10 +280,14 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (executor != null) {
-            executor.shutdown();
+        if (worker != null) {
+            // let a pass under way finish (the last writes are still relayed), then interrupt a worker still busy
+            hints.wake();
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                worker.join(5_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.outbox.OutboxEvent;
+import org.liuhua.kit.outbox.OutboxHints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -103,6 +104,9 @@ public class AggregateStore<T extends AggregateRoot> {
         toDocument(aggregate).forEach(document::putIfAbsent);
         document.put(OUTBOX, wrap(aggregate));
         mongo.insert(document, collection);
+        if (!aggregate.registeredEvents().isEmpty()) {
+            OutboxHints.of(mongo).committed(collection, aggregate.aggregateId());
+        }
         aggregate.markWritten(0L);
         return aggregate;
     }
@@ -139,6 +143,9 @@ public class AggregateStore<T extends AggregateRoot> {
         Query guard = new Query(Criteria.where("_id").is(aggregate.aggregateId()).andOperator(sameVersion));
         if (mongo.updateFirst(guard, update, collection).getMatchedCount() == 0) {
             throw new StaleAggregateException(type.getSimpleName(), aggregate.aggregateId(), loaded);
+        }
+        if (!events.isEmpty()) {
+            OutboxHints.of(mongo).committed(collection, aggregate.aggregateId());
         }
         aggregate.markWritten(loaded + 1);
         return aggregate;

@@ -133,6 +133,34 @@ class OutboxRelayIT extends KitIntegrationTest {
     }
 
     @Test
+    void aWriteIsPublishedAtOnceByItsHintNotOnTheNextSweep() {
+        relay.stop();
+        // this relay sweeps once at start and then not for an hour: only the write's hint can make it publish
+        OutboxProperties noSweep = new OutboxProperties(outboxProperties.collections(), Duration.ofHours(1),
+                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl());
+        OutboxRelay hinted = new OutboxRelay(mongo, kafka, noSweep, List.of(),
+                new MongoLease(mongo, Clock.systemUTC()), "kit-test", meters);
+        String id = "hinted-" + UUID.randomUUID();
+        try {
+            hinted.start();
+            Parcel parcel = new Parcel(id);
+            parcel.send();
+            parcels.insert(parcel);
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox(id).isEmpty());
+            parcels.change(id, "parcel", Parcel::send);
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox(id).isEmpty());
+        } finally {
+            hinted.stop();
+            relay.start();
+        }
+        Map<String, Integer> published = publishedPerEventId(id, 2);
+        assertThat(published).as("records on the topic per event id").hasSize(2).allSatisfy((eventId, records) ->
+                assertThat(records).as(eventId).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(id).size() >= 2);
+        assertThat(received(id)).containsExactly(1, 2);
+    }
+
+    @Test
     void aStaleSaveAfterARelayRestartPublishesNoEventTwice() {
         String id = "restart-" + UUID.randomUUID();
         Parcel parcel = new Parcel(id);
