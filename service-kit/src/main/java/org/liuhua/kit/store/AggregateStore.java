@@ -40,8 +40,14 @@ public class AggregateStore<T extends AggregateRoot> {
     /** The embedded outbox array of every aggregate document. */
     public static final String OUTBOX = "outbox";
     static final String VERSION = "version";
+    /**
+     * {@code <id>#<version>}, unique: the version guard of {@link #update} is a lookup of this one field. (The MongoDB
+     * stand-in uses an index only when a query names exactly its fields; {@code {_id, version}} would scan the
+     * collection on every write, ADR 11.)
+     */
+    public static final String VERSION_KEY = "versionKey";
     static final int CHANGE_ATTEMPTS = 5;
-    private static final List<String> NOT_SET = List.of("_id", VERSION, OUTBOX, "registeredEvents",
+    private static final List<String> NOT_SET = List.of("_id", VERSION, VERSION_KEY, OUTBOX, "registeredEvents",
             "registeredKeys");
 
     private final MongoTemplate mongo;
@@ -100,7 +106,8 @@ public class AggregateStore<T extends AggregateRoot> {
         // The version leads the document and update() sets it last: a read that sees a version sees the fields
         // written with it. (The embedded stand-in serializes a document while a concurrent update may still be
         // changing it; with the version at the end a command could load old fields under a new version and win.)
-        Document document = new Document("_id", aggregate.aggregateId()).append(VERSION, 0L);
+        Document document = new Document("_id", aggregate.aggregateId()).append(VERSION, 0L)
+                .append(VERSION_KEY, versionKey(aggregate.aggregateId(), 0L));
         toDocument(aggregate).forEach(document::putIfAbsent);
         document.put(OUTBOX, wrap(aggregate));
         mongo.insert(document, collection);
@@ -134,14 +141,15 @@ public class AggregateStore<T extends AggregateRoot> {
                         update.unset(field);
                     }
                 });
+        update.set(VERSION_KEY, versionKey(aggregate.aggregateId(), loaded + 1));
         update.set(VERSION, loaded + 1);
         List<Document> events = wrap(aggregate);
         if (!events.isEmpty()) {
             update.push(OUTBOX).each(events.toArray());
         }
-        Criteria sameVersion = loaded == 0 ? Criteria.where(VERSION).in(0L, 0, null) : Criteria.where(VERSION).is(loaded);
-        Query guard = new Query(Criteria.where("_id").is(aggregate.aggregateId()).andOperator(sameVersion));
-        if (mongo.updateFirst(guard, update, collection).getMatchedCount() == 0) {
+        Query guard = new Query(Criteria.where(VERSION_KEY).is(versionKey(aggregate.aggregateId(), loaded)));
+        if (mongo.updateFirst(guard, update, collection).getMatchedCount() == 0 && !updatedWrittenBefore(aggregate,
+                loaded, update)) {
             throw new StaleAggregateException(type.getSimpleName(), aggregate.aggregateId(), loaded);
         }
         if (!events.isEmpty()) {
@@ -149,6 +157,26 @@ public class AggregateStore<T extends AggregateRoot> {
         }
         aggregate.markWritten(loaded + 1);
         return aggregate;
+    }
+
+    /** The value of {@link #VERSION_KEY} of an aggregate at a version. */
+    public static String versionKey(String id, long version) {
+        return id + "#" + version;
+    }
+
+    /**
+     * A document written before {@link #VERSION_KEY} existed is guarded by its {@code _id} and version (a scan on
+     * the stand-in, once per such document: the update gives it its key).
+     */
+    private boolean updatedWrittenBefore(T aggregate, long loaded, Update update) {
+        Document stored = mongo.findById(aggregate.aggregateId(), Document.class, collection);
+        if (stored == null || stored.containsKey(VERSION_KEY)) {
+            return false;
+        }
+        Criteria sameVersion = loaded == 0 ? Criteria.where(VERSION).in(0L, 0, null) : Criteria.where(VERSION).is(loaded);
+        Query guard = new Query(Criteria.where("_id").is(aggregate.aggregateId())
+                .and(VERSION_KEY).exists(false).andOperator(sameVersion));
+        return mongo.updateFirst(guard, update, collection).getMatchedCount() > 0;
     }
 
     /**

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
  * Creates, once the application context is ready, every index the service declared ({@link CollectionIndexes} beans)
- * and the outbox index of every collection the relay reads ({@code outbox.eventId}, sparse: only documents with
- * pending events are in it, so the relay's pending query reads the index instead of the collection).
+ * and, on every collection the relay reads, the outbox index ({@code outbox.eventId}, sparse: only documents with
+ * pending events are in it, so the relay's sweep reads the index instead of the collection) and the unique version key
+ * that guards every update of an aggregate.
  */
 public class IndexCreator implements SmartInitializingSingleton {
 
@@ -28,7 +29,7 @@ public class IndexCreator implements SmartInitializingSingleton {
         this.mongo = mongo;
         List<CollectionIndexes> all = new ArrayList<>(declared);
         for (String collection : outboxCollections) {
-            all.add(CollectionIndexes.of(collection, outboxIndex()));
+            all.add(CollectionIndexes.of(collection, outboxIndex(), versionKeyIndex()));
         }
         this.declared = List.copyOf(all);
     }
@@ -36,6 +37,12 @@ public class IndexCreator implements SmartInitializingSingleton {
     public static IndexDefinition outboxIndex() {
         return new Index().on(OUTBOX_PENDING_PATH, org.springframework.data.domain.Sort.Direction.ASC).sparse()
                 .named("outbox_pending");
+    }
+
+    /** The unique key of an aggregate's version: {@link AggregateStore#update}'s guard reads it (ADR 11). */
+    public static IndexDefinition versionKeyIndex() {
+        return new Index().on(AggregateStore.VERSION_KEY, org.springframework.data.domain.Sort.Direction.ASC).unique()
+                .sparse().named("version_key");
     }
 
     /** Everything declared, including the outbox indexes. */

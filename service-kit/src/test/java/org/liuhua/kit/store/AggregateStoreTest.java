@@ -165,6 +165,38 @@ class AggregateStoreTest {
     }
 
     @Test
+    void everyWriteKeepsTheUniqueVersionKeyTheNextUpdateIsGuardedBy() {
+        mongo.indexOps(CRATES).createIndex(IndexCreator.versionKeyIndex());
+        Crate crate = newCrate();
+        store.insert(crate);
+        assertThat(raw(crate.id).get(AggregateStore.VERSION_KEY)).isEqualTo(crate.id + "#0");
+        store.change(crate.id, "crate", c -> {
+            c.ship();
+            return null;
+        });
+        assertThat(raw(crate.id).get(AggregateStore.VERSION_KEY)).isEqualTo(crate.id + "#1");
+        assertThat(raw(crate.id).get("version")).isEqualTo(1L);
+    }
+
+    @Test
+    void aDocumentWrittenBeforeTheVersionKeyIsUpdatedOnceByItsVersionAndThenHasOne() {
+        Crate crate = newCrate();
+        store.insert(crate);
+        // as written by an earlier version of the store: no version key
+        mongo.updateFirst(new Query(Criteria.where("_id").is(crate.id)),
+                new Update().unset(AggregateStore.VERSION_KEY), CRATES);
+        Crate first = store.get(crate.id, "crate");
+        Crate stale = store.get(crate.id, "crate");
+        first.ship();
+        store.update(first);
+        assertThat(raw(crate.id).get(AggregateStore.VERSION_KEY)).isEqualTo(crate.id + "#1");
+
+        stale.ship();
+        assertThatThrownBy(() -> store.update(stale)).isInstanceOf(StaleAggregateException.class);
+        assertThat(outbox(raw(crate.id))).hasSize(1);
+    }
+
+    @Test
     void aCopyLoadedBeforeAnotherWriteIsRefusedAsStaleAndChangesNothing() {
         Crate crate = newCrate();
         store.insert(crate);
@@ -235,7 +267,9 @@ class AggregateStoreTest {
 
         assertThatThrownBy(() -> store.change(crate.id, "crate", c -> {
             attempts.incrementAndGet();
-            mongo.updateFirst(new Query(Criteria.where("_id").is(crate.id)), new Update().inc("version", 1), CRATES);
+            // another writer comes first every time: a new version and its key
+            mongo.updateFirst(new Query(Criteria.where("_id").is(crate.id)), new Update().inc("version", 1)
+                    .set(AggregateStore.VERSION_KEY, crate.id + "#other-" + attempts.get()), CRATES);
             c.ship();
             return null;
         })).isInstanceOf(StaleAggregateException.class);

@@ -42,8 +42,12 @@ class IndexCreatorTest {
 
         assertThat(creator.declared()).extracting(CollectionIndexes::collection)
                 .containsExactly("hazards", "hazards", "audit_log");
-        assertThat(creator.declared().get(1).keys()).containsExactly(List.of("outbox.eventId"));
-        assertThat(creator.declared().get(2).keys()).containsExactly(List.of(IndexCreator.OUTBOX_PENDING_PATH));
+        assertThat(creator.declared().get(1).keys()).containsExactly(List.of("outbox.eventId"),
+                List.of(AggregateStore.VERSION_KEY));
+        assertThat(creator.declared().get(2).keys()).containsExactly(List.of(IndexCreator.OUTBOX_PENDING_PATH),
+                List.of(AggregateStore.VERSION_KEY));
+        assertThat(IndexCreator.versionKeyIndex().getIndexOptions()).containsEntry("unique", true)
+                .containsEntry("sparse", true).containsEntry("name", "version_key");
         assertThat(IndexCreator.outboxIndex().getIndexOptions()).containsEntry("sparse", true)
                 .containsEntry("name", "outbox_pending");
     }
@@ -60,7 +64,7 @@ class IndexCreatorTest {
 
         new IndexCreator(mongo, List.of(HAZARDS), List.of("hazards", "audit_log")).afterSingletonsInstantiated();
 
-        verify(hazards, times(3)).createIndex(any(IndexDefinition.class));
-        verify(audit).createIndex(any(IndexDefinition.class));
+        verify(hazards, times(4)).createIndex(any(IndexDefinition.class));
+        verify(audit, times(2)).createIndex(any(IndexDefinition.class));
     }
 }
