@@ -85,6 +85,8 @@ public final class QueryPaths {
         List<QueryPath> all = new ArrayList<>(ALL);
         relayedCollections.forEach(c -> all.add(path(c, "outbox relay: documents with pending events",
                 "outbox.eventId")));
+        // the kit's version guard of every aggregate update (ADR 11)
+        relayedCollections.forEach(c -> all.add(path(c, "aggregate update: the version guard", "versionKey")));
         return all;
     }
 

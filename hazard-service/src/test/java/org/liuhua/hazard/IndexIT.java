@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.store.IndexCreator;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -72,6 +73,10 @@ public class IndexIT extends HazardIT {
             path("hazards", "outbox relay: documents with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             path("audit_log", "outbox relay: the kit's audit entries still to publish",
                     IndexCreator.OUTBOX_PENDING_PATH),
+            // the kit's version guard of every aggregate update (and, unused there, on the audit log; ADR 11)
+            path("hazards", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
+            path("interviews", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
+            path("audit_log", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             // known establishments (from grid events)
             path("establishments", "the establishments of an inspector's units", "unitId"),
             path("inspector_bindings", "the units an inspector is bound to", "inspectorId"),
