@@ -1,24 +1,24 @@
 package org.liuhua.manual.establishment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.NewerRevisions;
 import org.liuhua.manual.establishment.domain.KnownEstablishment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * The local copies of grid-service's establishments ({@code establishments}, {@code _id} = establishment id). An
- * event applies only when it is newer than the copy: a version-guarded upsert, so a redelivered or reordered event
- * changes nothing.
+ * event applies only when it is newer than the copy (the kit's {@link NewerRevisions}: by {@code _id} and the unique
+ * revision key), so a redelivered or reordered event changes nothing.
  */
 @Component
 public class KnownEstablishments {
@@ -26,24 +26,25 @@ public class KnownEstablishments {
     public static final String COLLECTION = "establishments";
 
     private final MongoTemplate mongo;
+    private final NewerRevisions revisions;
 
     KnownEstablishments(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.revisions = new NewerRevisions(mongo);
     }
 
     /** Keeps the snapshot if it is newer than the stored one; returns whether it was applied. */
     public boolean applyIfNewer(KnownEstablishment snapshot) {
-        Query olderOrAbsent = new Query(Criteria.where("_id").is(snapshot.id()).and("revision").lt(snapshot.revision()));
-        Update update = new Update().set("name", snapshot.name()).set("kind", snapshot.kind())
-                .set("industry", snapshot.industry()).set("departmentId", snapshot.departmentId())
-                .set("townId", snapshot.townId()).set("unitId", snapshot.unitId()).set("flags", snapshot.flags())
-                .set("clusterId", snapshot.clusterId()).set("revision", snapshot.revision());
-        try {
-            mongo.upsert(olderOrAbsent, update, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException newerIsStored) {
-            return false;
-        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", snapshot.name());
+        fields.put("kind", snapshot.kind());
+        fields.put("industry", snapshot.industry());
+        fields.put("departmentId", snapshot.departmentId());
+        fields.put("townId", snapshot.townId());
+        fields.put("unitId", snapshot.unitId());
+        fields.put("flags", snapshot.flags());
+        fields.put("clusterId", snapshot.clusterId());
+        return revisions.applyIfNewer(COLLECTION, snapshot.id(), snapshot.revision(), fields);
     }
 
     public Optional<KnownEstablishment> find(String id) {
@@ -68,7 +69,7 @@ public class KnownEstablishments {
         @Bean
         CollectionIndexes establishmentIndexes() {
             return CollectionIndexes.of(COLLECTION, CollectionIndexes.on("townId"),
-                    CollectionIndexes.on("departmentId"));
+                    CollectionIndexes.on("departmentId"), NewerRevisions.index());
         }
     }
 }
