@@ -94,6 +94,12 @@ public class LoopCommands {
         return apply(id, caller, h -> h.enforce(kind, caseNumber, penalty, note, actor, calendar.now()));
     }
 
+    /** Raises a general hazard to major with the reason (it joins the major register and its rules). */
+    public Hazard raiseSeverity(String id, String reason, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return apply(id, caller, h -> h.raiseSeverity(reason, actor, calendar.now()));
+    }
+
     public Hazard orderSupervision(String id, String orderNumber, String note, Caller caller) {
         Actor actor = Actors.of(caller);
         return apply(id, caller, h -> h.orderSupervision(orderNumber, note, actor, calendar.now()));

@@ -33,6 +33,7 @@ class PermissionsTest {
                 "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','ENTERPRISE_OFFICER')");
         EXPECTED.put(loop + "review", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','INSPECTOR')");
         EXPECTED.put(loop + "enforce", OFFICERS);
+        EXPECTED.put(loop + "raiseSeverity", OFFICERS);
         EXPECTED.put(loop + "supervisionOrder", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(loop + "signOff", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
         EXPECTED.put(loop + "close", OFFICERS);

@@ -90,6 +90,16 @@ class HazardController {
                           @DecimalMax("100000000") BigDecimal penaltyAmountCny, @Size(max = 2000) String note) {
     }
 
+    /** 定为重大事故隐患: a general hazard found to be major joins the major register, with the reason. */
+    @PostMapping("/raise-severity")
+    @Officer
+    HazardView raiseSeverity(@PathVariable String id, @Valid @RequestBody RaiseSeverityRequest r) {
+        return HazardView.of(loop.raiseSeverity(id, r.reason(), Caller.current()));
+    }
+
+    record RaiseSeverityRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     @PostMapping("/supervision-order")
     @CityOrTownOfficer
     HazardView supervisionOrder(@PathVariable String id, @Valid @RequestBody SupervisionRequest r) {
