@@ -62,6 +62,15 @@ class PermissionsTest {
         EXPECTED.put(interviews + "record", OFFICERS);
         EXPECTED.put(interviews + "list",
                 "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
+        String webhooks = "org.liuhua.hazard.webhook.web.WebhookController#";
+        EXPECTED.put(webhooks + "register", "hasRole('THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "remove", "hasRole('THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "get", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "deliveries", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        String anchors = "org.liuhua.hazard.anchor.web.AnchorController#";
+        EXPECTED.put(anchors + "chain", null);
+        EXPECTED.put(anchors + "anchorNow", "hasRole('CITY_ADMIN')");
+        EXPECTED.put(anchors + "latest", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
         String evidence = "org.liuhua.hazard.evidence.web.EvidenceController#";
         EXPECTED.put(evidence + "upload", "!hasRole('COCKPIT_VIEWER') or hasRole('CITY_ADMIN')");
         EXPECTED.put(evidence + "metadata", null);
