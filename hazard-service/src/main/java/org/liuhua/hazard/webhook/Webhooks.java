@@ -110,8 +110,10 @@ public class Webhooks {
         Hazard h = found.get();
         int queued = 0;
         for (String firm : firmsOf(h)) {
-            if (mongo.findById(firm, WebhookRegistration.class, REGISTRATIONS) == null) {
-                continue;
+            WebhookRegistration registration = mongo.findById(firm, WebhookRegistration.class, REGISTRATIONS);
+            if (registration == null || (occurredAt != null && registration.registeredAt() != null
+                    && occurredAt.isBefore(registration.registeredAt()))) {
+                continue; // no webhook, or a change from before it was registered (a consumer reading from the start)
             }
             String id = firm + ":" + eventId;
             Notification n = new Notification(id, eventType, firm, hazardId, state, revision, occurredAt,

@@ -67,6 +67,7 @@ class PermissionsTest {
         EXPECTED.put(webhooks + "remove", "hasRole('THIRD_PARTY_FIRM')");
         EXPECTED.put(webhooks + "get", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
         EXPECTED.put(webhooks + "deliveries", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put("org.liuhua.hazard.loop.web.InboxController#inbox", OFFICERS);
         String anchors = "org.liuhua.hazard.anchor.web.AnchorController#";
         EXPECTED.put(anchors + "chain", null);
         EXPECTED.put(anchors + "anchorNow", "hasRole('CITY_ADMIN')");

@@ -164,6 +164,13 @@ final class HazardHistory {
         }
     }
 
+    /** Why a general hazard was raised to major (重大事故隐患判定标准). */
+    private static final String[] RAISE_REASONS = {
+            "粉尘涉爆除尘系统未按规范设置泄爆装置，属工贸行业重大事故隐患判定标准所列情形",
+            "有限空间作业未落实先通风、再检测、后作业，且未设置监护人员",
+            "液氨制冷车间氨压缩机房未设置可燃气体报警装置并与事故排风联锁",
+            "人员密集场所疏散通道、安全出口被占用且未设置应急照明，经复查认定为重大火灾隐患"};
+
     /** Moves hazards through the loop; the choice per hazard comes from the seeded random. */
     private void progress(DemoApi seeder, DemoApi reviewer) {
         List<JsonNode> open = new ArrayList<>();
@@ -200,6 +207,11 @@ final class HazardHistory {
             return; // still REPORTED: just found
         }
         String path = "/api/v1/hazards/" + id;
+        if (!major && fate % 17 == 0) {
+            // a general hazard found to be major on closer inspection (定为重大事故隐患): it joins the major register
+            seeder.post(path + "/raise-severity", Map.of("reason", RAISE_REASONS[fate % RAISE_REASONS.length]));
+            major = true;
+        }
         if (major) {
             seeder.post(path + "/supervision-order", Map.of("orderNumber", "张安委督〔" + today.getYear() + "〕"
                     + id.substring(0, 6), "note", "重大事故隐患挂牌督办"));
