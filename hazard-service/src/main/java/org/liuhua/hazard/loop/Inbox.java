@@ -69,6 +69,8 @@ public class Inbox {
             sections.put("escalated", section(caller, size, open, escalatedAtLeast(1)));
         } else {
             sections.put("transfersAwaitingAcknowledgement", section(caller, size, pendingAcknowledgement));
+            sections.put("transfersRefused", section(caller, size, Criteria.where("state").is(HazardState.REPORTED)
+                    .and("refusedDepartmentId").ne(null)));
             sections.put("reviewsWaiting", section(caller, size, Criteria.where("state").is(HazardState.REVIEW)));
             sections.put("majorAwaitingSupervisionOrder", section(caller, size, open,
                     Criteria.where("severity").is(Severity.MAJOR).and("supervisionOrderNumber").is(null)));

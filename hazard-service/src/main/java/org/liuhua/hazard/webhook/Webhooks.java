@@ -8,7 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.liuhua.hazard.access.AccessPolicy;
-import org.liuhua.hazard.loop.HazardStore;
+import org.liuhua.hazard.loop.HazardChanged;
+import org.liuhua.hazard.loop.domain.HistoryEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import java.util.Map;
 import org.liuhua.hazard.loop.domain.Corroboration;
 import org.liuhua.hazard.loop.domain.Hazard;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -29,6 +34,10 @@ import org.springframework.stereotype.Service;
  * Outbound webhooks of third-party firms (H-7): a firm registers one endpoint with a secret; every state change of a
  * hazard holding one of its findings (its own or joined as a corroboration) becomes a delivery to it, which
  * {@link WebhookSender} signs and sends with retries; the firm reads its delivery log.
+ *
+ * <p>The deliveries are queued when the command's write has committed ({@link HazardChanged}, in the same request):
+ * two writes, not one. A process that dies between them loses that change's notification (the firm still reads the
+ * hazard); reading the published events instead would close that gap (a consumer of {@code liuhua.hazard}).
  */
 @Service
 public class Webhooks {
@@ -36,15 +45,25 @@ public class Webhooks {
     static final String REGISTRATIONS = "webhook_registrations";
     static final String DELIVERIES = "webhook_deliveries";
     static final String OUTBOX = "webhook_outbox";
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    /** The commands a firm is notified of, with the type of the event each one publishes. */
+    private static final Map<String, String> NOTIFIED = Map.of(
+            "transfer", "liuhua.hazard.transferred.v1",
+            "acknowledge", "liuhua.hazard.acknowledged.v1",
+            "rectify", "liuhua.hazard.rectified.v1",
+            "review", "liuhua.hazard.reviewed.v1",
+            "enforce", "liuhua.hazard.enforced.v1",
+            "close", "liuhua.hazard.closed.v1",
+            "raise-severity", "liuhua.hazard.severity-raised.v1",
+            "refuse-transfer", "liuhua.hazard.transfer-refused.v1",
+            "reroute-transfer", "liuhua.hazard.transfer-rerouted.v1");
 
     private final MongoTemplate mongo;
-    private final HazardStore hazards;
     private final CityCalendar calendar;
     private final WebhookProperties properties;
 
-    Webhooks(MongoTemplate mongo, HazardStore hazards, CityCalendar calendar, WebhookProperties properties) {
+    Webhooks(MongoTemplate mongo, CityCalendar calendar, WebhookProperties properties) {
         this.mongo = mongo;
-        this.hazards = hazards;
         this.calendar = calendar;
         this.properties = properties;
     }
@@ -98,16 +117,34 @@ public class Webhooks {
     }
 
     /**
-     * A hazard event happened: one delivery per firm with a registered webhook whose finding the hazard holds. Keyed
-     * by firm and event id, so a redelivered event adds nothing.
+     * A command changed a hazard (its write committed): a state change a firm is notified of becomes its deliveries.
+     * A failure here is logged, never the command's: the hazard's change stands.
      */
-    public int enqueue(String eventId, String eventType, String hazardId, String state, long revision,
-                       Instant occurredAt) {
-        Optional<Hazard> found = hazards.findById(hazardId);
-        if (found.isEmpty()) {
-            return 0;
+    @EventListener
+    void on(HazardChanged changed) {
+        Hazard h = changed.hazard();
+        List<HistoryEntry> history = h.history();
+        if (history.isEmpty() || (h.firmId() == null && h.corroborations().stream().allMatch(c -> c.firmId() == null))) {
+            return;
         }
-        Hazard h = found.get();
+        HistoryEntry last = history.get(history.size() - 1);
+        String type = NOTIFIED.get(last.command());
+        if (type == null) {
+            return;
+        }
+        try {
+            enqueue(h, h.id() + ":" + h.revision(), type, h.state().name(), h.revision(), last.at());
+        } catch (RuntimeException e) {
+            log.error("webhook deliveries of hazard {} revision {} not queued", h.id(), h.revision(), e);
+        }
+    }
+
+    /**
+     * One delivery per firm with a registered webhook whose finding the hazard holds, keyed by firm and
+     * {@code eventId} (the hazard id and its revision), so the same change is never queued twice.
+     */
+    int enqueue(Hazard h, String eventId, String eventType, String state, long revision, Instant occurredAt) {
+        String hazardId = h.id();
         int queued = 0;
         for (String firm : firmsOf(h)) {
             WebhookRegistration registration = mongo.findById(firm, WebhookRegistration.class, REGISTRATIONS);

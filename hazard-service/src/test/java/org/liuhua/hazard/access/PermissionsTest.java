@@ -34,6 +34,8 @@ class PermissionsTest {
         EXPECTED.put(loop + "review", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','INSPECTOR')");
         EXPECTED.put(loop + "enforce", OFFICERS);
         EXPECTED.put(loop + "raiseSeverity", OFFICERS);
+        EXPECTED.put(loop + "refuseTransfer", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
+        EXPECTED.put(loop + "rerouteTransfer", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
         EXPECTED.put(loop + "supervisionOrder", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(loop + "signOff", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
         EXPECTED.put(loop + "close", OFFICERS);

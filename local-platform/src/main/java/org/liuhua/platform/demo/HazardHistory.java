@@ -223,6 +223,16 @@ final class HazardHistory {
         }
         transfer.put("note", "移交企业整改" + (department != null ? "，抄送行业主管部门" : ""));
         seeder.post(path + "/transfer", transfer);
+        if (department != null && fate % 29 == 0) {
+            // the department refuses (not its supervision duty): back with the town, which transfers to the enterprise
+            seeder.post(path + "/refuse-transfer", Map.of("reason",
+                    "该隐患属企业内部安全管理问题，不属于本部门行业监管范围，退回镇街处理"));
+            seeder.post(path + "/transfer", Map.of("toEstablishment", true, "note", "部门退回后，镇街直接移交企业整改"));
+            department = null;
+        } else if (department != null && fate % 23 == 0 && !"dept-emergency".equals(department)) {
+            seeder.post(path + "/reroute-transfer", Map.of("departmentId", "dept-emergency", "reason",
+                    "涉及危险化学品储存使用，按职责分工转交应急管理局"));
+        }
         if (department != null) {
             seeder.post(path + "/acknowledge", Map.of("note", "部门报到"));
         }

@@ -23,6 +23,8 @@ import org.liuhua.events.hazard.HazardSeverityRaised;
 import org.liuhua.events.hazard.HazardSignedOff;
 import org.liuhua.events.hazard.HazardSnapshot;
 import org.liuhua.events.hazard.HazardSupervisionOrdered;
+import org.liuhua.events.hazard.HazardTransferRefused;
+import org.liuhua.events.hazard.HazardTransferRerouted;
 import org.liuhua.events.hazard.HazardTransferred;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
@@ -66,6 +68,9 @@ public class Hazard extends AggregateRoot {
     private Instant acknowledgeBy;
     private Instant acknowledgedAt;
     private int acknowledgeEscalationLevel;
+    private String refusedDepartmentId;
+    private String refusalReason;
+    private Instant refusedAt;
     private Rectification rectification;
     private String rectifiedBy;
     private String rectifierRole;
@@ -148,6 +153,62 @@ public class Hazard extends AggregateRoot {
         state = HazardState.RECTIFYING;
         step("acknowledge", from, actor, now, note, List.of(), "department=" + transferredDepartmentId);
         registerEvent(new HazardAcknowledged(snapshot(actor, now), transferredDepartmentId, note));
+    }
+
+    /**
+     * The department the hazard was transferred to refuses it with a reason (not its supervision duty): the hazard is
+     * back with the town (REPORTED) to be transferred again; the refusal stays on record.
+     */
+    public void refuseTransfer(String reason, Actor actor, Instant now) {
+        requirePendingDepartment("refuse-transfer");
+        if (blank(reason)) {
+            throw new InvalidInputException("reason", "say why the department does not take the hazard on");
+        }
+        HazardState from = state;
+        String refused = transferredDepartmentId;
+        refusedDepartmentId = refused;
+        refusalReason = reason;
+        refusedAt = now;
+        transferredDepartmentId = null;
+        toEstablishment = false;
+        acknowledgeBy = null;
+        acknowledgeEscalationLevel = 0;
+        state = HazardState.REPORTED;
+        step("refuse-transfer", from, actor, now, reason, List.of(), "department=" + refused);
+        registerEvent(new HazardTransferRefused(snapshot(actor, now), refused, reason));
+    }
+
+    /**
+     * The department the hazard was transferred to passes it on to the department that supervises it, with a reason;
+     * the new department acknowledges within {@code acknowledgeWithin} (its escalation starts again).
+     */
+    public void rerouteTransfer(String toDepartmentId, String reason, Actor actor, Instant now,
+                                Duration acknowledgeWithin) {
+        requirePendingDepartment("reroute-transfer");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (blank(toDepartmentId) || toDepartmentId.equals(transferredDepartmentId)) {
+            problems.add(new FieldProblem("departmentId", "name another supervising department"));
+        }
+        if (blank(reason)) {
+            problems.add(new FieldProblem("reason", "say why the hazard goes to that department"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String fromDepartment = transferredDepartmentId;
+        transferredDepartmentId = toDepartmentId;
+        acknowledgeBy = now.plus(acknowledgeWithin);
+        acknowledgeEscalationLevel = 0;
+        step("reroute-transfer", state, actor, now, reason, List.of(),
+                "from=" + fromDepartment + " to=" + toDepartmentId);
+        registerEvent(new HazardTransferRerouted(snapshot(actor, now), fromDepartment, toDepartmentId, reason,
+                acknowledgeBy));
+    }
+
+    private void requirePendingDepartment(String command) {
+        if (state != HazardState.TRANSFERRED || !acknowledgementPending()) {
+            throw conflict(command);
+        }
     }
 
     public void rectify(Rectification r, String note, List<String> evidence, Actor actor, Instant now) {
@@ -465,6 +526,10 @@ public class Hazard extends AggregateRoot {
             case REPORTED -> allowed.add("transfer");
             case TRANSFERRED -> {
                 allowed.add("acknowledge");
+                if (acknowledgementPending()) {
+                    allowed.add("refuse-transfer");
+                    allowed.add("reroute-transfer");
+                }
                 if (!acknowledgementPending() && !awaitsSupervisionOrder()) {
                     allowed.add("rectify");
                 }
@@ -623,6 +688,9 @@ public class Hazard extends AggregateRoot {
     public Instant signedOffAt() { return signedOffAt; }
     public Instant closedAt() { return closedAt; }
     public String rectifierRole() { return rectifierRole; }
+    public String refusedDepartmentId() { return refusedDepartmentId; }
+    public String refusalReason() { return refusalReason; }
+    public Instant refusedAt() { return refusedAt; }
     public String severityRaisedReason() { return severityRaisedReason; }
     public String severityRaisedBy() { return severityRaisedBy; }
     public Instant severityRaisedAt() { return severityRaisedAt; }

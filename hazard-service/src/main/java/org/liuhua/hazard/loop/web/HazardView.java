@@ -28,7 +28,8 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                          String supervisionOrderedBy, String signedOffBy, String signedOffDepartmentId,
                          Instant closedAt, List<Corroboration> corroborations, List<String> evidenceIds,
                          List<HistoryEntry> history, long revision, String severityRaisedReason,
-                         String severityRaisedBy, Instant severityRaisedAt, List<Signature> signatures) {
+                         String severityRaisedBy, Instant severityRaisedAt, List<Signature> signatures,
+                         String refusedDepartmentId, String refusalReason, Instant refusedAt) {
 
     public static HazardView of(Hazard h) {
         return of(h, null);
@@ -43,6 +44,7 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                 h.rectifiedBy(), h.failedReviews(), h.reviewedBy(), h.enforcement(), h.supervisionOrderNumber(),
                 h.supervisionOrderedBy(), h.signedOffBy(), h.signedOffDepartmentId(), h.closedAt(),
                 h.corroborations(), h.evidenceIds(), h.history(), h.revision(), h.severityRaisedReason(),
-                h.severityRaisedBy(), h.severityRaisedAt(), h.signatures());
+                h.severityRaisedBy(), h.severityRaisedAt(), h.signatures(), h.refusedDepartmentId(),
+                h.refusalReason(), h.refusedAt());
     }
 }
