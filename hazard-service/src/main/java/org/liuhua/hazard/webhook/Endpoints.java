@@ -32,6 +32,9 @@ final class Endpoints {
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
             throw new InvalidInputException(field, "an absolute https URL with a host, without user info or fragment");
         }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidInputException(field, "the endpoint must use https");
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
