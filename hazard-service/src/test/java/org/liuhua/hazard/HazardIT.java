@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "liuhua.hazard.escalation.enabled=false",
         "liuhua.hazard.evidence-max-bytes=200000",
         "liuhua.hazard.public-reports-per-hour=3",
+        // webhook receivers of the tests listen on the loopback address over http
+        "liuhua.hazard.webhooks.allow-http-loopback=true",
         // as every service runs (the kit's default): the remote address is the one the trusted proxy appended
         "server.forward-headers-strategy=native"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")

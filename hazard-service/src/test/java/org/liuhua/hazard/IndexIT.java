@@ -99,7 +99,13 @@ public class IndexIT extends HazardIT {
             path("interviews", "an establishment's interviews", "establishmentId", "heldOn"),
             path("interviews", "outbox relay: interviews with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             // evidence (GridFS)
-            path("evidence.files", "a photo by its evidence id (the file name)", "filename"));
+            path("evidence.files", "a photo by its evidence id (the file name)", "filename"),
+            path("hazards", "inbox: hazards escalated to a level", "escalationLevel"),
+            path("hazards", "inbox: transfers escalated to a level", "acknowledgeEscalationLevel"),
+            path("chain_anchors", "the newest chain anchor", "anchoredAt"),
+            path("chain_anchors", "outbox relay: anchors with pending events", IndexCreator.OUTBOX_PENDING_PATH),
+            path("webhook_deliveries", "a firm's delivery log, newest first", "firmId", "createdAt"),
+            path("webhook_outbox", "the due webhook deliveries", "nextAttemptAt"));
 
     @Autowired
     IndexCreator indexes;

@@ -36,6 +36,11 @@ public class DirectReports {
     public Outcome report(ReportHazard command, Caller caller) {
         deadlines.checkDue("deadline", command.deadline());
         Site site = intake.site(command.establishmentId(), command.townId());
+        if (!site.known() && (command.townId() == null || command.townId().isBlank())) {
+            // a known establishment needs only its id (town and department come from the establishment snapshot)
+            throw new InvalidInputException("townId", "required for establishment " + command.establishmentId()
+                    + ", which is not known from grid-service's register");
+        }
         if (site.contradicts(command.townId())) {
             throw new InvalidInputException("townId", "establishment " + command.establishmentId()
                     + " is in town " + site.townId() + ", not " + command.townId());

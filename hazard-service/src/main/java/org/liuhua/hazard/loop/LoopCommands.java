@@ -14,6 +14,7 @@ import org.liuhua.hazard.loop.domain.Rectification;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.time.CityCalendar;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,9 +34,12 @@ public class LoopCommands {
     private final CityCalendar calendar;
     private final FirmQuality firmQuality;
     private final Deadlines deadlines;
+    private final ApplicationEventPublisher changes;
 
     LoopCommands(HazardStore store, HazardQueries queries, AccessPolicy policy, HazardProperties properties,
-                 CityCalendar calendar, FirmQuality firmQuality, Deadlines deadlines) {
+                 CityCalendar calendar, FirmQuality firmQuality, Deadlines deadlines,
+                 ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.deadlines = deadlines;
         this.store = store;
         this.queries = queries;
@@ -67,6 +71,28 @@ public class LoopCommands {
         });
     }
 
+    /** The department transferred to (or the city) refuses the transfer with a reason: back to the town. */
+    public Hazard refuseTransfer(String id, String reason, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return apply(id, caller, h -> {
+            policy.checkAcknowledge(caller, h.transferredDepartmentId());
+            h.refuseTransfer(reason, actor, calendar.now());
+        });
+    }
+
+    /** The department transferred to (or the city) re-routes the transfer to another supervising department. */
+    public Hazard rerouteTransfer(String id, String departmentId, String reason, Caller caller) {
+        if (departmentId != null && !properties.departments().contains(departmentId)) {
+            throw new InvalidInputException("departmentId", "not a supervising department of this city: "
+                    + departmentId);
+        }
+        Actor actor = Actors.of(caller);
+        return apply(id, caller, h -> {
+            policy.checkAcknowledge(caller, h.transferredDepartmentId());
+            h.rerouteTransfer(departmentId, reason, actor, calendar.now(), properties.acknowledgeWithin());
+        });
+    }
+
     public Hazard rectify(String id, Rectification r, String note, List<String> evidenceIds, Caller caller) {
         deadlines.checkPlanned("deadline", r.deadline());
         Actor actor = Actors.of(caller);
@@ -92,6 +118,12 @@ public class LoopCommands {
                           Caller caller) {
         Actor actor = Actors.of(caller);
         return apply(id, caller, h -> h.enforce(kind, caseNumber, penalty, note, actor, calendar.now()));
+    }
+
+    /** Raises a general hazard to major with the reason (it joins the major register and its rules). */
+    public Hazard raiseSeverity(String id, String reason, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return apply(id, caller, h -> h.raiseSeverity(reason, actor, calendar.now()));
     }
 
     public Hazard orderSupervision(String id, String orderNumber, String note, Caller caller) {
@@ -121,10 +153,12 @@ public class LoopCommands {
     /** The command on the hazard, if the caller sees it; repeated on a fresh copy when another write came first. */
     private Hazard apply(String id, Caller caller, Consumer<Hazard> command) {
         queries.requireVisible(id, caller);
-        return store.change(id, HazardStore.WHAT, h -> {
+        Hazard changed = store.change(id, HazardStore.WHAT, h -> {
             command.accept(h);
             return h;
         });
+        changes.publishEvent(new HazardChanged(changed));
+        return changed;
     }
 
     private static void checkEvidence(Hazard h, List<String> evidenceIds) {

@@ -45,6 +45,8 @@ class LoopIndexes {
                 // sorts and the reportedAt range (from/to)
                 on("reportedAt"),
                 on("deadline"),
-                on("closedAt"));
+                on("closedAt"),
+                // the inbox: escalated hazards
+                on("escalationLevel", "reportedAt"), on("acknowledgeEscalationLevel", "reportedAt"));
     }
 }

@@ -33,6 +33,9 @@ class PermissionsTest {
                 "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','ENTERPRISE_OFFICER')");
         EXPECTED.put(loop + "review", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','INSPECTOR')");
         EXPECTED.put(loop + "enforce", OFFICERS);
+        EXPECTED.put(loop + "raiseSeverity", OFFICERS);
+        EXPECTED.put(loop + "refuseTransfer", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
+        EXPECTED.put(loop + "rerouteTransfer", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
         EXPECTED.put(loop + "supervisionOrder", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(loop + "signOff", "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')");
         EXPECTED.put(loop + "close", OFFICERS);
@@ -61,6 +64,16 @@ class PermissionsTest {
         EXPECTED.put(interviews + "record", OFFICERS);
         EXPECTED.put(interviews + "list",
                 "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
+        String webhooks = "org.liuhua.hazard.webhook.web.WebhookController#";
+        EXPECTED.put(webhooks + "register", "hasRole('THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "remove", "hasRole('THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "get", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put(webhooks + "deliveries", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put("org.liuhua.hazard.loop.web.InboxController#inbox", OFFICERS);
+        String anchors = "org.liuhua.hazard.anchor.web.AnchorController#";
+        EXPECTED.put(anchors + "chain", null);
+        EXPECTED.put(anchors + "anchorNow", "hasRole('CITY_ADMIN')");
+        EXPECTED.put(anchors + "latest", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
         String evidence = "org.liuhua.hazard.evidence.web.EvidenceController#";
         EXPECTED.put(evidence + "upload", "!hasRole('COCKPIT_VIEWER') or hasRole('CITY_ADMIN')");
         EXPECTED.put(evidence + "metadata", null);

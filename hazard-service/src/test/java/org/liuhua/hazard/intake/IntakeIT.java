@@ -172,7 +172,7 @@ class IntakeIT extends HazardIT {
         String hazardId = pushed.get("items").get(0).get("hazardId").asString();
         TestHttp town = townOfficer(JINFENG);
         town.post("/api/v1/hazards/" + hazardId + "/transfer", Map.of("toEstablishment", true));
-        town.post("/api/v1/hazards/" + hazardId + "/rectify", fiveParts());
+        admin().post("/api/v1/hazards/" + hazardId + "/rectify", fiveParts()); // not the reviewer (H-6)
         assertThat(town.post("/api/v1/hazards/" + hazardId + "/review", Map.of("passed", false, "note",
                 "第三方所报情况与现场不符")).status()).isEqualTo(200);
         assertThat(firm(firm).get("/api/v1/firms/" + firm + "/quality").json().get("rejectedAtReview").asInt())

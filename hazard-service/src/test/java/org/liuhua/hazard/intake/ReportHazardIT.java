@@ -57,7 +57,7 @@ class ReportHazardIT extends org.liuhua.hazard.HazardIT {
         TestHttp.Response missing = api().post("/api/v1/hazards", Map.of("source", "GRID_PATROL"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").findValuesAsString("field"))
-                .contains("establishmentId", "townId", "category", "description");
+                .contains("establishmentId", "category", "description"); // townId only for an unknown establishment
     }
 
     @Test

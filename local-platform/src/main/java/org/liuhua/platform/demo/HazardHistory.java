@@ -164,6 +164,13 @@ final class HazardHistory {
         }
     }
 
+    /** Why a general hazard was raised to major (重大事故隐患判定标准). */
+    private static final String[] RAISE_REASONS = {
+            "粉尘涉爆除尘系统未按规范设置泄爆装置，属工贸行业重大事故隐患判定标准所列情形",
+            "有限空间作业未落实先通风、再检测、后作业，且未设置监护人员",
+            "液氨制冷车间氨压缩机房未设置可燃气体报警装置并与事故排风联锁",
+            "人员密集场所疏散通道、安全出口被占用且未设置应急照明，经复查认定为重大火灾隐患"};
+
     /** Moves hazards through the loop; the choice per hazard comes from the seeded random. */
     private void progress(DemoApi seeder, DemoApi reviewer) {
         List<JsonNode> open = new ArrayList<>();
@@ -200,6 +207,11 @@ final class HazardHistory {
             return; // still REPORTED: just found
         }
         String path = "/api/v1/hazards/" + id;
+        if (!major && fate % 17 == 0) {
+            // a general hazard found to be major on closer inspection (定为重大事故隐患): it joins the major register
+            seeder.post(path + "/raise-severity", Map.of("reason", RAISE_REASONS[fate % RAISE_REASONS.length]));
+            major = true;
+        }
         if (major) {
             seeder.post(path + "/supervision-order", Map.of("orderNumber", "张安委督〔" + today.getYear() + "〕"
                     + id.substring(0, 6), "note", "重大事故隐患挂牌督办"));
@@ -211,6 +223,16 @@ final class HazardHistory {
         }
         transfer.put("note", "移交企业整改" + (department != null ? "，抄送行业主管部门" : ""));
         seeder.post(path + "/transfer", transfer);
+        if (department != null && fate % 29 == 0) {
+            // the department refuses (not its supervision duty): back with the town, which transfers to the enterprise
+            seeder.post(path + "/refuse-transfer", Map.of("reason",
+                    "该隐患属企业内部安全管理问题，不属于本部门行业监管范围，退回镇街处理"));
+            seeder.post(path + "/transfer", Map.of("toEstablishment", true, "note", "部门退回后，镇街直接移交企业整改"));
+            department = null;
+        } else if (department != null && fate % 23 == 0 && !"dept-emergency".equals(department)) {
+            seeder.post(path + "/reroute-transfer", Map.of("departmentId", "dept-emergency", "reason",
+                    "涉及危险化学品储存使用，按职责分工转交应急管理局"));
+        }
         if (department != null) {
             seeder.post(path + "/acknowledge", Map.of("note", "部门报到"));
         }

@@ -48,7 +48,7 @@ class ReportController {
     /** What a client may say; fields such as {@code state}, {@code reportedBy}, {@code revision} are ignored. */
     record ReportRequest(
             @NotBlank @Size(max = 64) String establishmentId,
-            @NotBlank @Size(max = 64) String townId,
+            @Size(max = 64) String townId,
             @NotBlank @Size(max = 64) String category,
             Severity severity,
             @NotNull HazardSource source,

@@ -19,9 +19,12 @@ import org.liuhua.events.hazard.HazardOverdue;
 import org.liuhua.events.hazard.HazardRectified;
 import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.events.hazard.HazardReviewed;
+import org.liuhua.events.hazard.HazardSeverityRaised;
 import org.liuhua.events.hazard.HazardSignedOff;
 import org.liuhua.events.hazard.HazardSnapshot;
 import org.liuhua.events.hazard.HazardSupervisionOrdered;
+import org.liuhua.events.hazard.HazardTransferRefused;
+import org.liuhua.events.hazard.HazardTransferRerouted;
 import org.liuhua.events.hazard.HazardTransferred;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
@@ -65,8 +68,12 @@ public class Hazard extends AggregateRoot {
     private Instant acknowledgeBy;
     private Instant acknowledgedAt;
     private int acknowledgeEscalationLevel;
+    private String refusedDepartmentId;
+    private String refusalReason;
+    private Instant refusedAt;
     private Rectification rectification;
     private String rectifiedBy;
+    private String rectifierRole;
     private int failedReviews;
     private String reviewedBy;
     private Enforcement enforcement;
@@ -77,6 +84,9 @@ public class Hazard extends AggregateRoot {
     private String signedOffDepartmentId;
     private Instant signedOffAt;
     private Instant closedAt;
+    private String severityRaisedReason;
+    private String severityRaisedBy;
+    private Instant severityRaisedAt;
     private List<Corroboration> corroborations = new ArrayList<>();
     private List<String> evidenceIds = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
@@ -145,10 +155,72 @@ public class Hazard extends AggregateRoot {
         registerEvent(new HazardAcknowledged(snapshot(actor, now), transferredDepartmentId, note));
     }
 
+    /**
+     * The department the hazard was transferred to refuses it with a reason (not its supervision duty): the hazard is
+     * back with the town (REPORTED) to be transferred again; the refusal stays on record.
+     */
+    public void refuseTransfer(String reason, Actor actor, Instant now) {
+        requirePendingDepartment("refuse-transfer");
+        if (blank(reason)) {
+            throw new InvalidInputException("reason", "say why the department does not take the hazard on");
+        }
+        HazardState from = state;
+        String refused = transferredDepartmentId;
+        refusedDepartmentId = refused;
+        refusalReason = reason;
+        refusedAt = now;
+        transferredDepartmentId = null;
+        toEstablishment = false;
+        acknowledgeBy = null;
+        acknowledgeEscalationLevel = 0;
+        state = HazardState.REPORTED;
+        step("refuse-transfer", from, actor, now, reason, List.of(), "department=" + refused);
+        registerEvent(new HazardTransferRefused(snapshot(actor, now), refused, reason));
+    }
+
+    /**
+     * The department the hazard was transferred to passes it on to the department that supervises it, with a reason;
+     * the new department acknowledges within {@code acknowledgeWithin} (its escalation starts again).
+     */
+    public void rerouteTransfer(String toDepartmentId, String reason, Actor actor, Instant now,
+                                Duration acknowledgeWithin) {
+        requirePendingDepartment("reroute-transfer");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (blank(toDepartmentId) || toDepartmentId.equals(transferredDepartmentId)) {
+            problems.add(new FieldProblem("departmentId", "name another supervising department"));
+        }
+        if (blank(reason)) {
+            problems.add(new FieldProblem("reason", "say why the hazard goes to that department"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String fromDepartment = transferredDepartmentId;
+        transferredDepartmentId = toDepartmentId;
+        acknowledgeBy = now.plus(acknowledgeWithin);
+        acknowledgeEscalationLevel = 0;
+        step("reroute-transfer", state, actor, now, reason, List.of(),
+                "from=" + fromDepartment + " to=" + toDepartmentId);
+        registerEvent(new HazardTransferRerouted(snapshot(actor, now), fromDepartment, toDepartmentId, reason,
+                acknowledgeBy));
+    }
+
+    private void requirePendingDepartment(String command) {
+        if (state != HazardState.TRANSFERRED || !acknowledgementPending()) {
+            throw conflict(command);
+        }
+    }
+
     public void rectify(Rectification r, String note, List<String> evidence, Actor actor, Instant now) {
         if (!(state == HazardState.RECTIFYING || (state == HazardState.TRANSFERRED && acknowledgementPending()
                 == false))) {
             throw conflict("rectify");
+        }
+        if (severity == Severity.MAJOR && supervisionOrderNumber == null) {
+            // xuebu-three-year-action-2024.md (二): 镇政府对于重大事故隐患治理的督办制度 — the order leads the rectification
+            throw new ConflictException("rule H-3 supervision-before-rectification (督办在先): a major hazard is "
+                    + "rectified under the town's supervision order; issue 'supervision-order' first", state.name(),
+                    allowedCommands());
         }
         List<FieldProblem> missing = new ArrayList<>();
         if (r == null || blank(r.measures())) {
@@ -173,6 +245,7 @@ public class Hazard extends AggregateRoot {
         List<String> ids = evidence == null ? List.of() : List.copyOf(evidence);
         rectification = r;
         rectifiedBy = actor.subject();
+        rectifierRole = actor.role();
         overdue = false;
         state = HazardState.REVIEW;
         step("rectify", from, actor, now, note, ids, "measures=" + r.measures() + " responsible="
@@ -188,6 +261,10 @@ public class Hazard extends AggregateRoot {
         if (actor.subject().equals(reportedBy)
                 || (actor.inspectorId() != null && actor.inspectorId().equals(reporterInspectorId))) {
             throw new ForbiddenException("the reviewer must not be the one who reported the hazard");
+        }
+        if (reviewsOwnRectification(actor)) {
+            throw new ForbiddenException("rule H-6 no-self-review (谁整改、谁不复核): the person who rectified the "
+                    + "hazard, or an officer of the rectifying establishment, may not review that rectification");
         }
         if (!passed && blank(note)) {
             throw new InvalidInputException("note", "a failed review must say what is still wrong");
@@ -228,6 +305,14 @@ public class Hazard extends AggregateRoot {
                 problems.add(new FieldProblem("kind", "EXEMPT (免予处罚) applies to a major hazard only when the "
                         + "enterprise reported it in its own self-check and rectified it"));
             }
+            if (severity == Severity.MAJOR && kind == EnforcementKind.PENALTY
+                    && source == HazardSource.ENTERPRISE_SELF_CHECK && rectification != null) {
+                // rugao-liuhua-2026.md, 建立实施自查上报机制: 对生产经营单位自查上报并采取务实有效措施整改重大事故隐患的，
+                // 依法免予行政处罚 — a rectified self-reported major hazard is not penalised (EXEMPT or CASE_FILED)
+                problems.add(new FieldProblem("kind", "rule H-3 self-report-exemption: a major hazard the enterprise "
+                        + "reported in its own self-check and rectified is exempt from administrative penalty "
+                        + "(自查上报并整改的，依法免予行政处罚); record EXEMPT"));
+            }
             if (severity == Severity.MAJOR && kind == EnforcementKind.NONE) {
                 problems.add(new FieldProblem("kind", "a major hazard needs CASE_FILED, PENALTY or EXEMPT"));
             }
@@ -239,6 +324,30 @@ public class Hazard extends AggregateRoot {
         step("enforce", state, actor, now, note, List.of(), "kind=" + kind + " case=" + caseNumber + " penalty="
                 + penaltyAmountCny);
         registerEvent(new HazardEnforced(snapshot(actor, now), kind.name(), caseNumber, penaltyAmountCny, note));
+    }
+
+    /**
+     * A general hazard found to be major is raised (定为重大事故隐患) with the reason: from now on the major register and
+     * its rules apply (supervision order before rectification, the department's sign-off before close; a deadline
+     * set for a general hazard stays).
+     */
+    public void raiseSeverity(String reason, Actor actor, Instant now) {
+        if (state == HazardState.CLOSED) {
+            throw conflict("raise-severity");
+        }
+        if (severity == Severity.MAJOR) {
+            throw new ConflictException("the hazard is already MAJOR", state.name(), allowedCommands());
+        }
+        if (blank(reason)) {
+            throw new InvalidInputException("reason", "say why the hazard is major (which criterion it meets)");
+        }
+        Severity previous = severity;
+        severity = Severity.MAJOR;
+        severityRaisedReason = reason;
+        severityRaisedBy = actor.subject();
+        severityRaisedAt = now;
+        step("raise-severity", state, actor, now, reason, List.of(), "severity=" + previous + "->" + severity);
+        registerEvent(new HazardSeverityRaised(snapshot(actor, now), previous.name(), reason));
     }
 
     /** 督办: the town's supervision order for a major hazard. */
@@ -417,11 +526,19 @@ public class Hazard extends AggregateRoot {
             case REPORTED -> allowed.add("transfer");
             case TRANSFERRED -> {
                 allowed.add("acknowledge");
-                if (!acknowledgementPending()) {
+                if (acknowledgementPending()) {
+                    allowed.add("refuse-transfer");
+                    allowed.add("reroute-transfer");
+                }
+                if (!acknowledgementPending() && !awaitsSupervisionOrder()) {
                     allowed.add("rectify");
                 }
             }
-            case RECTIFYING -> allowed.add("rectify");
+            case RECTIFYING -> {
+                if (!awaitsSupervisionOrder()) {
+                    allowed.add("rectify");
+                }
+            }
             case REVIEW -> allowed.add("review");
             case ENFORCEMENT -> {
                 if (enforcement == null) {
@@ -439,8 +556,51 @@ public class Hazard extends AggregateRoot {
         if (severity == Severity.MAJOR && supervisionOrderNumber == null) {
             allowed.add("supervision-order");
         }
+        if (severity == Severity.GENERAL) {
+            allowed.add("raise-severity");
+        }
         allowed.add("evidence");
         return allowed;
+    }
+
+    /** A major hazard without the town's supervision order may not be rectified yet (督办在先). */
+    private boolean awaitsSupervisionOrder() {
+        return severity == Severity.MAJOR && supervisionOrderNumber == null;
+    }
+
+    /**
+     * Whether the reviewer would review their own rectification: the same person, or an officer of the establishment
+     * when the establishment rectified (谁整改、谁不复核).
+     */
+    private boolean reviewsOwnRectification(Actor actor) {
+        if (rectifiedBy == null) {
+            return false;
+        }
+        return actor.subject().equals(rectifiedBy)
+                || ("ENTERPRISE_OFFICER".equals(rectifierRole) && "ENTERPRISE_OFFICER".equals(actor.role()));
+    }
+
+    /**
+     * The signatures on this hazard (H-6): who recorded it, rectified it, reviewed it and recorded the enforcement
+     * decision, each with role, time and the history entry (with its chained hash) that holds it. The identities come
+     * from the callers' tokens when the commands ran.
+     */
+    public List<Signature> signatures() {
+        List<Signature> signed = new ArrayList<>();
+        for (HistoryEntry e : history) {
+            String as = switch (e.command()) {
+                case "report" -> "RECORDER";
+                case "rectify" -> "RECTIFIER";
+                case "review" -> "REVIEWER";
+                case "enforce" -> "ENFORCEMENT_RECORDER";
+                case "sign-off" -> "SIGN_OFF";
+                default -> null;
+            };
+            if (as != null) {
+                signed.add(new Signature(as, e.actor(), e.actorName(), e.actorRole(), e.at(), e.seq(), e.hash()));
+            }
+        }
+        return signed;
     }
 
     private void require(String command, HazardState expected) {
@@ -527,6 +687,13 @@ public class Hazard extends AggregateRoot {
     public String signedOffDepartmentId() { return signedOffDepartmentId; }
     public Instant signedOffAt() { return signedOffAt; }
     public Instant closedAt() { return closedAt; }
+    public String rectifierRole() { return rectifierRole; }
+    public String refusedDepartmentId() { return refusedDepartmentId; }
+    public String refusalReason() { return refusalReason; }
+    public Instant refusedAt() { return refusedAt; }
+    public String severityRaisedReason() { return severityRaisedReason; }
+    public String severityRaisedBy() { return severityRaisedBy; }
+    public Instant severityRaisedAt() { return severityRaisedAt; }
     public List<Corroboration> corroborations() { return List.copyOf(corroborations); }
     public List<String> evidenceIds() { return List.copyOf(evidenceIds); }
     public List<HistoryEntry> history() { return List.copyOf(history); }

@@ -46,6 +46,26 @@ class HazardController {
     record TransferRequest(Boolean toEstablishment, @Size(max = 64) String departmentId, @Size(max = 2000) String note) {
     }
 
+    /** The department transferred to does not take the hazard on: back to the town, with the reason. */
+    @PostMapping("/refuse-transfer")
+    @CityOrDepartmentOfficer
+    HazardView refuseTransfer(@PathVariable String id, @Valid @RequestBody ReasonRequest r) {
+        return HazardView.of(loop.refuseTransfer(id, r.reason(), Caller.current()));
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The department transferred to passes the hazard on to the department that supervises it. */
+    @PostMapping("/reroute-transfer")
+    @CityOrDepartmentOfficer
+    HazardView rerouteTransfer(@PathVariable String id, @Valid @RequestBody RerouteRequest r) {
+        return HazardView.of(loop.rerouteTransfer(id, r.departmentId(), r.reason(), Caller.current()));
+    }
+
+    record RerouteRequest(@NotBlank @Size(max = 64) String departmentId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @PostMapping("/acknowledge")
     @OfficerOrEnterprise
     HazardView acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest r) {
@@ -88,6 +108,16 @@ class HazardController {
 
     record EnforceRequest(@NotNull EnforcementKind kind, @Size(max = 64) String caseNumber,
                           @DecimalMax("100000000") BigDecimal penaltyAmountCny, @Size(max = 2000) String note) {
+    }
+
+    /** 定为重大事故隐患: a general hazard found to be major joins the major register, with the reason. */
+    @PostMapping("/raise-severity")
+    @Officer
+    HazardView raiseSeverity(@PathVariable String id, @Valid @RequestBody RaiseSeverityRequest r) {
+        return HazardView.of(loop.raiseSeverity(id, r.reason(), Caller.current()));
+    }
+
+    record RaiseSeverityRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/supervision-order")

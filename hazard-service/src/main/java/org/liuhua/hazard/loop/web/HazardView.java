@@ -11,6 +11,7 @@ import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.HistoryEntry;
 import org.liuhua.hazard.loop.domain.Rectification;
 import org.liuhua.hazard.loop.domain.Severity;
+import org.liuhua.hazard.loop.domain.Signature;
 
 /**
  * A hazard with everything, its full history included, as the detail and every command answer it (lists answer
@@ -26,7 +27,9 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                          String reviewedBy, Enforcement enforcement, String supervisionOrderNumber,
                          String supervisionOrderedBy, String signedOffBy, String signedOffDepartmentId,
                          Instant closedAt, List<Corroboration> corroborations, List<String> evidenceIds,
-                         List<HistoryEntry> history, long revision) {
+                         List<HistoryEntry> history, long revision, String severityRaisedReason,
+                         String severityRaisedBy, Instant severityRaisedAt, List<Signature> signatures,
+                         String refusedDepartmentId, String refusalReason, Instant refusedAt) {
 
     public static HazardView of(Hazard h) {
         return of(h, null);
@@ -40,6 +43,8 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                 h.transferredDepartmentId(), h.acknowledgeBy(), h.acknowledgedAt(), h.rectification(),
                 h.rectifiedBy(), h.failedReviews(), h.reviewedBy(), h.enforcement(), h.supervisionOrderNumber(),
                 h.supervisionOrderedBy(), h.signedOffBy(), h.signedOffDepartmentId(), h.closedAt(),
-                h.corroborations(), h.evidenceIds(), h.history(), h.revision());
+                h.corroborations(), h.evidenceIds(), h.history(), h.revision(), h.severityRaisedReason(),
+                h.severityRaisedBy(), h.severityRaisedAt(), h.signatures(), h.refusedDepartmentId(),
+                h.refusalReason(), h.refusedAt());
     }
 }
