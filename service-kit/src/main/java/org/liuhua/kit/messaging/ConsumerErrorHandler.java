@@ -1,9 +1,11 @@
 package org.liuhua.kit.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.KafkaException;
@@ -22,8 +24,10 @@ import org.springframework.util.backoff.BackOff;
  *   <li><b>anything else</b> (a poison message): a few quick retries, then the record goes to the dead-letter
  *   topic and the partition moves on. A record that is not a CloudEvent at all goes there at once.</li>
  * </ul>
- * The pause between attempts ends as soon as the container stops, and a record that fails while the container is
- * stopping is left where it is (no retry count, no dead letter, no commit): the next start reads it again.
+ * Record and batch listeners alike (a batch listener names its failing record with a
+ * {@code BatchListenerFailedException}; the records before it are committed). The pause between attempts ends as
+ * soon as the container stops, and a record that fails while the container is stopping is left where it is (no retry
+ * count, no dead letter, no commit): the next start reads it again.
  */
 public class ConsumerErrorHandler extends DefaultErrorHandler {
 
@@ -43,22 +47,65 @@ public class ConsumerErrorHandler extends DefaultErrorHandler {
     public void handleRemaining(Exception thrown, List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
                                 MessageListenerContainer container) {
         if (!container.isRunning()) {
-            // stopping: seek back and throw, so nothing is committed past the record and nothing is recovered
-            SeekUtils.seekOrRecover(thrown, records, consumer, container, false, (record, e) -> false, LOG,
-                    KafkaException.Level.DEBUG);
+            leaveInPlace(thrown, records, consumer, container);
             return;
         }
+        classified(thrown, records.get(0), () -> super.handleRemaining(thrown, records, consumer, container));
+    }
+
+    /** A batch listener (reporting's projections) names the failing record in a {@code BatchListenerFailedException}. */
+    @Override
+    public <K, V> ConsumerRecords<K, V> handleBatchAndReturnRemaining(Exception thrown, ConsumerRecords<?, ?> data,
+                                                                      Consumer<?, ?> consumer,
+                                                                      MessageListenerContainer container,
+                                                                      Runnable invokeListener) {
+        if (!container.isRunning()) {
+            leaveInPlace(thrown, records(data), consumer, container);
+            return ConsumerRecords.empty();
+        }
+        List<ConsumerRecords<K, V>> remaining = new ArrayList<>(1);
+        classified(thrown, data.isEmpty() ? null : data.iterator().next(), () -> remaining.add(
+                super.handleBatchAndReturnRemaining(thrown, data, consumer, container, invokeListener)));
+        return remaining.get(0);
+    }
+
+    @Override
+    public void handleBatch(Exception thrown, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
+                            MessageListenerContainer container, Runnable invokeListener) {
+        if (!container.isRunning()) {
+            leaveInPlace(thrown, records(data), consumer, container);
+            return;
+        }
+        classified(thrown, data.isEmpty() ? null : data.iterator().next(),
+                () -> super.handleBatch(thrown, data, consumer, container, invokeListener));
+    }
+
+    /** Runs the default handling with the back-off chosen by the kind of failure. */
+    private static void classified(Exception thrown, ConsumerRecord<?, ?> first, Runnable handling) {
         boolean outage = StoreOutage.isCause(thrown);
-        if (outage) {
-            ConsumerRecord<?, ?> first = records.get(0);
-            LOG.warn(() -> "the store is away (" + NestedExceptionUtils.getMostSpecificCause(thrown) + "): " + first.topic() + "-"
-                    + first.partition() + "@" + first.offset() + " waits and is retried until it is back");
+        if (outage && first != null) {
+            LOG.warn(() -> "the store is away (" + NestedExceptionUtils.getMostSpecificCause(thrown) + "): "
+                    + first.topic() + "-" + first.partition() + "@" + first.offset()
+                    + " waits and is retried until it is back");
         }
         OUTAGE.set(outage);
         try {
-            super.handleRemaining(thrown, records, consumer, container);
+            handling.run();
         } finally {
             OUTAGE.remove();
         }
+    }
+
+    /** Stopping: seek back and throw, so nothing is committed past the records and nothing is recovered. */
+    private static void leaveInPlace(Exception thrown, List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
+                                     MessageListenerContainer container) {
+        SeekUtils.seekOrRecover(thrown, records, consumer, container, false, (record, e) -> false, LOG,
+                KafkaException.Level.DEBUG);
+    }
+
+    private static List<ConsumerRecord<?, ?>> records(ConsumerRecords<?, ?> data) {
+        List<ConsumerRecord<?, ?>> records = new ArrayList<>();
+        data.forEach(records::add);
+        return records;
     }
 }

@@ -2,14 +2,17 @@ package org.liuhua.kit.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -58,6 +61,21 @@ class ConsumerErrorHandlerTest {
     }
 
     @Test
+    void aBatchListenerWaitsAtTheRecordItNamesWhileTheStoreIsAway() {
+        ConsumerErrorHandler handler = handler(Duration.ofMillis(1));
+        List<ConsumerRecord<Object, Object>> batch = List.of(record(40), record(41), record(42));
+        ConsumerRecords<Object, Object> records = new ConsumerRecords<>(Map.of(PARTITION, batch), Map.of());
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertThatThrownBy(() -> handler.handleBatchAndReturnRemaining(new BatchListenerFailedException(
+                    "hazards cannot apply", new DataAccessResourceFailureException("store away"), 1), records,
+                    consumer, container, () -> { }));
+        }
+        assertThat(deadLettered).isEmpty();
+        verify(consumer, times(20)).seek(PARTITION, 41L);
+    }
+
+    @Test
     void theStopEndsTheOutagePauseAtOnceAndLeavesTheRecordInPlace() {
         ConsumerErrorHandler handler = handler(Duration.ofSeconds(30));
         new Thread(() -> {
@@ -86,6 +104,10 @@ class ConsumerErrorHandlerTest {
         assertThat(deadLettered).isEmpty();
         verify(consumer).seek(PARTITION, 41L);
         verify(consumer, never()).commitSync(any(java.util.Map.class));
+    }
+
+    private static ConsumerRecord<Object, Object> record(long offset) {
+        return new ConsumerRecord<>("liuhua.grid", 0, offset, "est-1", "event");
     }
 
     private ConsumerErrorHandler handler(Duration outagePause) {
