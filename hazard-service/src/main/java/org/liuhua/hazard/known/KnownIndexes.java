@@ -1,5 +1,6 @@
 package org.liuhua.hazard.known;
 
+import org.liuhua.kit.readmodel.InspectorBindings;
 import org.liuhua.kit.store.CollectionIndexes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,6 @@ class KnownIndexes {
     /** {@link KnownEstablishments#ofInspector}: the units an inspector is bound to. */
     @Bean
     CollectionIndexes inspectorBindingIndexes() {
-        return CollectionIndexes.of(KnownEstablishments.BINDINGS, on("inspectorId"));
+        return InspectorBindings.indexes();
     }
 }

@@ -12,14 +12,11 @@ import java.util.function.Consumer;
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.liuhua.events.grid.EstablishmentChanged;
-import org.liuhua.events.grid.EstablishmentRegistered;
-import org.liuhua.events.grid.InspectorBound;
-import org.liuhua.events.grid.InspectorUnbound;
 import org.liuhua.events.grid.PatrolFindingRecorded;
 import org.liuhua.events.manual.ChecklistItemFailed;
 import org.liuhua.hazard.HazardIT;
 import org.liuhua.kit.test.DeliveryOrders;
+import org.liuhua.kit.test.GridEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +24,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.liuhua.kit.test.GridEvents.changed;
+import static org.liuhua.kit.test.GridEvents.grid;
+import static org.liuhua.kit.test.GridEvents.registered;
 
 /**
  * Fault matrix, service level: every event type hazard-service consumes (grid's establishment snapshots, inspector
@@ -60,25 +60,21 @@ class DeliveryFaultsIT extends HazardIT {
      * reads what the known-establishments consumer learnt); then the sequence under test.
      */
     private List<CloudEvent> sequence(String run) {
-        deliver.accept(grid("est-" + run + "-1", registered("est-" + run + "-1", "unit-" + run + "-1", 1)));
-        deliver.accept(grid("est-" + run + "-2", registered("est-" + run + "-2", "unit-" + run + "-1", 1)));
+        deliver.accept(grid("est-" + run + "-1", registered("est-" + run + "-1", JINFENG, "unit-" + run + "-1",
+                "dept-emergency", null, T0, 1)));
+        deliver.accept(grid("est-" + run + "-2", registered("est-" + run + "-2", JINFENG, "unit-" + run + "-1",
+                "dept-emergency", null, T0, 1)));
 
         List<CloudEvent> events = new ArrayList<>();
         String moved = "est-" + run + "-3";
-        events.add(grid(moved, registered(moved, "unit-" + run + "-1", 1)));
-        events.add(grid(moved, changed(registered(moved, "unit-" + run + "-2", 2), "dept-fire")));
-        events.add(grid(moved, changed(registered(moved, "unit-" + run + "-2", 3), "dept-industry")));
+        events.add(grid(moved, registered(moved, JINFENG, "unit-" + run + "-1", "dept-emergency", null, T0, 1)));
+        events.add(grid(moved, changed(registered(moved, JINFENG, "unit-" + run + "-2", "dept-fire", null, T0, 2))));
+        events.add(grid(moved, changed(registered(moved, JINFENG, "unit-" + run + "-2", "dept-industry", null, T0,
+                3))));
         // an inspector moves from unit 1 to unit 2; a second one stays in unit 1
+        events.addAll(GridEvents.inspectorMoves(run, JINFENG, T0));
         String first = "insp-" + run + "-1";
-        events.add(grid(first, new InspectorBound(first, "王建国", "FULL_TIME", "unit-" + run + "-1", JINFENG, T0,
-                "town-officer")));
-        events.add(grid(first, new InspectorUnbound(first, "unit-" + run + "-1", JINFENG, T0.plusSeconds(86_400),
-                "town-officer")));
-        events.add(grid(first, new InspectorBound(first, "王建国", "FULL_TIME", "unit-" + run + "-2", JINFENG,
-                T0.plusSeconds(86_400), "town-officer")));
         String second = "insp-" + run + "-2";
-        events.add(grid(second, new InspectorBound(second, "李梅", "PART_TIME", "unit-" + run + "-1", JINFENG, T0,
-                "town-officer")));
         // two patrols find the same blocked fire exit (one ticket), one finds a gas alarm out of order
         events.add(grid("patrol-" + run + "-1", finding(run, "f1", "patrol-" + run + "-1", first, "est-" + run + "-1",
                 "FIRE_SAFETY", "消防通道堵塞")));
@@ -100,9 +96,7 @@ class DeliveryFaultsIT extends HazardIT {
             state.put("est-" + run + "-" + i, mongo.findById("est-" + run + "-" + i, Document.class,
                     "establishments"));
         }
-        state.put("bindings", mongo.find(new Query(Criteria.where("inspectorId").in("insp-" + run + "-1",
-                        "insp-" + run + "-2")), Document.class, "inspector_bindings").stream()
-                .sorted(Comparator.comparing(d -> d.getString("_id"))).toList());
+        state.put("bindings", GridEvents.bindingsAfterInspectorMoves(mongo, run));
         List<Map<String, Object>> hazards = new ArrayList<>();
         for (Document h : mongo.find(new Query(Criteria.where("establishmentId").in("est-" + run + "-1",
                 "est-" + run + "-2")), Document.class, "hazards")) {
@@ -126,24 +120,8 @@ class DeliveryFaultsIT extends HazardIT {
         return state;
     }
 
-    private static CloudEvent grid(String key, Object payload) {
-        return DeliveryOrders.event("grid-service", key, payload);
-    }
-
     private static CloudEvent manual(String key, Object payload) {
         return DeliveryOrders.event("manual-service", key, payload);
-    }
-
-    private static EstablishmentRegistered registered(String id, String unitId, long revision) {
-        return new EstablishmentRegistered(id, "张家港某机械厂 " + id, "INDUSTRIAL", "MACHINERY", "dept-emergency",
-                JINFENG, JINFENG + "-v01", JINFENG + "-v01-g1", unitId, "GENERAL", List.of(), 40, "锦丰镇某路1号",
-                31.9, 120.6, null, null, T0.plusSeconds(revision * 3600), revision);
-    }
-
-    private static EstablishmentChanged changed(EstablishmentRegistered s, String departmentId) {
-        return new EstablishmentChanged(s.establishmentId(), s.name(), s.kind(), s.industry(), departmentId,
-                s.townId(), s.villageId(), s.gridId(), s.unitId(), s.riskLevel(), s.flags(), s.employeeCount(),
-                s.address(), s.latitude(), s.longitude(), null, null, s.changedAt(), s.revision());
     }
 
     private static PatrolFindingRecorded finding(String run, String id, String patrolId, String inspectorId,

@@ -226,7 +226,8 @@ public class LiuhuaKitAutoConfiguration {
     @ConditionalOnMissingBean
     DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, EventsProperties events) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        return DeadLetterConfiguration.errorHandler(producer, events.retryBackoff(), events.retries());
+        return DeadLetterConfiguration.errorHandler(producer, events.retryBackoff(), events.retries(),
+                events.outageBackoff(), events.outageBackoffMax(), events.outageGiveUpAfter());
     }
 
     @Bean

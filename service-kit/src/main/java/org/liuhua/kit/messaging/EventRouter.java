@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * A payload that cannot be read, or a handler that throws, fails the record: the kit's error handler retries it and
- * then sends it to the dead-letter topic. Handlers must be idempotent (key their effect by aggregate id and revision,
+ * then sends it to the dead-letter topic; a failure because the store is away ({@link StoreOutage}) is retried until
+ * the store is back instead ({@link ConsumerErrorHandler}). Handlers must be idempotent (key their effect by aggregate id and revision,
  * or by event id with {@link ProcessedEvents}: see {@link Builder#deduplicatedBy}).
  */
 public final class EventRouter {

@@ -39,11 +39,8 @@ public class ProblemErrorController implements ErrorController {
         } else if (status >= 500 && storeUnavailable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             // the store went away under a filter (the idempotency keys, the audit): as in ProblemHandling, a 503
             log.warn("store unavailable under a filter, answered 503 (trace {})", TraceContext.currentTraceId());
-            problem = ProblemHandling.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
-                    "the data store is unavailable for a moment; retry with the same Idempotency-Key");
-            problem.setInstance(URI.create(path instanceof String uri ? uri : request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ProblemHandling.storeOutage(URI.create(path instanceof String uri ? uri
+                    : request.getRequestURI()));
         } else if (status >= 500) {
             log.error("request to {} failed with {}, trace {}", path, status, TraceContext.currentTraceId(),
                     request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));

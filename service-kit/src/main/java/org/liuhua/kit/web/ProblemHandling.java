@@ -112,9 +112,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             com.mongodb.MongoTimeoutException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("store unavailable, answered 503 (trace {}): {}", TraceContext.currentTraceId(), e.toString());
+        return storeOutage(null);
+    }
+
+    /** The one answer to a store outage, also under a filter ({@link ProblemErrorController}); instance if known. */
+    static ResponseEntity<ProblemDetail> storeOutage(java.net.URI instance) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                "the data store is unavailable for a moment; retry with the same Idempotency-Key");
+        if (instance != null) {
+            problem.setInstance(instance);
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
-                        "the data store is unavailable for a moment; retry with the same Idempotency-Key"));
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included. */

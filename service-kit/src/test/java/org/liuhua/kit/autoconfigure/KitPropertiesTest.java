@@ -26,14 +26,21 @@ class KitPropertiesTest {
         assertThat(defaults.retries()).isEqualTo(3);
         assertThat(defaults.retryBackoff()).isEqualTo(Duration.ofMillis(300));
         assertThat(defaults.retentionMs()).as("events are kept for rebuilds").isEqualTo("-1");
+        assertThat(defaults.outageBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(defaults.outageBackoffMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.outageGiveUpAfter()).as("a record waits for the store however long it is away").isNull();
 
         EventsProperties set = bind("liuhua.events", EventsProperties.class, Map.of("liuhua.events.source", "x",
                 "liuhua.events.topic", "liuhua.x", "liuhua.events.retries", "0",
-                "liuhua.events.retry-backoff", "50ms", "liuhua.events.retention", "3650d"));
+                "liuhua.events.retry-backoff", "50ms", "liuhua.events.retention", "3650d",
+                "liuhua.events.outage-backoff", "2s", "liuhua.events.outage-backoff-max", "1s",
+                "liuhua.events.outage-give-up-after", "1h"));
         assertThat(set.topic()).isEqualTo("liuhua.x");
         assertThat(set.retentionMs()).isEqualTo(String.valueOf(Duration.ofDays(3650).toMillis()));
         assertThat(set.retries()).as("no retries is a choice").isZero();
         assertThat(set.retryBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(set.outageBackoffMax()).as("never below the first pause").isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.outageGiveUpAfter()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -68,7 +75,9 @@ class KitPropertiesTest {
         }
         assertThat(metadata.path("properties").valueStream().map(p -> p.path("name").asString()))
                 .contains("liuhua.events.source", "liuhua.events.topic", "liuhua.events.retries",
-                        "liuhua.events.retry-backoff", "liuhua.events.partitions", "liuhua.lease.default-ttl",
+                        "liuhua.events.retry-backoff", "liuhua.events.partitions",
+                        "liuhua.events.outage-backoff", "liuhua.events.outage-backoff-max",
+                        "liuhua.events.outage-give-up-after", "liuhua.lease.default-ttl",
                         "liuhua.lease.ttl", "liuhua.outbox.lease-ttl", "liuhua.audit.partitions", "liuhua.zone");
     }
 

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"spring.application.name=kit-test", "liuhua.outbox.collections=parcels",
                 "liuhua.events.topic=" + KitTestApplication.TOPIC, "liuhua.security.public-paths=/api/v1/public/**",
                 "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB",
-                "liuhua.limits.body-read-timeout=3s"})
+                "liuhua.limits.body-read-timeout=3s", "liuhua.events.outage-backoff=100ms",
+                "liuhua.events.outage-backoff-max=400ms"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class KitIntegrationTest {
 

@@ -93,6 +93,73 @@ public class KitTestApplication {
         }
     }
 
+    /** The topic of the store-outage consumer and its dead-letter topic (one partition: one order to keep). */
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic storeTopic() {
+        return org.springframework.kafka.config.TopicBuilder.name(StoreListener.TOPIC).partitions(1).build();
+    }
+
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic storeDeadLetterTopic() {
+        return org.springframework.kafka.config.TopicBuilder.name(StoreListener.TOPIC + ".DLT").partitions(1).build();
+    }
+
+    /**
+     * A consumer that writes to a store which the store-outage tests make fail: per parcel, a failure to throw
+     * instead of writing, or another store to write to. Counts attempts and keeps the order of applied parcels;
+     * applying adds 1 to the parcel's {@code applied} counter, so a second application would show.
+     */
+    @Component
+    public static class StoreListener {
+
+        public static final String TOPIC = "liuhua.kittest.store";
+        static final String APPLIED = "store_applied";
+
+        public final Map<String, java.util.concurrent.atomic.AtomicInteger> attempts =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** parcel id → what its next attempts throw instead of writing */
+        public final Map<String, java.util.function.Supplier<RuntimeException>> failing =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** parcel id → the store its attempts write to instead of the service's own */
+        public final Map<String, MongoTemplate> stores = new java.util.concurrent.ConcurrentHashMap<>();
+        public final List<String> appliedInOrder = new CopyOnWriteArrayList<>();
+        private final MongoTemplate mongo;
+        private final EventRouter router = EventRouter.named("kit-test-store").on(ParcelSent.class, this::apply)
+                .build();
+
+        StoreListener(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        @KafkaListener(topics = TOPIC, groupId = "kit-test-store")
+        void on(CloudEvent event) {
+            router.route(event);
+        }
+
+        /** How often the parcel's event was applied, read from the store it was written to. */
+        public int applied(String parcelId) {
+            org.bson.Document counter = stores.getOrDefault(parcelId, mongo).findById(parcelId,
+                    org.bson.Document.class, APPLIED);
+            return counter == null ? 0 : counter.getInteger("applied");
+        }
+
+        private void apply(ParcelSent parcel) {
+            String id = parcel.parcelId();
+            attempts.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            java.util.function.Supplier<RuntimeException> failure = failing.get(id);
+            RuntimeException thrown = failure == null ? null : failure.get();
+            if (thrown != null) {
+                throw thrown;
+            }
+            if (parcel.sequence() < 0) {
+                throw new IllegalArgumentException("negative sequence cannot be applied");
+            }
+            stores.getOrDefault(id, mongo).upsert(new Query(Criteria.where("_id").is(id)),
+                    new org.springframework.data.mongodb.core.query.Update().inc("applied", 1), APPLIED);
+            appliedInOrder.add(id);
+        }
+    }
+
     /** Protected endpoints of the test service: any valid token may read; writing and deleting need roles. */
     @RestController
     @RequestMapping("/api/v1/parcels")

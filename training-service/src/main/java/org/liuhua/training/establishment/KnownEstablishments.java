@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.liuhua.kit.readmodel.InspectorBindings;
 import org.liuhua.kit.store.CollectionIndexes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,14 +30,13 @@ import org.springframework.stereotype.Component;
 public class KnownEstablishments {
 
     public static final String ESTABLISHMENTS = "establishments";
-    public static final String BINDINGS = "inspector_bindings";
-    /** Ended bindings by key ({@code _id} inspector:unit, {@code endedAt}): read by {@code _id} only. */
-    static final String ENDED_BINDINGS = "inspector_bindings_ended";
 
     private final MongoTemplate mongo;
+    private final InspectorBindings bindings;
 
     KnownEstablishments(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.bindings = new InspectorBindings(mongo);
     }
 
     public Optional<KnownEstablishment> find(String id) {
@@ -68,8 +68,7 @@ public class KnownEstablishments {
 
     /** Establishments in the patrol units an inspector is bound to. */
     public List<String> ofInspector(String inspectorId) {
-        List<String> units = mongo.find(new Query(Criteria.where("inspectorId").is(inspectorId)), Document.class,
-                BINDINGS).stream().map(d -> d.getString("unitId")).toList();
+        List<String> units = bindings.unitsOf(inspectorId);
         return units.isEmpty() ? List.of() : idsWhere(Criteria.where("unitId").in(units));
     }
 
@@ -97,42 +96,9 @@ public class KnownEstablishments {
         }
     }
 
-    /**
-     * The inspector is bound to the unit from {@code boundAt} on. A binding that an unbinding at or after that time
-     * already ended is not restored (grid's events may arrive twice or out of order); without a time it applies.
-     */
-    public void bind(String inspectorId, String unitId, String townId, Instant boundAt) {
-        String key = inspectorId + ":" + unitId;
-        Document ended = mongo.findById(key, Document.class, ENDED_BINDINGS);
-        if (ended != null && boundAt != null && !ended.getDate("endedAt").toInstant().isBefore(boundAt)) {
-            return;
-        }
-        mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().set("inspectorId", inspectorId)
-                .set("unitId", unitId).set("townId", townId).set("boundAt", boundAt), BINDINGS);
-    }
-
-    /**
-     * The inspector's binding to the unit ended at {@code endedAt}: removed unless it started later (a binding again),
-     * and remembered by key, so a binding delivered after its end does not come back.
-     */
-    public void unbind(String inspectorId, String unitId, Instant endedAt) {
-        String key = inspectorId + ":" + unitId;
-        Query byKey = new Query(Criteria.where("_id").is(key));
-        if (endedAt == null) {
-            mongo.remove(byKey, BINDINGS);
-            return;
-        }
-        mongo.remove(new Query(Criteria.where("_id").is(key).orOperator(Criteria.where("boundAt").lte(endedAt),
-                Criteria.where("boundAt").is(null))), BINDINGS);
-        Query earlier = new Query(Criteria.where("_id").is(key).and("endedAt").lt(endedAt));
-        if (mongo.updateFirst(earlier, new Update().set("endedAt", endedAt), ENDED_BINDINGS).getMatchedCount() == 0
-                && !mongo.exists(byKey, ENDED_BINDINGS)) {
-            try {
-                mongo.insert(new Document("_id", key).append("endedAt", endedAt), ENDED_BINDINGS);
-            } catch (DuplicateKeyException concurrent) {
-                mongo.updateFirst(earlier, new Update().set("endedAt", endedAt), ENDED_BINDINGS);
-            }
-        }
+    /** The inspector→unit bindings grid announces, with their ledger of ended bindings (the kit's read model). */
+    public InspectorBindings bindings() {
+        return bindings;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -147,7 +113,7 @@ public class KnownEstablishments {
 
         @Bean
         CollectionIndexes inspectorBindingIndexes() {
-            return CollectionIndexes.of(BINDINGS, CollectionIndexes.on("inspectorId"));
+            return InspectorBindings.indexes();
         }
     }
 }

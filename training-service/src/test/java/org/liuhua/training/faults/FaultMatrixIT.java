@@ -11,11 +11,8 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.liuhua.events.grid.EstablishmentChanged;
-import org.liuhua.events.grid.EstablishmentRegistered;
-import org.liuhua.events.grid.InspectorBound;
-import org.liuhua.events.grid.InspectorUnbound;
 import org.liuhua.kit.test.DeliveryOrders;
+import org.liuhua.kit.test.GridEvents;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.training.TrainingIT;
 import org.liuhua.training.certificate.ReminderJob;
@@ -26,6 +23,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.liuhua.kit.test.GridEvents.changed;
+import static org.liuhua.kit.test.GridEvents.grid;
+import static org.liuhua.kit.test.GridEvents.registered;
 
 /**
  * Fault matrix, service level, for training-service: every consumed grid event type delivered twice and out of order
@@ -107,22 +107,14 @@ class FaultMatrixIT extends TrainingIT {
     private List<CloudEvent> sequence(String run) {
         List<CloudEvent> events = new ArrayList<>();
         String est = "est-" + run + "-1";
-        events.add(grid(est, registered(est, "unit-" + run + "-1", null, 1, "dept-industry")));
-        events.add(grid(est, changed(registered(est, "unit-" + run + "-2", null, 2, "dept-industry"))));
-        events.add(grid(est, changed(registered(est, "unit-" + run + "-2", null, 3, "dept-fire"))));
+        events.add(grid(est, registered(est, JINFENG, "unit-" + run + "-1", "dept-industry", null, T0, 1)));
+        events.add(grid(est, changed(registered(est, JINFENG, "unit-" + run + "-2", "dept-industry", null, T0, 2))));
+        events.add(grid(est, changed(registered(est, JINFENG, "unit-" + run + "-2", "dept-fire", null, T0, 3))));
         String tenant = "est-" + run + "-2";
-        events.add(grid(tenant, registered(tenant, "unit-" + run + "-1", null, 1, "dept-industry")));
-        events.add(grid(tenant, changed(registered(tenant, "unit-" + run + "-1", est, 2, "dept-industry"))));
-        String first = "insp-" + run + "-1";
-        events.add(grid(first, new InspectorBound(first, "王建国", "FULL_TIME", "unit-" + run + "-1", JINFENG, T0,
-                "town-officer")));
-        events.add(grid(first, new InspectorUnbound(first, "unit-" + run + "-1", JINFENG, T0.plusSeconds(86_400),
-                "town-officer")));
-        events.add(grid(first, new InspectorBound(first, "王建国", "FULL_TIME", "unit-" + run + "-2", JINFENG,
-                T0.plusSeconds(86_400), "town-officer")));
-        String second = "insp-" + run + "-2";
-        events.add(grid(second, new InspectorBound(second, "李梅", "PART_TIME", "unit-" + run + "-1", JINFENG, T0,
-                "town-officer")));
+        events.add(grid(tenant, registered(tenant, JINFENG, "unit-" + run + "-1", "dept-industry", null, T0, 1)));
+        events.add(grid(tenant, changed(registered(tenant, JINFENG, "unit-" + run + "-1", "dept-industry", est, T0,
+                2))));
+        events.addAll(GridEvents.inspectorMoves(run, JINFENG, T0));
         return events;
     }
 
@@ -131,28 +123,8 @@ class FaultMatrixIT extends TrainingIT {
         for (String est : List.of("est-" + run + "-1", "est-" + run + "-2")) {
             state.put(est, mongo.findById(est, Document.class, "establishments"));
         }
-        state.put("bindings", mongo.find(new Query(Criteria.where("inspectorId").in("insp-" + run + "-1",
-                        "insp-" + run + "-2")), Document.class, "inspector_bindings").stream()
-                .sorted(Comparator.comparing(d -> d.getString("_id"))).toList());
+        state.put("bindings", GridEvents.bindingsAfterInspectorMoves(mongo, run));
         assertThat(state.get("est-" + run + "-1")).isNotNull();
         return state;
-    }
-
-    private static CloudEvent grid(String key, Object payload) {
-        return DeliveryOrders.event("grid-service", key, payload);
-    }
-
-    private static EstablishmentRegistered registered(String id, String unitId, String landlordId, long revision,
-                                                      String departmentId) {
-        return new EstablishmentRegistered(id, "张家港某机械厂 " + id, "INDUSTRIAL", "MACHINERY", departmentId,
-                JINFENG, JINFENG + "-v01", JINFENG + "-v01-g1", unitId, "GENERAL", List.of(), 60, "锦丰镇某路2号",
-                31.9, 120.6, landlordId, null, T0.plusSeconds(revision * 3600), revision);
-    }
-
-    private static EstablishmentChanged changed(EstablishmentRegistered s) {
-        return new EstablishmentChanged(s.establishmentId(), s.name(), s.kind(), s.industry(), s.departmentId(),
-                s.townId(), s.villageId(), s.gridId(), s.unitId(), s.riskLevel(), s.flags(), s.employeeCount(),
-                s.address(), s.latitude(), s.longitude(), s.landlordId(), s.clusterId(), s.changedAt(),
-                s.revision());
     }
 }

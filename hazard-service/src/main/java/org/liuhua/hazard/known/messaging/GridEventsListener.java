@@ -26,8 +26,10 @@ class GridEventsListener {
         this.router = EventRouter.named("hazard-service/known-establishments")
                 .on(EstablishmentRegistered.class, KnownEstablishment.class, (e, event) -> known.applyIfNewer(e))
                 .on(EstablishmentChanged.class, KnownEstablishment.class, (e, event) -> known.applyIfNewer(e))
-                .on(InspectorBound.class, e -> known.bind(e.inspectorId(), e.unitId(), e.townId(), e.boundAt()))
-                .on(InspectorUnbound.class, e -> known.unbind(e.inspectorId(), e.unitId(), e.unboundAt()))
+                .on(InspectorBound.class, e -> known.bindings().bind(e.inspectorId(), e.unitId(), e.townId(),
+                        e.boundAt()))
+                .on(InspectorUnbound.class, e -> known.bindings().unbind(e.inspectorId(), e.unitId(),
+                        e.unboundAt()))
                 .build();
     }
 

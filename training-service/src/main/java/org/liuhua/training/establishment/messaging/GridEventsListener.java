@@ -29,8 +29,10 @@ class GridEventsListener {
                 .on(EstablishmentChanged.class, e -> known.applyIfNewer(new KnownEstablishment(e.establishmentId(),
                         e.name(), e.kind(), e.industry(), e.departmentId(), e.townId(), e.unitId(), e.flags(),
                         e.employeeCount(), e.landlordId(), null, e.revision()), e.changedAt()))
-                .on(InspectorBound.class, e -> known.bind(e.inspectorId(), e.unitId(), e.townId(), e.boundAt()))
-                .on(InspectorUnbound.class, e -> known.unbind(e.inspectorId(), e.unitId(), e.unboundAt()))
+                .on(InspectorBound.class, e -> known.bindings().bind(e.inspectorId(), e.unitId(), e.townId(),
+                        e.boundAt()))
+                .on(InspectorUnbound.class, e -> known.bindings().unbind(e.inspectorId(), e.unitId(),
+                        e.unboundAt()))
                 .build();
     }
 
