@@ -155,8 +155,38 @@ public class Establishments {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
             scope.requireWriteTown(placement.townId());
-            return establishment.change(draft, placement, clock.instant());
+            return establishment.change(draft, placement, clock.instant(), scope.caller().username());
         }).value();
+    }
+
+    /**
+     * Moves an establishment to a unit from {@code since} (start of a past or present day; today when null), keeping
+     * the membership history. A unit the caller does not see answers as one that does not exist; a town officer moves
+     * within their own town only (another town's unit is not seen). Re-sent: unchanged.
+     */
+    public Saved<Establishment> move(String id, String unitId, Instant since, String reason, CallerScope scope) {
+        Instant from = since == null ? clock.instant() : since;
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.past("since", from, clock, problems);
+        Optional<PatrolUnit> unit = regions.findUnit(unitId).filter(u -> scope.seesTown(u.townId()));
+        if (unit.isEmpty()) {
+            problems.add(new FieldProblem("unitId", "no patrol unit " + unitId));
+        } else if (unit.get().retired()) {
+            problems.add(new FieldProblem("unitId", "patrol unit " + unitId + " is retired"));
+        }
+        Establishment establishment = get(id, scope);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        scope.requireWriteTown(establishment.townId());
+        PatrolUnit u = unit.get();
+        scope.requireWriteTown(u.townId());
+        Placement target = Placement.inUnit(u.townId(), u.villageId(), u.gridId(), u.id());
+        return Saved.change(store, id, "establishment", e -> {
+            requireVisible(e, scope);
+            scope.requireWriteTown(e.townId());
+            return e.move(target, from, reason, scope.caller().username(), clock.instant());
+        });
     }
 
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
@@ -298,6 +328,11 @@ public class Establishments {
         List<OfficerOnDuty> items = mongo.aggregate(Aggregation.newAggregation(paged),
                 EstablishmentStorage.COLLECTION, OfficerOnDuty.class).getMappedResults();
         return new PageImpl<>(items, page.pageable(), total);
+    }
+
+    /** A page of the establishments now in a unit, regardless of scope (the public 双网格员 list). */
+    public Page<Establishment> pageOfUnit(String unitId, PageQuery page) {
+        return store.page(new Query(Criteria.where("unitId").is(unitId)), page.pageable());
     }
 
     /** Every establishment of these units (for plans and coverage). */

@@ -21,6 +21,7 @@ public class PatrolUnit extends AggregateRoot {
     private String townId;
     private long revision;
     private Instant changedAt;
+    private Instant retiredAt;
 
     PatrolUnit() {
     }
@@ -66,4 +67,7 @@ public class PatrolUnit extends AggregateRoot {
     public String villageId() { return villageId; }
     public String townId() { return townId; }
     public long revision() { return revision; }
+    public Instant changedAt() { return changedAt; }
+    public Instant retiredAt() { return retiredAt; }
+    public boolean retired() { return retiredAt != null; }
 }
