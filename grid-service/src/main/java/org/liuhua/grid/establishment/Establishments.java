@@ -23,6 +23,7 @@ import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
 import org.liuhua.grid.establishment.domain.Placement;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.UnitPlaced;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
@@ -41,6 +42,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** The establishment registry (G-2) and the safety-role bindings (G-3). */
@@ -187,6 +189,15 @@ public class Establishments {
             scope.requireWriteTown(e.townId());
             return e.move(target, from, reason, scope.caller().username(), clock.instant());
         });
+    }
+
+    /** A unit moved to another grid or village: its establishments' copies of both follow (each with its event). */
+    @EventListener
+    void unitPlaced(UnitPlaced placed) {
+        for (Establishment e : store.find(new Query(Criteria.where("unitId").is(placed.unitId())))) {
+            Saved.change(store, e.id(), "establishment", x -> placed.unitId().equals(x.unitId())
+                    && x.replant(placed.villageId(), placed.gridId(), clock.instant()));
+        }
     }
 
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
@@ -399,6 +410,8 @@ public class Establishments {
             Optional<PatrolUnit> unit = references.unit(draft.unitId());
             if (unit.isEmpty()) {
                 problems.add(new FieldProblem("unitId", "no patrol unit " + draft.unitId()));
+            } else if (unit.get().retired()) {
+                problems.add(new FieldProblem("unitId", "patrol unit " + draft.unitId() + " is retired"));
             } else if (draft.townId() != null && !draft.townId().equals(unit.get().townId())) {
                 problems.add(new FieldProblem("townId", "unit " + draft.unitId() + " belongs to town "
                         + unit.get().townId()));

@@ -84,6 +84,9 @@ public class Inspectors {
             scope.requireWriteTown(inspector.townId());
             PatrolUnit unit = regions.findUnit(unitId)
                     .orElseThrow(() -> new InvalidInputException("unitId", "no patrol unit " + unitId));
+            if (unit.retired()) {
+                throw new InvalidInputException("unitId", "patrol unit " + unitId + " is retired");
+            }
             if (!unit.townId().equals(inspector.townId())) {
                 throw new InvalidInputException("unitId", "unit " + unitId + " is not in the inspector's town");
             }

@@ -147,6 +147,22 @@ public class Establishment extends AggregateRoot {
         return true;
     }
 
+    /**
+     * Its unit now lies in another grid or village (the region tree was changed): the copied village and grid follow,
+     * the membership stays (same unit). Registers the new snapshot when anything differs.
+     */
+    public boolean replant(String newVillageId, String newGridId, Instant now) {
+        if (Objects.equals(villageId, newVillageId) && Objects.equals(gridId, newGridId)) {
+            return false;
+        }
+        villageId = newVillageId;
+        gridId = newGridId;
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
     private void recordMove(Placement target, Instant effectiveFrom, String reason, String changedBy) {
         List<UnitMembership> history = memberships();
         UnitMembership current = history.isEmpty() ? null : history.get(history.size() - 1);
