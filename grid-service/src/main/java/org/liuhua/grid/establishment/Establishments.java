@@ -58,11 +58,20 @@ public class Establishments {
     private final Regions regions;
     private final Clock clock;
 
-    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, Clock clock) {
+    private final CodeSets codeSets;
+
+    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, CodeSets codeSets,
+                   Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
+        this.codeSets = codeSets;
         this.clock = clock;
+    }
+
+    /** The managed industry codes and risk flags (G-2). */
+    public CodeSets codeSets() {
+        return codeSets;
     }
 
     /** Result of one item of a batch or spreadsheet. */
@@ -424,6 +433,17 @@ public class Establishments {
                 problems.add(new FieldProblem("townId", "no town " + draft.townId()));
             } else {
                 placement = Placement.inTownOnly(draft.townId());
+            }
+        }
+        if (draft.industry() != null && !codeSets.industry(draft.industry())) {
+            problems.add(new FieldProblem("industry", "unknown industry code " + draft.industry()
+                    + " (the codes: GET /api/v1/establishments/code-sets)"));
+        }
+        // the draft holds its flags sorted and without repeats, so a problem names the field and the code
+        for (String flag : draft.flags() == null ? List.<String>of() : draft.flags()) {
+            if (!codeSets.flag(flag)) {
+                problems.add(new FieldProblem("flags", "unknown risk flag " + flag
+                        + " (the codes: GET /api/v1/establishments/code-sets)"));
             }
         }
         if (draft.departmentId() != null && !references.department(draft.departmentId())) {

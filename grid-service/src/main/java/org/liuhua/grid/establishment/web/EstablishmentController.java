@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -95,6 +97,13 @@ class EstablishmentController {
         return PageResponse.of(establishments.list(new Establishments.Filter(townId, unitId, kind, industry,
                 riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), page),
                 EstablishmentView::of);
+    }
+
+    /** The managed code sets: industries and risk flags, each code with its Chinese name. */
+    @GetMapping("/code-sets")
+    Map<String, Map<String, String>> codeSets() {
+        return Map.of("industries", new TreeMap<>(establishments.codeSets().industries()),
+                "flags", new TreeMap<>(establishments.codeSets().flags()));
     }
 
     @GetMapping("/{id}")
