@@ -44,7 +44,8 @@ class PageShapeIT extends GridIT {
             "/api/v1/clusters",
             "/api/v1/patrol-plan?inspectorId={inspector}&all=true",
             "/api/v1/inspectors/ranking?townId=" + TOWN,
-            "/api/v1/staffing/gaps");
+            "/api/v1/staffing/gaps",
+            "/api/v1/public/patrol-units/{unit}/grid-pairs");
     static final Set<String> PAGE_FIELDS = Set.of("items", "page", "size", "totalElements", "totalPages");
 
     final Map<String, String> ids = new HashMap<>();
@@ -65,6 +66,7 @@ class PageShapeIT extends GridIT {
                 List.of(Map.of("lat", LAT, "lon", LON, "deviceTime", Instant.now().toString())))));
         ids.put("inspector", inspector);
         ids.put("patrol", patrol);
+        ids.put("unit", place.unitId());
     }
 
     List<String> lists() {

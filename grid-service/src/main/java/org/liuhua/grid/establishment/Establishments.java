@@ -23,6 +23,7 @@ import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
 import org.liuhua.grid.establishment.domain.Placement;
 import org.liuhua.grid.region.Regions;
+import org.liuhua.grid.region.UnitPlaced;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
@@ -41,6 +42,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** The establishment registry (G-2) and the safety-role bindings (G-3). */
@@ -56,11 +58,20 @@ public class Establishments {
     private final Regions regions;
     private final Clock clock;
 
-    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, Clock clock) {
+    private final CodeSets codeSets;
+
+    Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, CodeSets codeSets,
+                   Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
+        this.codeSets = codeSets;
         this.clock = clock;
+    }
+
+    /** The managed industry codes and risk flags (G-2). */
+    public CodeSets codeSets() {
+        return codeSets;
     }
 
     /** Result of one item of a batch or spreadsheet. */
@@ -155,8 +166,47 @@ public class Establishments {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
             scope.requireWriteTown(placement.townId());
-            return establishment.change(draft, placement, clock.instant());
+            return establishment.change(draft, placement, clock.instant(), scope.caller().username());
         }).value();
+    }
+
+    /**
+     * Moves an establishment to a unit from {@code since} (start of a past or present day; today when null), keeping
+     * the membership history. A unit the caller does not see answers as one that does not exist; a town officer moves
+     * within their own town only (another town's unit is not seen). Re-sent: unchanged.
+     */
+    public Saved<Establishment> move(String id, String unitId, Instant since, String reason, CallerScope scope) {
+        Instant from = since == null ? clock.instant() : since;
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.past("since", from, clock, problems);
+        Optional<PatrolUnit> unit = regions.findUnit(unitId).filter(u -> scope.seesTown(u.townId()));
+        if (unit.isEmpty()) {
+            problems.add(new FieldProblem("unitId", "no patrol unit " + unitId));
+        } else if (unit.get().retired()) {
+            problems.add(new FieldProblem("unitId", "patrol unit " + unitId + " is retired"));
+        }
+        Establishment establishment = get(id, scope);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        scope.requireWriteTown(establishment.townId());
+        PatrolUnit u = unit.get();
+        scope.requireWriteTown(u.townId());
+        Placement target = Placement.inUnit(u.townId(), u.villageId(), u.gridId(), u.id());
+        return Saved.change(store, id, "establishment", e -> {
+            requireVisible(e, scope);
+            scope.requireWriteTown(e.townId());
+            return e.move(target, from, reason, scope.caller().username(), clock.instant());
+        });
+    }
+
+    /** A unit moved to another grid or village: its establishments' copies of both follow (each with its event). */
+    @EventListener
+    void unitPlaced(UnitPlaced placed) {
+        for (Establishment e : store.find(new Query(Criteria.where("unitId").is(placed.unitId())))) {
+            Saved.change(store, e.id(), "establishment", x -> placed.unitId().equals(x.unitId())
+                    && x.replant(placed.villageId(), placed.gridId(), clock.instant()));
+        }
     }
 
     public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
@@ -300,6 +350,11 @@ public class Establishments {
         return new PageImpl<>(items, page.pageable(), total);
     }
 
+    /** A page of the establishments now in a unit, regardless of scope (the public 双网格员 list). */
+    public Page<Establishment> pageOfUnit(String unitId, PageQuery page) {
+        return store.page(new Query(Criteria.where("unitId").is(unitId)), page.pageable());
+    }
+
     /** Every establishment of these units (for plans and coverage). */
     public List<Establishment> inUnits(Collection<String> unitIds) {
         return store.find(new Query(Criteria.where("unitId").in(unitIds)));
@@ -364,6 +419,8 @@ public class Establishments {
             Optional<PatrolUnit> unit = references.unit(draft.unitId());
             if (unit.isEmpty()) {
                 problems.add(new FieldProblem("unitId", "no patrol unit " + draft.unitId()));
+            } else if (unit.get().retired()) {
+                problems.add(new FieldProblem("unitId", "patrol unit " + draft.unitId() + " is retired"));
             } else if (draft.townId() != null && !draft.townId().equals(unit.get().townId())) {
                 problems.add(new FieldProblem("townId", "unit " + draft.unitId() + " belongs to town "
                         + unit.get().townId()));
@@ -376,6 +433,17 @@ public class Establishments {
                 problems.add(new FieldProblem("townId", "no town " + draft.townId()));
             } else {
                 placement = Placement.inTownOnly(draft.townId());
+            }
+        }
+        if (draft.industry() != null && !codeSets.industry(draft.industry())) {
+            problems.add(new FieldProblem("industry", "unknown industry code " + draft.industry()
+                    + " (the codes: GET /api/v1/establishments/code-sets)"));
+        }
+        // the draft holds its flags sorted and without repeats, so a problem names the field and the code
+        for (String flag : draft.flags() == null ? List.<String>of() : draft.flags()) {
+            if (!codeSets.flag(flag)) {
+                problems.add(new FieldProblem("flags", "unknown risk flag " + flag
+                        + " (the codes: GET /api/v1/establishments/code-sets)"));
             }
         }
         if (draft.departmentId() != null && !references.department(draft.departmentId())) {

@@ -52,6 +52,30 @@ public class Inspectors {
                 () -> new ConflictException("inspector " + inspectorId + " exists with different content"));
     }
 
+    /** Changes an inspector's name, employment and phone (the town stays: a new town is a new registration). */
+    public Inspector edit(String id, String name, String employment, String phone, CallerScope scope) {
+        return Saved.change(store, id, "inspector", inspector -> {
+            requireVisible(inspector, scope);
+            scope.requireWriteTown(inspector.townId());
+            return inspector.edit(name.trim(), employment, phone, scope.caller().username(), clock.instant());
+        }).value();
+    }
+
+    /** Retires an inspector from {@code at} (start of a past or present day; now when null), ending their bindings. */
+    public Inspector retire(String id, Instant at, String reason, CallerScope scope) {
+        Instant from = at == null ? clock.instant() : at;
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.past("since", from, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return Saved.change(store, id, "inspector", inspector -> {
+            requireVisible(inspector, scope);
+            scope.requireWriteTown(inspector.townId());
+            return inspector.retire(from, reason, scope.caller().username(), clock.instant());
+        }).value();
+    }
+
     public Inspector bind(String id, String unitId, Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
         requireBindingTime(from);
@@ -60,6 +84,9 @@ public class Inspectors {
             scope.requireWriteTown(inspector.townId());
             PatrolUnit unit = regions.findUnit(unitId)
                     .orElseThrow(() -> new InvalidInputException("unitId", "no patrol unit " + unitId));
+            if (unit.retired()) {
+                throw new InvalidInputException("unitId", "patrol unit " + unitId + " is retired");
+            }
             if (!unit.townId().equals(inspector.townId())) {
                 throw new InvalidInputException("unitId", "unit " + unitId + " is not in the inspector's town");
             }

@@ -6,10 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import org.bson.Document;
 import org.liuhua.grid.GridProperties;
 import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.checklist.ChecklistItemCodes;
@@ -39,6 +42,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Patrols with proof of visit (G-5). Every command is idempotent on the client-generated ids. */
@@ -134,6 +138,35 @@ public class Patrols {
         }
     }
 
+    /**
+     * Stores the track of a sync. A phone re-sends its whole track with every sync (the old points and the new
+     * ones), so the points are kept in batches by the {@value #SYNC_BUCKET_MINUTES}-minute slot of their device time,
+     * {@code _id} = {@code patrolId:sync-<slot start>}: each slot is an upsert that adds the points it does not hold
+     * yet ({@code $addToSet}), so a re-sync with more points keeps them all and a repeated one adds nothing. Only
+     * {@code _id} is read or written.
+     */
+    private void storeSyncTrack(String patrolId, List<TrackBatch.TrackPoint> track) {
+        Map<Instant, List<TrackBatch.TrackPoint>> slots = new TreeMap<>();
+        for (TrackBatch.TrackPoint point : track) {
+            TrackBatch.TrackPoint p = new TrackBatch.TrackPoint(point.lat(), point.lon(),
+                    toMillis(point.deviceTime()));
+            long slotMillis = SYNC_BUCKET_MINUTES * 60_000L;
+            Instant slot = Instant.ofEpochMilli(Math.floorDiv(p.deviceTime().toEpochMilli(), slotMillis) * slotMillis);
+            slots.computeIfAbsent(slot, s -> new ArrayList<>()).add(p);
+        }
+        Instant now = clock.instant();
+        slots.forEach((slot, points) -> {
+            String batchId = "sync-" + slot;
+            mongo.upsert(new Query(Criteria.where("_id").is(patrolId + ":" + batchId)),
+                    new Update().setOnInsert("patrolId", patrolId).setOnInsert("batchId", batchId)
+                            .setOnInsert("receivedAt", now).addToSet("points").each(points.toArray()),
+                    TrackBatch.class, PatrolStorage.TRACKS);
+        });
+    }
+
+    /** The slot of device time the points of a sync are batched by. */
+    static final int SYNC_BUCKET_MINUTES = 10;
+
     private void trackProblems(String field, List<TrackBatch.TrackPoint> points, List<FieldProblem> problems) {
         for (int i = 0; i < points.size(); i++) {
             TimeBounds.device(field + "[" + i + "].deviceTime", points.get(i).deviceTime(), clock, problems);
@@ -174,6 +207,61 @@ public class Patrols {
         return change(patrolId, scope, p -> p.record(finding, clock.instant()))
                 .map(p -> p.finding(command.findingId()));
     }
+
+    /**
+     * Corrects a finding (category, severity, description, checklist item) until grid-service has learnt that it
+     * became a hazard or joined one (hazard-service's {@code reported}/{@code corroborated} events): then 409
+     * BECAME_HAZARD, and the hazard is corrected in hazard-service.
+     */
+    public Saved<Finding> correct(String patrolId, String findingId, String category, String severity,
+                                  String description, String checklistItemId, CallerScope scope) {
+        Patrol patrol = get(patrolId, scope);
+        requireOwn(patrol, scope);
+        String level = severity == null ? "GENERAL" : severity;
+        String code = checklistItemId == null || checklistItemId.isBlank() ? null : checklistItemId;
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!Patrol.SEVERITIES.contains(level)) {
+            problems.add(new FieldProblem("severity", "must be one of " + Patrol.SEVERITIES));
+        }
+        if (code != null) {
+            problems.addAll(checklistItems.problems("checklistItemId", List.of(code), false));
+        }
+        requireNone(problems);
+        patrol.finding(findingId, () -> new NotFoundException("finding " + findingId + " of patrol", patrolId));
+        requireNotHazard(patrolId, findingId);
+        String by = scope.caller().username();
+        return change(patrolId, scope, p -> p.correct(findingId, category, level, description, code, by,
+                clock.instant())).map(p -> p.finding(findingId));
+    }
+
+    /** Withdraws a finding recorded by mistake, under the same rule as {@link #correct}. */
+    public Saved<Finding> withdraw(String patrolId, String findingId, String reason, CallerScope scope) {
+        Patrol patrol = get(patrolId, scope);
+        requireOwn(patrol, scope);
+        patrol.finding(findingId, () -> new NotFoundException("finding " + findingId + " of patrol", patrolId));
+        requireNotHazard(patrolId, findingId);
+        String by = scope.caller().username();
+        return change(patrolId, scope, p -> p.withdraw(findingId, reason, by, clock.instant()))
+                .map(p -> p.finding(findingId));
+    }
+
+    /**
+     * Refuses when the plan feature has recorded that this finding became (or joined) a hazard: its marker in
+     * {@code finding_hazards}, read by {@code _id} as a plain document (the plan feature builds on this one).
+     */
+    private void requireNotHazard(String patrolId, String findingId) {
+        Document marker = mongo.findById(FINDING_MARKER + Patrol.findingKey(patrolId, findingId), Document.class,
+                FINDING_HAZARDS);
+        if (marker != null) {
+            throw new ConflictException("finding " + findingId + " has become hazard " + marker.getString("hazardId")
+                    + "; correct the hazard instead", "BECAME_HAZARD",
+                    List.of("/api/v1/hazards/" + marker.getString("hazardId")));
+        }
+    }
+
+    /** The plan feature's collection and the {@code _id} prefix of its became-a-hazard markers. */
+    static final String FINDING_HAZARDS = "finding_hazards";
+    static final String FINDING_MARKER = "finding:";
 
     public Saved<Patrol> complete(String patrolId, Instant deviceTime, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -241,7 +329,7 @@ public class Patrols {
             Applied applied = apply(patrol, newCheckIns, newFindings, completed, now);
             try {
                 store.insert(patrol);
-                storeTrack(id, "sync", track);
+                storeSyncTrack(id, track);
                 return new SyncResult(patrol, true, applied.checkIns(), applied.findings());
             } catch (DuplicateKeyException concurrent) {
                 // the same patrol arrived at the same time: add to the stored one as to any existing patrol
@@ -257,7 +345,7 @@ public class Patrols {
             outcome.set(apply(patrol, newCheckIns, newFindings, completed, now));
             return outcome.get().changed();
         });
-        storeTrack(id, "sync", track);
+        storeSyncTrack(id, track);
         return new SyncResult(saved.value(), false, outcome.get().checkIns(), outcome.get().findings());
     }
 

@@ -29,7 +29,26 @@ public class FindingHazards {
     public void reported(String hazardId, String findingId, String establishmentId) {
         mongo.upsert(byHazard(hazardId), new Update().set("findingId", findingId)
                 .set("establishmentId", establishmentId).setOnInsert("closed", false), PlanStorage.FINDING_HAZARDS);
+        became(hazardId, findingId);
     }
+
+    /** A patrol finding joined an open hazard (hazard-service's corroboration) instead of opening its own. */
+    public void joined(String hazardId, String findingId) {
+        became(hazardId, findingId);
+    }
+
+    /**
+     * The marker that a finding became (or joined) a hazard, read by {@code _id} ({@value #MARKER}{@code <finding
+     * key>}) when a correction or withdrawal is asked for. It has no {@code findingId}, so the assessment's count of
+     * closed hazards never sees it; the first hazard it became stays (setOnInsert).
+     */
+    private void became(String hazardId, String findingKey) {
+        mongo.upsert(new Query(Criteria.where("_id").is(MARKER + findingKey)),
+                new Update().setOnInsert("hazardId", hazardId), PlanStorage.FINDING_HAZARDS);
+    }
+
+    /** Prefix of the {@code _id} of the became-a-hazard markers (no hazard id starts with it). */
+    public static final String MARKER = "finding:";
 
     /** A hazard was closed. */
     public void closed(String hazardId, Instant closedAt) {

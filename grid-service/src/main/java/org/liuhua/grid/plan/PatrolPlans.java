@@ -232,7 +232,7 @@ public class PatrolPlans {
                     coveredByInspector.add(c.establishmentId());
                 }
             }
-            for (Finding f : p.findings()) {
+            for (Finding f : p.activeFindings()) {
                 if (!f.deviceTime().isBefore(start) && f.deviceTime().isBefore(end)) {
                     findingKeys.add(Patrol.findingKey(p.id(), f.findingId()));
                 }

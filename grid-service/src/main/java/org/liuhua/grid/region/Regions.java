@@ -22,6 +22,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The region tree (G-1): towns, villages, grids, patrol units, and the supervising departments. */
@@ -33,11 +34,116 @@ public class Regions {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Regions(AggregateStore<RegionNode> nodes, AggregateStore<PatrolUnit> units, MongoTemplate mongo, Clock clock) {
+    private final ApplicationEventPublisher publisher;
+
+    Regions(AggregateStore<RegionNode> nodes, AggregateStore<PatrolUnit> units, MongoTemplate mongo, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.nodes = nodes;
         this.units = units;
         this.mongo = mongo;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** The establishment and inspector collections, read as plain documents (those features build on this one). */
+    static final String ESTABLISHMENTS = "establishments";
+    static final String INSPECTORS = "inspectors";
+
+    /** Renames a village; it stays in its town ({@code townId}, when given, must be its town, else 400). */
+    public RegionNode changeVillage(String id, String name, String townId, CallerScope scope) {
+        RegionNode village = node(id, RegionNode.VILLAGE, scope);
+        if (townId != null && !townId.equals(village.townId())) {
+            throw new InvalidInputException("townId", "a village stays in its town " + village.townId()
+                    + "; register a new village in the other town and move its grids there");
+        }
+        scope.requireWriteTown(village.townId());
+        return Saved.change(nodes, id, "village", v -> v.rename(name.trim(), clock.instant())).value();
+    }
+
+    /**
+     * Renames a grid and/or moves it to another (not retired) village of its town; its units (and through
+     * {@link UnitPlaced} their establishments) follow.
+     */
+    public RegionNode changeGrid(String id, String name, String villageId, CallerScope scope) {
+        RegionNode grid = node(id, RegionNode.GRID, scope);
+        scope.requireWriteTown(grid.townId());
+        RegionNode village = nodes.findById(villageId == null ? grid.villageId() : villageId)
+                .filter(v -> RegionNode.VILLAGE.equals(v.level()) && v.townId().equals(grid.townId()) && !v.retired())
+                .orElseThrow(() -> new InvalidInputException("villageId", "no village " + villageId + " in town "
+                        + grid.townId()));
+        RegionNode changed = Saved.change(nodes, id, "grid", g -> g.rename(name.trim(), clock.instant())
+                | g.moveTo(village, clock.instant())).value();
+        if (!village.id().equals(grid.villageId())) {
+            for (PatrolUnit unit : units.find(new Query(Criteria.where("gridId").is(id)))) {
+                if (!unit.retired()) {
+                    place(Saved.change(units, unit.id(), "patrol unit", u -> u.change(u.name(), u.kind(), changed,
+                            clock.instant())).value());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Changes a unit's name, kind and grid (another, not retired, grid of its town); its establishments follow. */
+    public PatrolUnit changeUnit(String id, String name, String kind, String gridId, CallerScope scope) {
+        PatrolUnit.requireKind(kind);
+        PatrolUnit unit = unit(id, scope);
+        scope.requireWriteTown(unit.townId());
+        RegionNode grid = nodes.findById(gridId == null ? unit.gridId() : gridId)
+                .filter(g -> RegionNode.GRID.equals(g.level()) && g.townId().equals(unit.townId()) && !g.retired())
+                .orElseThrow(() -> new InvalidInputException("gridId", "no grid " + gridId + " in town "
+                        + unit.townId()));
+        PatrolUnit changed = Saved.change(units, id, "patrol unit", u -> u.change(name.trim(), kind, grid,
+                clock.instant())).value();
+        if (!grid.id().equals(unit.gridId())) {
+            place(changed);
+        }
+        return changed;
+    }
+
+    private void place(PatrolUnit unit) {
+        publisher.publishEvent(new UnitPlaced(unit.id(), unit.townId(), unit.villageId(), unit.gridId()));
+    }
+
+    /** Retires a village (no current grid left in it) or a grid (no current unit left in it), else 409. */
+    public RegionNode retireNode(String id, String level, CallerScope scope) {
+        RegionNode node = node(id, level, scope);
+        scope.requireWriteTown(node.townId());
+        if (RegionNode.VILLAGE.equals(level) && nodes.find(new Query(Criteria.where("level").is(RegionNode.GRID)
+                .and("parentId").is(id))).stream().anyMatch(g -> !g.retired())) {
+            throw new ConflictException("village " + id + " still has grids; move or retire them first",
+                    "VILLAGE_HAS_GRIDS", List.of("PUT /api/v1/grids/{id}", "POST /api/v1/grids/{id}/retire"));
+        }
+        if (RegionNode.GRID.equals(level) && units.find(new Query(Criteria.where("gridId").is(id))).stream()
+                .anyMatch(u -> !u.retired())) {
+            throw new ConflictException("grid " + id + " still has patrol units; move or retire them first",
+                    "GRID_HAS_UNITS", List.of("PUT /api/v1/patrol-units/{id}",
+                            "POST /api/v1/patrol-units/{id}/retire"));
+        }
+        return Saved.change(nodes, id, level.toLowerCase(), n -> n.retire(scope.caller().username(),
+                clock.instant())).value();
+    }
+
+    /**
+     * Retires a patrol unit. Its establishments must have been moved to other units first (G-1: nothing may end up
+     * "in no unit"), and its inspectors unbound: else 409 naming the rule.
+     */
+    public PatrolUnit retireUnit(String id, CallerScope scope) {
+        PatrolUnit unit = unit(id, scope);
+        scope.requireWriteTown(unit.townId());
+        long establishments = mongo.count(new Query(Criteria.where("unitId").is(id)), ESTABLISHMENTS);
+        if (establishments > 0) {
+            throw new ConflictException("patrol unit " + id + " still holds " + establishments
+                    + " establishments; move them to other units first", "UNIT_HAS_ESTABLISHMENTS",
+                    List.of("POST /api/v1/establishments/{id}/move"));
+        }
+        if (mongo.exists(new Query(Criteria.where("unitBindings").elemMatch(Criteria.where("unitId").is(id)
+                .and("until").is(null))), INSPECTORS)) {
+            throw new ConflictException("inspectors are still bound to patrol unit " + id + "; unbind them first",
+                    "UNIT_HAS_INSPECTORS", List.of("DELETE /api/v1/inspectors/{id}/bindings/" + id));
+        }
+        return Saved.change(units, id, "patrol unit", u -> u.retire(scope.caller().username(), clock.instant()))
+                .value();
     }
 
     public Saved<RegionNode> createTown(String id, String name, String kind, Integer safetyStaff, Integer fireStaff,
@@ -103,7 +209,8 @@ public class Regions {
     }
 
     private RegionNode parent(String id, String level, String field, CallerScope scope) {
-        return nodes.findById(id).filter(node -> level.equals(node.level()) && scope.seesTown(node.townId()))
+        return nodes.findById(id).filter(node -> level.equals(node.level()) && scope.seesTown(node.townId())
+                        && !node.retired())
                 .orElseThrow(() -> new InvalidInputException(field, "no " + level.toLowerCase() + " " + id));
     }
 

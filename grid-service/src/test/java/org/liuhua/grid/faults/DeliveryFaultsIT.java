@@ -11,6 +11,7 @@ import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.hazard.HazardClosed;
+import org.liuhua.events.hazard.HazardCorroborated;
 import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.events.manual.ChecklistItemPublished;
 import org.liuhua.grid.GridIT;
@@ -67,6 +68,11 @@ class DeliveryFaultsIT extends GridIT {
         String openHazard = "hz-" + run + "-2";
         events.add(DeliveryOrders.event("hazard-service", openHazard, reported(openHazard, "GRID_PATROL",
                 "finding-" + run + "-2", "est-" + run + "-2")));
+        // a later patrol finding joined the open hazard (grid then refuses to correct that finding)
+        events.add(DeliveryOrders.event("hazard-service", openHazard, new HazardCorroborated(openHazard,
+                "est-" + run + "-2", TOWN, "dept-emergency", "FIRE_SAFETY", "GENERAL", "GRID_PATROL", "REPORTED",
+                LocalDate.parse("2026-11-20"), false, 2, T0.plusSeconds(600), "inspector-2", "INSPECTOR",
+                "GRID_PATROL", "p-" + run + ":f-2", null, "MACHINERY")));
         String publicReport = "hz-" + run + "-3";
         events.add(DeliveryOrders.event("hazard-service", publicReport, reported(publicReport, "PUBLIC_REPORT",
                 "PR-" + run, "est-" + run + "-3")));
@@ -81,6 +87,7 @@ class DeliveryFaultsIT extends GridIT {
         for (String hazard : List.of("hz-" + run + "-1", "hz-" + run + "-2", "hz-" + run + "-3")) {
             state.put(hazard, mongo.findById(hazard, Document.class, "finding_hazards"));
         }
+        state.put("joined", mongo.findById("finding:p-" + run + ":f-2", Document.class, "finding_hazards"));
         assertThat(state.get("GM-" + run + "-1")).as("the item is known").isNotNull();
         return state;
     }

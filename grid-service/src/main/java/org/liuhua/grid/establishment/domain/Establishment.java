@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentMoved;
 import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentSnapshot;
 import org.liuhua.events.grid.OfficerBound;
@@ -44,6 +45,7 @@ public class Establishment extends AggregateRoot {
     private Instant changedAt;
     private long revision;
     private List<OfficerBinding> officers = new ArrayList<>();
+    private List<UnitMembership> memberships = new ArrayList<>();
 
     Establishment() {
     }
@@ -53,6 +55,8 @@ public class Establishment extends AggregateRoot {
         Establishment e = new Establishment();
         e.id = id;
         e.apply(draft, placement);
+        e.memberships = new ArrayList<>(List.of(new UnitMembership(placement.unitId(), placement.townId(), null,
+                null, null, null)));
         e.registeredAt = now;
         e.changedAt = now;
         e.revision = 1;
@@ -60,10 +64,17 @@ public class Establishment extends AggregateRoot {
         return e;
     }
 
-    /** Replaces the registry data; registers the change when anything differs. Returns whether it changed. */
-    public boolean change(EstablishmentDraft draft, Placement placement, Instant now) {
+    /**
+     * Replaces the registry data; registers the change when anything differs. Returns whether it changed. A new unit
+     * or town counts as a move from now (the membership history is kept, see {@link #move}).
+     */
+    public boolean change(EstablishmentDraft draft, Placement placement, Instant now, String changedBy) {
         if (sameAs(draft, placement)) {
             return false;
+        }
+        boolean moved = !Objects.equals(unitId, placement.unitId()) || !Objects.equals(townId, placement.townId());
+        if (moved) {
+            recordMove(placement, now, null, changedBy);
         }
         apply(draft, placement);
         changedAt = now;
@@ -109,6 +120,79 @@ public class Establishment extends AggregateRoot {
         longitude = d.longitude();
         landlordId = d.landlordId();
         clusterId = d.clusterId();
+    }
+
+    /**
+     * Moves the establishment to another unit (or town) from {@code effectiveFrom} (not in the future): the current
+     * membership ends then and a new one starts, so the binding archive still answers the earlier unit's inspectors
+     * for earlier dates. Already in that unit is a no-op (a re-sent move); a move that would take effect before the
+     * current membership began is refused. Registers {@link EstablishmentMoved} and the new snapshot.
+     */
+    public boolean move(Placement target, Instant effectiveFrom, String reason, String changedBy, Instant now) {
+        if (Objects.equals(unitId, target.unitId()) && Objects.equals(townId, target.townId())) {
+            return false;
+        }
+        String fromUnit = unitId;
+        String fromTown = townId;
+        recordMove(target, effectiveFrom, reason, changedBy);
+        townId = target.townId();
+        villageId = target.villageId();
+        gridId = target.gridId();
+        unitId = target.unitId();
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentMoved(id, fromUnit, fromTown, unitId, townId, effectiveFrom, reason, changedBy,
+                revision));
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    /**
+     * Its unit now lies in another grid or village (the region tree was changed): the copied village and grid follow,
+     * the membership stays (same unit). Registers the new snapshot when anything differs.
+     */
+    public boolean replant(String newVillageId, String newGridId, Instant now) {
+        if (Objects.equals(villageId, newVillageId) && Objects.equals(gridId, newGridId)) {
+            return false;
+        }
+        villageId = newVillageId;
+        gridId = newGridId;
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    private void recordMove(Placement target, Instant effectiveFrom, String reason, String changedBy) {
+        List<UnitMembership> history = memberships();
+        UnitMembership current = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (current != null && current.since() != null && !effectiveFrom.isAfter(current.since())) {
+            throw new ConflictException("establishment " + id + " has been in its present unit since "
+                    + current.since() + "; a move cannot take effect before that", "MOVED",
+                    List.of("move from a later date"));
+        }
+        List<UnitMembership> updated = new ArrayList<>();
+        for (UnitMembership m : history) {
+            updated.add(m.current() ? m.endedAt(effectiveFrom) : m);
+        }
+        updated.add(new UnitMembership(target.unitId(), target.townId(), effectiveFrom, null, reason, changedBy));
+        memberships = updated;
+    }
+
+    /**
+     * The unit memberships, oldest first. A document written before the history was kept has none stored: its
+     * present unit is then taken to hold from the start.
+     */
+    public List<UnitMembership> memberships() {
+        if (memberships == null || memberships.isEmpty()) {
+            return List.of(new UnitMembership(unitId, townId, null, null, null, null));
+        }
+        return List.copyOf(memberships);
+    }
+
+    /** The membership on a date (its unit may be null: in no unit), or empty when none covers it. */
+    public java.util.Optional<UnitMembership> membershipAt(Instant at) {
+        return memberships().stream().filter(m -> m.activeAt(at)).findFirst();
     }
 
     /**

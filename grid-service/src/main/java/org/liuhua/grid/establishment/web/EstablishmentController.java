@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +14,7 @@ import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.UnitMembership;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.time.CityCalendar;
@@ -96,9 +99,28 @@ class EstablishmentController {
                 EstablishmentView::of);
     }
 
+    /** The managed code sets: industries and risk flags, each code with its Chinese name. */
+    @GetMapping("/code-sets")
+    Map<String, Map<String, String>> codeSets() {
+        return Map.of("industries", new TreeMap<>(establishments.codeSets().industries()),
+                "flags", new TreeMap<>(establishments.codeSets().flags()));
+    }
+
     @GetMapping("/{id}")
     EstablishmentView get(@PathVariable String id) {
         return EstablishmentView.of(establishments.get(id, scopes.current()));
+    }
+
+    /**
+     * Moves the establishment to another patrol unit from {@code since} (a past or present day; today when absent):
+     * who was responsible before that day stays as it was in the binding archive. 200 with the establishment (its
+     * {@code units} history); re-sent to the unit it is in: 200, nothing changes.
+     */
+    @PostMapping("/{id}/move")
+    @PreAuthorize(WRITERS)
+    EstablishmentView move(@PathVariable String id, @Valid @RequestBody MoveRequest request) {
+        return EstablishmentView.of(establishments.move(id, request.unitId(), since(request.since()),
+                request.reason().trim(), scopes.current()).value());
     }
 
     @PostMapping("/{id}/officers")
@@ -128,16 +150,22 @@ class EstablishmentController {
                           @NotBlank @Size(max = 50) String role, @Size(max = 64) String workshop, LocalDate since) {
     }
 
+    /** @param reason why it moved (企业搬迁, 网格调整, …) */
+    record MoveRequest(@NotBlank @Size(max = 64) String unitId, LocalDate since,
+                       @NotBlank @Size(max = 500) String reason) {
+    }
+
     record EstablishmentView(String id, String name, String kind, String industry, String departmentId,
                              String townId, String villageId, String gridId, String unitId, String riskLevel,
                              String colour, List<String> flags, int employeeCount, int workshops, String address,
                              Double latitude, Double longitude, String landlordId, String clusterId,
-                             List<OfficerBinding> officers, Instant registeredAt, Instant changedAt, long revision) {
+                             List<OfficerBinding> officers, List<UnitMembership> units, Instant registeredAt,
+                             Instant changedAt, long revision) {
         static EstablishmentView of(Establishment e) {
             return new EstablishmentView(e.id(), e.name(), e.kind(), e.industry(), e.departmentId(), e.townId(),
                     e.villageId(), e.gridId(), e.unitId(), e.riskLevel(), e.colour(), e.flags(), e.employeeCount(),
                     e.workshops(), e.address(), e.latitude(), e.longitude(), e.landlordId(), e.clusterId(),
-                    e.officers(), e.registeredAt(), e.changedAt(), e.revision());
+                    e.officers(), e.memberships(), e.registeredAt(), e.changedAt(), e.revision());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.InspectorBound;
+import org.liuhua.events.grid.InspectorChanged;
 import org.liuhua.events.grid.InspectorUnbound;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
@@ -25,6 +26,10 @@ public class Inspector extends AggregateRoot {
     private String townId;
     private String phone;
     private Instant registeredAt;
+    private Instant changedAt;
+    private Instant retiredAt;
+    private String retiredReason;
+    private long revision;
     private List<UnitBinding> unitBindings = new ArrayList<>();
 
     Inspector() {
@@ -42,6 +47,8 @@ public class Inspector extends AggregateRoot {
         inspector.townId = townId;
         inspector.phone = phone;
         inspector.registeredAt = now;
+        inspector.changedAt = now;
+        inspector.revision = 1;
         return inspector;
     }
 
@@ -51,8 +58,65 @@ public class Inspector extends AggregateRoot {
                 && Objects.equals(townId, other.townId) && Objects.equals(phone, other.phone);
     }
 
-    /** Binds to a unit from {@code since}; already bound is a no-op (returns false). */
+    /**
+     * Changes name, employment and phone; registers {@link InspectorChanged} (no phone in it) when anything differs.
+     * A retired inspector is not changed (409).
+     */
+    public boolean edit(String newName, String newEmployment, String newPhone, String changedBy, Instant now) {
+        if (!EMPLOYMENTS.contains(newEmployment)) {
+            throw new InvalidInputException("employment", "must be one of " + EMPLOYMENTS);
+        }
+        requireActive();
+        if (Objects.equals(name, newName) && Objects.equals(employment, newEmployment)
+                && Objects.equals(phone, newPhone)) {
+            return false;
+        }
+        boolean published = !Objects.equals(name, newName) || !Objects.equals(employment, newEmployment);
+        name = newName;
+        employment = newEmployment;
+        phone = newPhone;
+        changedAt = now;
+        revision++;
+        if (published) {
+            registerEvent(changed(changedBy));
+        }
+        return true;
+    }
+
+    /**
+     * Retires the inspector from {@code at} (离岗): every current unit binding ends then (each registers
+     * {@link InspectorUnbound}), the inspector can no longer be bound, and {@link InspectorChanged} carries
+     * {@code retiredAt}. Already retired: no-op.
+     */
+    public boolean retire(Instant at, String reason, String changedBy, Instant now) {
+        if (retiredAt != null) {
+            return false;
+        }
+        for (String unitId : currentUnitIds()) {
+            unbind(unitId, at, changedBy);
+        }
+        retiredAt = at;
+        retiredReason = reason;
+        changedAt = now;
+        revision++;
+        registerEvent(changed(changedBy));
+        return true;
+    }
+
+    private InspectorChanged changed(String changedBy) {
+        return new InspectorChanged(id, name, employment, townId, retiredAt, changedBy, changedAt, revision);
+    }
+
+    private void requireActive() {
+        if (retiredAt != null) {
+            throw new ConflictException("inspector " + id + " retired on " + retiredAt, "RETIRED",
+                    List.of("register a new inspector"));
+        }
+    }
+
+    /** Binds to a unit from {@code since}; already bound is a no-op (returns false); a retired inspector: 409. */
     public boolean bind(String unitId, Instant since, String changedBy) {
+        requireActive();
         if (unitBindings.stream().anyMatch(b -> b.current() && b.unitId().equals(unitId))) {
             return false;
         }
@@ -101,5 +165,10 @@ public class Inspector extends AggregateRoot {
     public String townId() { return townId; }
     public String phone() { return phone; }
     public Instant registeredAt() { return registeredAt; }
+    public Instant changedAt() { return changedAt; }
+    public Instant retiredAt() { return retiredAt; }
+    public String retiredReason() { return retiredReason; }
+    public long revision() { return revision; }
+    public boolean retired() { return retiredAt != null; }
     public List<UnitBinding> unitBindings() { return List.copyOf(unitBindings); }
 }

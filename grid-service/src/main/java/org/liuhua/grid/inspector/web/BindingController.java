@@ -7,6 +7,7 @@ import java.util.List;
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.UnitMembership;
 import org.liuhua.grid.inspector.Inspectors;
 import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.inspector.domain.UnitBinding;
@@ -52,12 +53,14 @@ class BindingController {
         Instant instant = at == null ? calendar.now() : calendar.endOf(at).minusNanos(1);
         if (establishmentId != null) {
             Establishment e = establishments.get(establishmentId, scope);
-            List<InspectorOnDuty> onDuty = e.unitId() == null ? List.of() : inspectorsOf(e.unitId(), instant);
-            return new BindingsView(e.id(), e.unitId(), null, at, e.officersAt(instant), onDuty, List.of());
+            // the unit it was in on that day (it may have moved since), and that unit's inspectors on that day
+            String unitAt = e.membershipAt(instant).map(UnitMembership::unitId).orElse(null);
+            List<InspectorOnDuty> onDuty = unitAt == null ? List.of() : inspectorsOf(unitAt, instant, scope);
+            return new BindingsView(e.id(), unitAt, null, at, e.officersAt(instant), onDuty, List.of());
         }
         if (unitId != null) {
             regions.unit(unitId, scope);
-            return new BindingsView(null, unitId, null, at, List.of(), inspectorsOf(unitId, instant), List.of());
+            return new BindingsView(null, unitId, null, at, List.of(), inspectorsOf(unitId, instant, scope), List.of());
         }
         if (inspectorId != null) {
             Inspector inspector = inspectors.get(inspectorId, scope);
@@ -67,11 +70,13 @@ class BindingController {
         throw new InvalidInputException("establishmentId", "give establishmentId, unitId or inspectorId");
     }
 
-    private List<InspectorOnDuty> inspectorsOf(String unitId, Instant at) {
+    /** The inspectors bound to the unit on the date; their phone only for those who may read it. */
+    private List<InspectorOnDuty> inspectorsOf(String unitId, Instant at, CallerScope scope) {
         return inspectors.ofUnit(unitId).stream()
                 .flatMap(i -> i.unitBindings().stream().filter(b -> b.unitId().equals(unitId) && b.activeAt(at))
-                        .map(b -> new InspectorOnDuty(i.id(), i.name(), i.employment(), i.phone(), b.unitId(),
-                                b.since(), b.until())))
+                        .map(b -> new InspectorOnDuty(i.id(), i.name(), i.employment(),
+                                Inspectors.seesPhone(i, scope) ? i.phone() : null, b.unitId(), b.since(),
+                                b.until())))
                 .toList();
     }
 

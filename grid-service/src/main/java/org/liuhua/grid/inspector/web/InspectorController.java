@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,6 +70,23 @@ class InspectorController {
         return view(inspectors.get(id, scopes.current()));
     }
 
+    /** Changes name, employment and phone (not the town); 200 with the inspector; a retired one: 409 RETIRED. */
+    @PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    InspectorView edit(@PathVariable String id, @Valid @RequestBody EditRequest request) {
+        return view(inspectors.edit(id, request.name(), request.employment(), request.phone(), scopes.current()));
+    }
+
+    /**
+     * Retires the inspector from {@code since} (a past or present day; today when absent): every current unit
+     * binding ends that day and no new one can start. Re-sent: 200, nothing changes.
+     */
+    @PostMapping("/{id}/retire")
+    @PreAuthorize(WRITERS)
+    InspectorView retire(@PathVariable String id, @Valid @RequestBody RetireRequest request) {
+        return view(inspectors.retire(id, start(request.since()), request.reason().trim(), scopes.current()));
+    }
+
     @PostMapping("/{id}/bindings")
     @PreAuthorize(WRITERS)
     InspectorView bind(@PathVariable String id, @Valid @RequestBody BindRequest request) {
@@ -95,6 +113,14 @@ class InspectorController {
                             @NotBlank @Size(max = 64) String townId, @Size(max = 32) String phone) {
     }
 
+    record EditRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String employment,
+                       @Size(max = 32) String phone) {
+    }
+
+    /** @param reason why (调岗, 离职, …) */
+    record RetireRequest(LocalDate since, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record BindRequest(@NotBlank @Size(max = 64) String unitId, LocalDate since) {
     }
 
@@ -103,19 +129,20 @@ class InspectorController {
      * of the inspector's town and the inspector themself (else null).
      */
     record InspectorView(String id, String name, String employment, String townId, String phone,
-                         List<String> unitIds, List<UnitBinding> bindings) {
+                         List<String> unitIds, List<UnitBinding> bindings, Instant retiredAt, String retiredReason,
+                         long revision) {
         static InspectorView of(Inspector i, boolean withPhone) {
             return new InspectorView(i.id(), i.name(), i.employment(), i.townId(), withPhone ? i.phone() : null,
-                    i.currentUnitIds(), i.unitBindings());
+                    i.currentUnitIds(), i.unitBindings(), i.retiredAt(), i.retiredReason(), i.revision());
         }
     }
 
     /** A list item: no binding history; {@code phone} as in {@link InspectorView}. */
     record InspectorSummary(String id, String name, String employment, String townId, String phone,
-                            List<String> unitIds) {
+                            List<String> unitIds, Instant retiredAt) {
         static InspectorSummary of(Inspector i, boolean withPhone) {
             return new InspectorSummary(i.id(), i.name(), i.employment(), i.townId(), withPhone ? i.phone() : null,
-                    i.currentUnitIds());
+                    i.currentUnitIds(), i.retiredAt());
         }
     }
 }

@@ -8,10 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.liuhua.events.grid.PatrolCompleted;
+import org.liuhua.events.grid.PatrolFindingCorrected;
 import org.liuhua.events.grid.PatrolFindingRecorded;
+import org.liuhua.events.grid.PatrolFindingWithdrawn;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.NotFoundException;
 
 /**
  * A patrol of an inspector in a unit (G-5), offline-first: every id is chosen by the phone, so re-sending the patrol,
@@ -74,6 +77,10 @@ public class Patrol extends AggregateRoot {
     public boolean record(Finding finding, Instant now) {
         for (Finding existing : findings) {
             if (existing.findingId().equals(finding.findingId())) {
+                if (existing.correctedAt() != null || existing.withdrawn()) {
+                    // the phone re-sends what it recorded; the correction or withdrawal stands
+                    return false;
+                }
                 if (!existing.establishmentId().equals(finding.establishmentId())
                         || !Objects.equals(existing.description(), finding.description())) {
                     throw new ConflictException("finding " + finding.findingId() + " exists with different content");
@@ -87,6 +94,64 @@ public class Patrol extends AggregateRoot {
                 finding.category(), finding.severity(), finding.description(), finding.checklistItemId(),
                 finding.deviceTime(), now), findingKey(id, finding.findingId()));
         return true;
+    }
+
+    /**
+     * Corrects a finding's category, severity, description and checklist item (not its establishment or time),
+     * registering {@link PatrolFindingCorrected}; the same content again is a no-op (false). The caller has checked
+     * that the finding has not become a hazard. A withdrawn finding: 409.
+     */
+    public boolean correct(String findingId, String category, String severity, String description,
+                           String checklistItemId, String correctedBy, Instant now) {
+        if (!SEVERITIES.contains(severity)) {
+            throw new InvalidInputException("severity", "must be one of " + SEVERITIES);
+        }
+        int index = indexOf(findingId);
+        Finding existing = findings.get(index);
+        if (existing.withdrawn()) {
+            throw new ConflictException("finding " + findingId + " was withdrawn", "WITHDRAWN", List.of());
+        }
+        if (Objects.equals(existing.category(), category) && Objects.equals(existing.severity(), severity)
+                && Objects.equals(existing.description(), description)
+                && Objects.equals(existing.checklistItemId(), checklistItemId)) {
+            return false;
+        }
+        Finding corrected = existing.corrected(category, severity, description, checklistItemId, now);
+        findings.set(index, corrected);
+        registerEvent(new PatrolFindingCorrected(findingId, id, inspectorId, corrected.establishmentId(), townId,
+                category, severity, description, checklistItemId, corrected.deviceTime(), correctedBy, now),
+                findingKey(id, findingId));
+        return true;
+    }
+
+    /**
+     * Withdraws a finding recorded by mistake (kept, marked, no longer counted), registering
+     * {@link PatrolFindingWithdrawn}; withdrawn already: no-op (false).
+     */
+    public boolean withdraw(String findingId, String reason, String withdrawnBy, Instant now) {
+        int index = indexOf(findingId);
+        Finding existing = findings.get(index);
+        if (existing.withdrawn()) {
+            return false;
+        }
+        findings.set(index, existing.withdrawnAt(now, reason));
+        registerEvent(new PatrolFindingWithdrawn(findingId, id, inspectorId, existing.establishmentId(), townId,
+                reason, withdrawnBy, now), findingKey(id, findingId));
+        return true;
+    }
+
+    private int indexOf(String findingId) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).findingId().equals(findingId)) {
+                return i;
+            }
+        }
+        throw new NotFoundException("finding " + findingId + " of patrol", id);
+    }
+
+    /** The findings that count (not withdrawn). */
+    public List<Finding> activeFindings() {
+        return findings.stream().filter(f -> !f.withdrawn()).toList();
     }
 
     /**
@@ -109,7 +174,7 @@ public class Patrol extends AggregateRoot {
         completedAt = deviceTime;
         completionReceivedAt = now;
         registerEvent(new PatrolCompleted(id, inspectorId, unitId, townId, startedAt, completedAt,
-                provenEstablishmentIds(), unprovenEstablishmentIds(), findings.size()));
+                provenEstablishmentIds(), unprovenEstablishmentIds(), activeFindings().size()));
         return true;
     }
 
@@ -139,6 +204,11 @@ public class Patrol extends AggregateRoot {
     /** The finding of this id, which must exist. */
     public Finding finding(String findingId) {
         return findings.stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElseThrow();
+    }
+
+    /** The finding of this id, or the exception {@code missing}. */
+    public Finding finding(String findingId, java.util.function.Supplier<? extends RuntimeException> missing) {
+        return findings.stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElseThrow(missing);
     }
 
     public String state() {

@@ -26,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,6 +90,28 @@ class PatrolController {
     ResponseEntity<FindingView> record(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
         var saved = patrols.record(id, request.toCommand(), scopes.current());
         return saved.toResponse("/api/v1/patrols/" + id, f -> FindingView.of(f, !saved.created()));
+    }
+
+    /**
+     * Corrects a finding (category, severity, description, checklist item) until grid-service knows that it became
+     * a hazard (then 409 BECAME_HAZARD: the hazard is corrected in hazard-service). 200 with the finding; the same
+     * content again: 200, nothing changes. A re-sync of the phone's first version does not undo the correction.
+     */
+    @PutMapping("/{id}/findings/{findingId}")
+    @PreAuthorize(RECORDERS)
+    FindingView correct(@PathVariable String id, @PathVariable String findingId,
+                        @Valid @RequestBody CorrectionRequest request) {
+        return FindingView.of(patrols.correct(id, findingId, request.category(), request.severity(),
+                request.description(), request.checklistItemId(), scopes.current()).value(), false);
+    }
+
+    /** Withdraws a finding recorded by mistake, under the same rule as a correction; kept, no longer counted. */
+    @PostMapping("/{id}/findings/{findingId}/withdraw")
+    @PreAuthorize(RECORDERS)
+    FindingView withdraw(@PathVariable String id, @PathVariable String findingId,
+                         @Valid @RequestBody WithdrawRequest request) {
+        return FindingView.of(patrols.withdraw(id, findingId, request.reason().trim(), scopes.current()).value(),
+                false);
     }
 
     @PostMapping("/{id}/complete")
@@ -163,6 +186,15 @@ class PatrolController {
         }
     }
 
+    record CorrectionRequest(@NotBlank @Size(max = 64) String category,
+                             @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
+                             @NotBlank @Size(max = 2000) String description,
+                             @Size(max = 64) String checklistItemId) {
+    }
+
+    record WithdrawRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
     record CompleteRequest(@NotNull Instant deviceTime) {
     }
 
@@ -190,10 +222,11 @@ class PatrolController {
      */
     record FindingView(String findingId, String establishmentId, String category, String severity,
                        String description, String checklistItemId, Instant deviceTime, Instant receivedAt,
-                       boolean duplicate) {
+                       Instant correctedAt, Instant withdrawnAt, String withdrawnReason, boolean duplicate) {
         static FindingView of(Finding f, boolean duplicate) {
             return new FindingView(f.findingId(), f.establishmentId(), f.category(), f.severity(), f.description(),
-                    f.checklistItemId(), f.deviceTime(), f.receivedAt(), duplicate);
+                    f.checklistItemId(), f.deviceTime(), f.receivedAt(), f.correctedAt(), f.withdrawnAt(),
+                    f.withdrawnReason(), duplicate);
         }
     }
 

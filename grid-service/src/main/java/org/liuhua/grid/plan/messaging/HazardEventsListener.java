@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.cloudevents.CloudEvent;
 import org.liuhua.events.Topics;
 import org.liuhua.events.hazard.HazardClosed;
+import org.liuhua.events.hazard.HazardCorroborated;
 import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.grid.plan.FindingHazards;
 import org.liuhua.kit.messaging.EventRouter;
@@ -32,6 +33,12 @@ class HazardEventsListener {
                         findingHazards.reported(hazard.hazardId(), hazard.sourceRef(), hazard.establishmentId());
                     }
                 })
+                .on(HazardCorroborated.class, JoinedHazard.class, (hazard, event) -> {
+                    if (GRID_PATROL.equals(hazard.corroboratingSource()) && hazard.corroboratingSourceRef() != null
+                            && hazard.hazardId() != null) {
+                        findingHazards.joined(hazard.hazardId(), hazard.corroboratingSourceRef());
+                    }
+                })
                 .on(HazardClosed.class, ClosedHazard.class, (hazard, event) -> {
                     if (hazard.hazardId() != null) {
                         Instant closedAt = hazard.closedAt() != null ? hazard.closedAt()
@@ -49,6 +56,10 @@ class HazardEventsListener {
 
     /** What grid-service reads of {@link HazardReported}. */
     record ReportedHazard(String hazardId, String source, String sourceRef, String establishmentId) {
+    }
+
+    /** What grid-service reads of {@link HazardCorroborated}: a patrol finding that joined an open hazard. */
+    record JoinedHazard(String hazardId, String corroboratingSource, String corroboratingSourceRef) {
     }
 
     /** What grid-service reads of {@link HazardClosed}. */

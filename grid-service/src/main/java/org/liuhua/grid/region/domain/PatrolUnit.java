@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.PatrolUnitChanged;
+import org.liuhua.events.grid.RegionRetired;
+import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.InvalidInputException;
 
@@ -21,6 +23,7 @@ public class PatrolUnit extends AggregateRoot {
     private String townId;
     private long revision;
     private Instant changedAt;
+    private Instant retiredAt;
 
     PatrolUnit() {
     }
@@ -48,6 +51,41 @@ public class PatrolUnit extends AggregateRoot {
         return unit;
     }
 
+    /**
+     * Changes name, kind and grid (a grid of the same town, checked by the caller); registers
+     * {@link PatrolUnitChanged} when anything differs. A retired unit: 409.
+     */
+    public boolean change(String newName, String newKind, RegionNode grid, Instant now) {
+        requireKind(newKind);
+        if (retiredAt != null) {
+            throw new ConflictException("patrol unit " + id + " is retired", "RETIRED", List.of());
+        }
+        if (Objects.equals(name, newName) && Objects.equals(kind, newKind) && Objects.equals(gridId, grid.id())
+                && Objects.equals(villageId, grid.villageId())) {
+            return false;
+        }
+        name = newName;
+        kind = newKind;
+        gridId = grid.id();
+        villageId = grid.villageId();
+        revision++;
+        changedAt = now;
+        registerEvent(new PatrolUnitChanged(id, name, kind, gridId, villageId, townId, now, revision));
+        return true;
+    }
+
+    /** Retires the unit (kept for the archive); the caller has checked that nothing is in it any more. */
+    public boolean retire(String changedBy, Instant now) {
+        if (retiredAt != null) {
+            return false;
+        }
+        retiredAt = now;
+        revision++;
+        changedAt = now;
+        registerEvent(new RegionRetired(id, "UNIT", townId, now, changedBy, revision));
+        return true;
+    }
+
     /** Same content as a unit made from a re-sent request. */
     public boolean sameAs(PatrolUnit other) {
         return Objects.equals(name, other.name) && Objects.equals(kind, other.kind)
@@ -66,4 +104,7 @@ public class PatrolUnit extends AggregateRoot {
     public String villageId() { return villageId; }
     public String townId() { return townId; }
     public long revision() { return revision; }
+    public Instant changedAt() { return changedAt; }
+    public Instant retiredAt() { return retiredAt; }
+    public boolean retired() { return retiredAt != null; }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.RegionChanged;
+import org.liuhua.events.grid.RegionRetired;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
@@ -34,6 +35,7 @@ public class RegionNode extends AggregateRoot {
     private Integer fireStaff;
     private long revision;
     private Instant changedAt;
+    private Instant retiredAt;
 
     RegionNode() {
     }
@@ -111,6 +113,53 @@ public class RegionNode extends AggregateRoot {
         return true;
     }
 
+    /** Renames a village or grid; the same name again changes nothing (false). A retired node: 409. */
+    public boolean rename(String newName, Instant now) {
+        requireActive();
+        if (Objects.equals(name, newName)) {
+            return false;
+        }
+        name = newName;
+        changed(now);
+        return true;
+    }
+
+    /**
+     * Moves a grid to another village of the same town (the caller has checked both); the same village again
+     * changes nothing (false).
+     */
+    public boolean moveTo(RegionNode village, Instant now) {
+        requireActive();
+        if (!GRID.equals(level)) {
+            throw new ConflictException("only grids move between villages", level, List.of());
+        }
+        if (Objects.equals(parentId, village.id)) {
+            return false;
+        }
+        parentId = village.id;
+        villageId = village.id;
+        changed(now);
+        return true;
+    }
+
+    /** Retires a village or grid (kept for the archive); the caller has checked it holds nothing current. */
+    public boolean retire(String changedBy, Instant now) {
+        if (retiredAt != null) {
+            return false;
+        }
+        retiredAt = now;
+        revision++;
+        changedAt = now;
+        registerEvent(new RegionRetired(id, level, townId, now, changedBy, revision));
+        return true;
+    }
+
+    private void requireActive() {
+        if (retiredAt != null) {
+            throw new ConflictException(level.toLowerCase() + " " + id + " is retired", "RETIRED", List.of());
+        }
+    }
+
     private void changed(Instant now) {
         revision++;
         changedAt = now;
@@ -133,4 +182,6 @@ public class RegionNode extends AggregateRoot {
     public Integer fireStaff() { return fireStaff; }
     public long revision() { return revision; }
     public Instant changedAt() { return changedAt; }
+    public Instant retiredAt() { return retiredAt; }
+    public boolean retired() { return retiredAt != null; }
 }

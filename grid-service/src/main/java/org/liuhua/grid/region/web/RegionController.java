@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.liuhua.grid.region.RegionTree;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.Department;
 import org.liuhua.grid.region.domain.PatrolUnit;
@@ -36,10 +37,12 @@ class RegionController {
     private static final String WRITERS = "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')";
 
     private final Regions regions;
+    private final RegionTree regionTree;
     private final Scopes scopes;
 
-    RegionController(Regions regions, Scopes scopes) {
+    RegionController(Regions regions, RegionTree regionTree, Scopes scopes) {
         this.regions = regions;
+        this.regionTree = regionTree;
         this.scopes = scopes;
     }
 
@@ -129,6 +132,57 @@ class RegionController {
         return UnitView.of(regions.unit(id, scopes.current()));
     }
 
+    /** Renames a village (it stays in its town: another {@code townId} → 400). */
+    @PutMapping("/villages/{id}")
+    @PreAuthorize(WRITERS)
+    NodeView changeVillage(@PathVariable String id, @Valid @RequestBody VillageChange request) {
+        return NodeView.of(regions.changeVillage(id, request.name(), request.townId(), scopes.current()));
+    }
+
+    /** Renames a grid and/or moves it to another village of its town; its units and establishments follow. */
+    @PutMapping("/grids/{id}")
+    @PreAuthorize(WRITERS)
+    NodeView changeGrid(@PathVariable String id, @Valid @RequestBody GridChange request) {
+        return NodeView.of(regions.changeGrid(id, request.name(), request.villageId(), scopes.current()));
+    }
+
+    /** Changes a unit's name, kind (GENERAL ↔ KEY) and grid (of its town); its establishments follow. */
+    @PutMapping("/patrol-units/{id}")
+    @PreAuthorize(WRITERS)
+    UnitView changeUnit(@PathVariable String id, @Valid @RequestBody UnitChange request) {
+        return UnitView.of(regions.changeUnit(id, request.name(), request.kind(), request.gridId(), scopes.current()));
+    }
+
+    /** Retires a village with no current grid left (else 409 VILLAGE_HAS_GRIDS). */
+    @PostMapping("/villages/{id}/retire")
+    @PreAuthorize(WRITERS)
+    NodeView retireVillage(@PathVariable String id) {
+        return NodeView.of(regions.retireNode(id, RegionNode.VILLAGE, scopes.current()));
+    }
+
+    /** Retires a grid with no current unit left (else 409 GRID_HAS_UNITS). */
+    @PostMapping("/grids/{id}/retire")
+    @PreAuthorize(WRITERS)
+    NodeView retireGrid(@PathVariable String id) {
+        return NodeView.of(regions.retireNode(id, RegionNode.GRID, scopes.current()));
+    }
+
+    /**
+     * Retires a unit whose establishments were all moved to other units and whose inspectors were unbound (else 409
+     * UNIT_HAS_ESTABLISHMENTS / UNIT_HAS_INSPECTORS), so the "in no unit" list stays empty.
+     */
+    @PostMapping("/patrol-units/{id}/retire")
+    @PreAuthorize(WRITERS)
+    UnitView retireUnit(@PathVariable String id) {
+        return UnitView.of(regions.retireUnit(id, scopes.current()));
+    }
+
+    /** The tree city → town → village → grid → unit with counts, of the towns the caller sees (or one town). */
+    @GetMapping("/region-tree")
+    RegionTree.Node tree(@RequestParam(required = false) String townId) {
+        return regionTree.tree(townId, scopes.current());
+    }
+
     @PostMapping("/departments")
     @PreAuthorize("hasRole('CITY_ADMIN')")
     ResponseEntity<DepartmentView> createDepartment(@Valid @RequestBody DepartmentRequest request) {
@@ -162,22 +216,33 @@ class RegionController {
                        @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind) {
     }
 
+    record VillageChange(@NotBlank @Size(max = 100) String name, @Size(max = 64) String townId) {
+    }
+
+    record GridChange(@NotBlank @Size(max = 100) String name, @Size(max = 64) String villageId) {
+    }
+
+    record UnitChange(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind,
+                      @Size(max = 64) String gridId) {
+    }
+
     record DepartmentRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
                              @Min(0) @Max(100_000) Integer safetyStaff) {
     }
 
     record NodeView(String id, String level, String kind, String name, String parentId, String townId,
-                    Integer safetyStaff, Integer fireStaff, long revision, Instant changedAt) {
+                    Integer safetyStaff, Integer fireStaff, long revision, Instant changedAt, Instant retiredAt) {
         static NodeView of(RegionNode n) {
             return new NodeView(n.id(), n.level(), n.kind(), n.name(), n.parentId(), n.townId(), n.safetyStaff(),
-                    n.fireStaff(), n.revision(), n.changedAt());
+                    n.fireStaff(), n.revision(), n.changedAt(), n.retiredAt());
         }
     }
 
     record UnitView(String id, String name, String kind, String gridId, String villageId, String townId,
-                    long revision) {
+                    long revision, Instant retiredAt) {
         static UnitView of(PatrolUnit u) {
-            return new UnitView(u.id(), u.name(), u.kind(), u.gridId(), u.villageId(), u.townId(), u.revision());
+            return new UnitView(u.id(), u.name(), u.kind(), u.gridId(), u.villageId(), u.townId(), u.revision(),
+                    u.retiredAt());
         }
     }
 
