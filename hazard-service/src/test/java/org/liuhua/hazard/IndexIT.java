@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.kit.store.CollectionIndexes;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.store.IndexCreator;
+import org.liuhua.kit.store.NewerRevisions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,8 @@ public class IndexIT extends HazardIT {
             path("audit_log", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             // known establishments (from grid events)
             path("establishments", "the establishments of an inspector's units", "unitId"),
+            path("establishments", "a newer copy of an establishment: the revision guard (kit NewerRevisions)",
+                    NewerRevisions.REVISION_KEY),
             path("inspector_bindings", "the units an inspector is bound to", "inspectorId"),
             // firms
             path("contracts", "a firm's contracts, newest first; a firm's contracted establishments", "firmId",

@@ -1,10 +1,13 @@
 package org.liuhua.hazard.known;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.liuhua.kit.readmodel.InspectorBindings;
+import org.liuhua.kit.store.NewerRevisions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,16 +52,13 @@ public class KnownEstablishments {
 
     /** Keeps the snapshot when its revision is newer than the stored one (duplicates and stale events are dropped). */
     public boolean applyIfNewer(KnownEstablishment e) {
-        Query olderOrAbsent = new Query(Criteria.where("_id").is(e.establishmentId()).and("revision")
-                .lt(e.revision()));
-        Update update = new Update().set("name", e.name()).set("townId", e.townId())
-                .set("departmentId", e.departmentId()).set("industry", e.industry()).set("unitId", e.unitId())
-                .set("revision", e.revision());
-        try {
-            return mongo.upsert(olderOrAbsent, update, ESTABLISHMENTS).getModifiedCount() > 0;
-        } catch (DuplicateKeyException alreadyNewer) {
-            return false;
-        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", e.name());
+        fields.put("townId", e.townId());
+        fields.put("departmentId", e.departmentId());
+        fields.put("industry", e.industry());
+        fields.put("unitId", e.unitId());
+        return new NewerRevisions(mongo).applyIfNewer(ESTABLISHMENTS, e.establishmentId(), e.revision(), fields);
     }
 
     /** The inspector→unit bindings grid announces, with their ledger of ended bindings (the kit's read model). */

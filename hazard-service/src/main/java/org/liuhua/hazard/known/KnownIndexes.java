@@ -2,6 +2,7 @@ package org.liuhua.hazard.known;
 
 import org.liuhua.kit.readmodel.InspectorBindings;
 import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.NewerRevisions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,7 @@ class KnownIndexes {
     /** {@link KnownEstablishments#ofInspector}: the establishments of an inspector's units. */
     @Bean
     CollectionIndexes knownEstablishmentIndexes() {
-        return CollectionIndexes.of(KnownEstablishments.ESTABLISHMENTS, on("unitId"));
+        return CollectionIndexes.of(KnownEstablishments.ESTABLISHMENTS, on("unitId"), NewerRevisions.index());
     }
 
     /** {@link KnownEstablishments#ofInspector}: the units an inspector is bound to. */

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff the pause between those retries (default 300 ms)
  * @param outageBackoff      the first pause before a record that failed because the store is away is tried again
  *                           (default 500 ms); it doubles per attempt. Such a record is never dead-lettered
- *                           ({@link org.liuhua.kit.messaging.StoreOutage} says which failures count)
+ *                           ({@link org.liuhua.kit.store.StoreOutage} says which failures count)
  * @param outageBackoffMax   the longest of those pauses (default 30 s; keep it well under Kafka's
  *                           {@code max.poll.interval.ms}, 5 minutes)
  * @param outageGiveUpAfter  the sum of pauses after which such a record is dead-lettered after all: by default

@@ -14,6 +14,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.SeekUtils;
 import org.springframework.util.backoff.BackOff;
+import org.liuhua.kit.store.StoreOutage;
 
 /**
  * The consumers' error handler; it tells two kinds of failure apart by the whole cause chain ({@link StoreOutage}):

@@ -11,6 +11,7 @@ import org.liuhua.events.EventTypes;
 import org.liuhua.kit.outbox.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.liuhua.kit.store.StoreOutage;
 
 /**
  * The one way a consumer dispatches: each event type (read from the payload record's {@code @EventType}) maps to a

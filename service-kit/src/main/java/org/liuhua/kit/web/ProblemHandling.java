@@ -12,6 +12,7 @@ import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.domain.TooManyRequestsException;
 import org.liuhua.kit.problem.ProblemType;
 import org.liuhua.kit.problem.Problems;
+import org.liuhua.kit.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -126,12 +127,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included. */
+    /**
+     * A bug, not bad input: whatever no handler above names, {@link IllegalArgumentException} included — unless some
+     * cause says the store is away (e.g. a not-primary error during an election, which Spring Data leaves
+     * uncategorised): that is the same 503 as above ({@link StoreOutage}, the consumers' rule too).
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.isCause(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected error, trace {}", TraceContext.currentTraceId(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,
-                "an unexpected error occurred; quote the trace id when reporting it");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,
+                        "an unexpected error occurred; quote the trace id when reporting it"));
     }
 
     @Override

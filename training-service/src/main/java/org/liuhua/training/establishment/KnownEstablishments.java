@@ -2,6 +2,7 @@ package org.liuhua.training.establishment;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +13,12 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.liuhua.kit.readmodel.InspectorBindings;
 import org.liuhua.kit.store.CollectionIndexes;
+import org.liuhua.kit.store.NewerRevisions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +32,11 @@ public class KnownEstablishments {
     public static final String ESTABLISHMENTS = "establishments";
 
     private final MongoTemplate mongo;
+    private final NewerRevisions revisions;
     private final InspectorBindings bindings;
 
     KnownEstablishments(MongoTemplate mongo) {
+        this.revisions = new NewerRevisions(mongo);
         this.mongo = mongo;
         this.bindings = new InspectorBindings(mongo);
     }
@@ -84,16 +86,18 @@ public class KnownEstablishments {
         Instant tenantSince = e.landlordId() == null ? null
                 : current != null && Objects.equals(current.landlordId(), e.landlordId())
                 && current.tenantSince() != null ? current.tenantSince() : changedAt;
-        Query olderOrAbsent = new Query(Criteria.where("_id").is(e.id()).and("revision").lt(e.revision()));
-        Update update = new Update().set("name", e.name()).set("kind", e.kind()).set("industry", e.industry())
-                .set("departmentId", e.departmentId()).set("townId", e.townId()).set("unitId", e.unitId())
-                .set("flags", e.flags()).set("employeeCount", e.employeeCount()).set("landlordId", e.landlordId())
-                .set("tenantSince", tenantSince).set("revision", e.revision());
-        try {
-            return mongo.upsert(olderOrAbsent, update, ESTABLISHMENTS).getModifiedCount() > 0;
-        } catch (DuplicateKeyException alreadyNewer) {
-            return false;
-        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", e.name());
+        fields.put("kind", e.kind());
+        fields.put("industry", e.industry());
+        fields.put("departmentId", e.departmentId());
+        fields.put("townId", e.townId());
+        fields.put("unitId", e.unitId());
+        fields.put("flags", e.flags());
+        fields.put("employeeCount", e.employeeCount());
+        fields.put("landlordId", e.landlordId());
+        fields.put("tenantSince", tenantSince);
+        return revisions.applyIfNewer(ESTABLISHMENTS, e.id(), e.revision(), fields);
     }
 
     /** The inspector→unit bindings grid announces, with their ledger of ended bindings (the kit's read model). */
@@ -108,7 +112,7 @@ public class KnownEstablishments {
         CollectionIndexes establishmentIndexes() {
             return CollectionIndexes.of(ESTABLISHMENTS, CollectionIndexes.on("townId"),
                     CollectionIndexes.on("departmentId"), CollectionIndexes.on("unitId"),
-                    CollectionIndexes.on("landlordId"));
+                    CollectionIndexes.on("landlordId"), NewerRevisions.index());
         }
 
         @Bean

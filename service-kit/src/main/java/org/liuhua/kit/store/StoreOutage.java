@@ -1,4 +1,4 @@
-package org.liuhua.kit.messaging;
+package org.liuhua.kit.store;
 
 import java.util.IdentityHashMap;
 import java.util.Map;

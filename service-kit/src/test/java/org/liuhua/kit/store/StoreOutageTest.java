@@ -1,4 +1,4 @@
-package org.liuhua.kit.messaging;
+package org.liuhua.kit.store;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
