@@ -13,6 +13,8 @@ import org.liuhua.events.manual.HandbookReviewDue;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TopicProbe;
 import org.liuhua.manual.ManualIT;
+import org.liuhua.manual.establishment.KnownEstablishments;
+import org.liuhua.manual.establishment.domain.KnownEstablishment;
 import org.liuhua.manual.handbook.Handbooks;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,13 +32,17 @@ class ReviewReminderReplicasIT extends ManualIT {
 
     @Autowired
     Handbooks handbooks;
+    @Autowired
+    KnownEstablishments known;
 
     @Test
     void twoReplicasSweepingAtOnceSendOneReviewReminderPerHandbook() throws Exception {
-        List<String> establishments = List.of(knownEstablishment("est-replica"), knownEstablishment("est-replica"));
+        List<String> establishments = List.of(unique("est-replica"), unique("est-replica"));
         for (String est : establishments) {
-            adoptTemplate(est);
+            known.applyIfNewer(new KnownEstablishment(est, "张家港市锦丰粉末冶金有限公司", "INDUSTRIAL", "METAL_PRODUCTS",
+                    "dept-emergency", JINFENG, JINFENG + "-v01-g1-u1", List.of("DUST_EXPLOSION"), null, 1));
         }
+        adoptOneTemplate(establishments);
         try (TopicProbe probe = probe()) {
             clock.advance(Duration.ofDays(400));
             CyclicBarrier start = new CyclicBarrier(2);
@@ -68,7 +74,7 @@ class ReviewReminderReplicasIT extends ManualIT {
         return sent;
     }
 
-    private void adoptTemplate(String est) {
+    private void adoptOneTemplate(List<String> adopters) {
         // a code sorting after the fixtures' (TemplateIT reads the first page of dust-explosion templates)
         TestHttp department = departmentOfficer("dept-emergency");
         String id = department.post("/api/v1/templates", Map.of("code", unique("post-replicas").toLowerCase(),
@@ -77,8 +83,10 @@ class ReviewReminderReplicasIT extends ManualIT {
                 "sections", List.of(Map.of("key", "hazards", "heading", "主要危险因素", "items",
                         List.of(Map.of("text", "粉尘爆炸", "source", "GB 15577-2018")))))).json().get("id").asString();
         assertThat(department.post("/api/v1/templates/" + id + "/versions/1/publish", "").status()).isEqualTo(200);
-        TestHttp.Response adopted = enterpriseOfficer(est).post("/api/v1/handbooks/" + est + "/adoptions",
-                Map.of("templateId", id));
-        assertThat(adopted.status()).as(adopted.toString()).isEqualTo(201);
+        for (String est : adopters) {
+            TestHttp.Response adopted = enterpriseOfficer(est).post("/api/v1/handbooks/" + est + "/adoptions",
+                    Map.of("templateId", id));
+            assertThat(adopted.status()).as(adopted.toString()).isEqualTo(201);
+        }
     }
 }
