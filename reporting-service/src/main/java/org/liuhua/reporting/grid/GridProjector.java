@@ -234,6 +234,7 @@ public class GridProjector implements Projector {
         BulkOperations visited = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
                 space.collection(ESTABLISHMENT_PATROLS));
         int visitWrites = 0;
+        Set<PatrolCompleted> namingTown = namingTheirInspectorsTown(patrols, space);
         for (PatrolCompleted p : patrols) {
             if (p.patrolId() == null || p.townId() == null) {
                 throw new IllegalArgumentException("a completed patrol without patrolId or townId");
@@ -264,11 +265,13 @@ public class GridProjector implements Projector {
                 String at0 = "inspectors." + key(p.inspectorId());
                 Update inspector = new Update().set("month", month)
                         .set(at0 + ".inspectorId", p.inspectorId())
-                        .set(at0 + ".townId", p.townId())
                         .set(at0 + ".patrols." + patrol, new Document("proven", proven.size())
                                 .append("findings", p.findings()).append("unitId", p.unitId()));
                 if (!proven.isEmpty()) {
                     inspector.addToSet(at0 + ".establishments").each(proven.toArray());
+                }
+                if (namingTown.contains(p)) {
+                    inspector.set(at0 + ".townId", p.townId()).set(at0 + ".townAt", Date.from(at));
                 }
                 inspectors.upsert(Query.query(Criteria.where("_id").is(month)), inspector);
             }
@@ -291,6 +294,46 @@ public class GridProjector implements Projector {
         }
     }
 
+    /**
+     * The patrols that name their inspector's town of the month: the latest one (by time) of each inspector and month,
+     * unless a later one is stored already — an inspector who moved towns is ranked where they patrolled last, in
+     * whatever order the patrols arrive.
+     */
+    private Set<PatrolCompleted> namingTheirInspectorsTown(List<PatrolCompleted> patrols, ProjectionSpace space) {
+        Map<String, PatrolCompleted> latest = new LinkedHashMap<>();
+        for (PatrolCompleted p : patrols) {
+            Instant at = p.completedAt() != null ? p.completedAt() : p.startedAt();
+            if (p.inspectorId() == null || at == null) {
+                continue;
+            }
+            latest.merge(calendar.monthKey(at) + "/" + p.inspectorId(), p,
+                    (a, b) -> timeOf(b).isBefore(timeOf(a)) ? a : b);
+        }
+        if (latest.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> months = latest.keySet().stream().map(k -> (Object) k.substring(0, k.indexOf('/'))).distinct()
+                .toList();
+        Map<String, Document> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(months)), Document.class, space.collection(INSPECTOR_MONTHS))
+                .forEach(d -> stored.put(d.getString("_id"), d));
+        Set<PatrolCompleted> naming = new java.util.HashSet<>();
+        latest.forEach((k, p) -> {
+            Document month = stored.get(k.substring(0, k.indexOf('/')));
+            Document all = month == null ? null : month.get("inspectors", Document.class);
+            Document inspector = all == null ? null : all.get(key(p.inspectorId()), Document.class);
+            Date townAt = inspector == null ? null : inspector.getDate("townAt");
+            if (townAt == null || !timeOf(p).isBefore(townAt.toInstant())) {
+                naming.add(p);
+            }
+        });
+        return naming;
+    }
+
+    private static Instant timeOf(PatrolCompleted p) {
+        return p.completedAt() != null ? p.completedAt() : p.startedAt();
+    }
+
     // ---------------------------------------------------------------- inspectors, key units (staffing gaps)
 
     private void staffing(Batch batch, ProjectionSpace space) {
@@ -300,14 +343,36 @@ public class GridProjector implements Projector {
         BulkOperations staffing = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(STAFFING));
         BulkOperations inspectors = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(INSPECTORS));
         boolean anyInspector = false;
+        int staffingWrites = 0;
+        // a unit's latest revision wins, an inspector's latest binding names them: a late older event changes nothing
+        Map<String, PatrolUnitChanged> latestUnits = new LinkedHashMap<>();
         for (PatrolUnitChanged u : batch.units) {
             if (u.unitId() == null || u.townId() == null) {
                 throw new IllegalArgumentException("a patrol unit without unitId or townId");
             }
+            latestUnits.merge(u.townId() + "/" + u.unitId(), u, (a, b) -> b.revision() >= a.revision() ? b : a);
+        }
+        Map<String, Document> storedTowns = new HashMap<>();
+        if (!latestUnits.isEmpty()) {
+            List<Object> towns = latestUnits.values().stream().map(u -> (Object) Denominators.town(u.townId()))
+                    .distinct().toList();
+            mongo.find(Query.query(Criteria.where("_id").in(towns)), Document.class, space.collection(STAFFING))
+                    .forEach(d -> storedTowns.put(d.getString("_id"), d));
+        }
+        for (PatrolUnitChanged u : latestUnits.values()) {
+            Document town = storedTowns.get(Denominators.town(u.townId()));
+            Document units = town == null ? null : town.get("units", Document.class);
+            Document current = units == null ? null : units.get(key(u.unitId()), Document.class);
+            if (current != null && ((Number) current.getOrDefault("revision", 0L)).longValue() >= u.revision()) {
+                continue;
+            }
             staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(u.townId()))),
                     new Update().set("townId", u.townId()).set("units." + key(u.unitId()),
-                            new Document("unitId", u.unitId()).append("name", u.name()).append("kind", u.kind())));
+                            new Document("unitId", u.unitId()).append("name", u.name()).append("kind", u.kind())
+                                    .append("revision", u.revision())));
+            staffingWrites++;
         }
+        Map<String, InspectorBound> latestBindings = new LinkedHashMap<>();
         for (InspectorBound b : batch.bound) {
             if (b.inspectorId() == null || b.unitId() == null || b.townId() == null) {
                 throw new IllegalArgumentException("an inspector binding without inspectorId, unitId or townId");
@@ -319,8 +384,23 @@ public class GridProjector implements Projector {
                 update.max(at + ".boundAt", Date.from(b.boundAt()));
             }
             staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(b.townId()))), update);
+            staffingWrites++;
+            latestBindings.merge(b.inspectorId(), b, (x, y) -> boundAt(y).isBefore(boundAt(x)) ? x : y);
+        }
+        Map<String, Instant> storedBindings = new HashMap<>();
+        if (!latestBindings.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(List.copyOf(latestBindings.keySet()))), Document.class,
+                    space.collection(INSPECTORS)).forEach(d -> storedBindings.put(d.getString("_id"),
+                    d.getDate("boundAt") == null ? Instant.EPOCH : d.getDate("boundAt").toInstant()));
+        }
+        for (InspectorBound b : latestBindings.values()) {
+            Instant stored = storedBindings.get(b.inspectorId());
+            if (stored != null && boundAt(b).isBefore(stored)) {
+                continue;
+            }
             inspectors.upsert(Query.query(Criteria.where("_id").is(b.inspectorId())), new Update()
-                    .set("name", b.name()).set("employment", b.employment()).set("townId", b.townId()));
+                    .set("name", b.name()).set("employment", b.employment()).set("townId", b.townId())
+                    .set("boundAt", Date.from(boundAt(b))));
             anyInspector = true;
         }
         for (InspectorUnbound u : batch.unbound) {
@@ -331,11 +411,18 @@ public class GridProjector implements Projector {
             Update update = new Update().set("townId", u.townId()).set(at + ".inspectorId", u.inspectorId());
             update.max(at + ".unboundAt", Date.from(u.unboundAt() == null ? Instant.EPOCH : u.unboundAt()));
             staffing.upsert(Query.query(Criteria.where("_id").is(Denominators.town(u.townId()))), update);
+            staffingWrites++;
         }
-        staffing.execute();
+        if (staffingWrites > 0) {
+            staffing.execute();
+        }
         if (anyInspector) {
             inspectors.execute();
         }
+    }
+
+    private static Instant boundAt(InspectorBound b) {
+        return b.boundAt() == null ? Instant.EPOCH : b.boundAt();
     }
 
     // ---------------------------------------------------------------- clusters (双七十)
