@@ -43,7 +43,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * error answers a service declares itself ({@code @ApiResponse(responseCode = "404", description = ...)}); the roles
  * that may call an operation ({@value #ROLES}, from a {@code @PreAuthorize} of {@code hasRole}/{@code hasAnyRole}
  * only); the bounds of a date ({@value #DATE_BOUND}: {@code future}, {@code future-or-present}, {@code past},
- * {@code past-or-present}, from Bean Validation's {@code @Future}, ... on the property);
+ * {@code past-or-present}, from the kit's {@link DateBound} or Bean Validation's {@code @Future}, ... on the
+ * property);
  * the optional {@code Idempotency-Key} header on POST, PUT and PATCH; and properties that may be null marked as such
  * and not required (only {@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty} and primitive properties are
  * required). Paging is described by {@link PageQuery} itself ({@code page}, {@code size}, {@code sort}).
@@ -79,7 +80,8 @@ public class ApiDocsConfiguration {
         return (property, type) -> {
             if (property != null && type.getCtxAnnotations() != null) {
                 for (Annotation annotation : type.getCtxAnnotations()) {
-                    String bound = DATE_BOUNDS.get(annotation.annotationType().getSimpleName());
+                    String bound = annotation instanceof DateBound side ? side.value().extension()
+                            : DATE_BOUNDS.get(annotation.annotationType().getSimpleName());
                     if (bound != null) {
                         property.addExtension(DATE_BOUND, bound);
                     }

@@ -13,11 +13,11 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.TooManyRequestsException;
+import org.liuhua.kit.web.DateBound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +42,8 @@ public class ProbeController {
     }
 
     /** A date bounded to the future and a reference to another object, for the API document's hints. */
-    public record Planned(@FutureOrPresent LocalDate due, @PastOrPresent Instant noticedAt, String establishmentId) {
+    public record Planned(@DateBound(DateBound.Side.FUTURE_OR_PRESENT) LocalDate due, @PastOrPresent Instant noticedAt,
+                          String establishmentId) {
     }
 
     public enum Kind { ARRIVED, LEFT }
