@@ -3,9 +3,8 @@ package org.liuhua.e2e.fuzz;
 import java.util.Set;
 
 /**
- * Enforced findings in modules that are fixed elsewhere (each line: category, service, method and path template),
- * printed but not failing the run until the fix lands; {@code -Dliuhua.fuzz.strict=true} ignores this list. Empty
- * it as the fixes are merged: the acceptance is 0 × 5xx.
+ * Findings in modules that are fixed elsewhere (each line: category, service, method and path template), printed
+ * but not failing the run until the fix lands. Empty it as the fixes are merged: the acceptance is 0 findings.
  */
 final class KnownElsewhere {
 
