@@ -116,6 +116,27 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void aPathTheFirewallRefusesIsAProblemNamingThePathForEveryCaller() {
+        String token = tokenFor("firewall-" + UUID.randomUUID());
+        for (String path : List.of("/api/v1/establishments/..%252F..", "/api/v1/establishments/POST%00%0D%0A")) {
+            for (TestHttp caller : List.of(http(), http().as(token))) {
+                TestHttp.Response refused = caller.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(400);
+                assertProblem(refused, "invalid-input");
+                assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("path");
+            }
+        }
+    }
+
+    @Test
+    void aQueryOfSeveralKilobytesReachesTheService() {
+        String token = tokenFor("long-" + UUID.randomUUID());
+        TestHttp.Response response = http().as(token).get("/api/v1/establishments?townId="
+                + "%E9%95%BF".repeat(1_000));
+        assertThat(response.status()).as("relayed to the service, which names the parameter").isEqualTo(200);
+    }
+
+    @Test
     void theCockpitPageIsOpenWithoutATokenButItsStreamIsNot() {
         TestHttp.Response page = http().get("/cockpit/index.html");
         assertThat(page.status()).isEqualTo(200);

@@ -21,7 +21,36 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  */
 record ApiOperation(String service, String method, String path, List<Parameter> parameters,
                     Schema<?> body, boolean bodyRequired, String bodyMediaType, Set<String> declaredStatuses,
-                    Map<String, Schema<?>> okSchemas) {
+                    Map<String, Schema<?>> okSchemas, List<String> roles) {
+
+    /** The document's extension naming the roles that may call an operation (the kit's ApiDocsConfiguration). */
+    static final String ROLES = "x-liuhua-roles";
+
+    /**
+     * Whether the document says which roles may call the operation and this one is not among them: such a role
+     * gets 403 for any request, before anything about the request is checked. Without the extension every role
+     * counts as one that may call the operation (a 403 then comes from the object's scope).
+     */
+    boolean forbids(String role) {
+        return !roles.isEmpty() && !roles.contains(role.toUpperCase().replace('-', '_'));
+    }
+
+    /** A body carrying a file (a property of format binary): sent as multipart/form-data, whatever else is listed. */
+    boolean uploads() {
+        Schema<?> schema = Inputs.effective(body);
+        return bodyMediaType != null && (bodyMediaType.contains("multipart") || schema != null
+                && schema.getProperties() != null && schema.getProperties().values().stream()
+                .anyMatch(p -> "binary".equals(p.getFormat())));
+    }
+
+    /** The names of the file properties of the body ({@code file} when the document names none). */
+    List<String> fileParts() {
+        Schema<?> schema = Inputs.effective(body);
+        List<String> parts = schema == null || schema.getProperties() == null ? List.of()
+                : schema.getProperties().entrySet().stream().filter(p -> "binary".equals(p.getValue().getFormat()))
+                .map(Map.Entry::getKey).toList();
+        return parts.isEmpty() ? List.of("file") : parts;
+    }
 
     String label() {
         return method + " " + path;
@@ -96,7 +125,10 @@ record ApiOperation(String service, String method, String path, List<Parameter> 
                 }
             });
         }
+        List<String> roles = operation.getExtensions() != null
+                && operation.getExtensions().get(ROLES) instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
         return new ApiOperation(service, method.name(), path, parameters, body, bodyRequired, mediaType,
-                Set.copyOf(statuses), okSchemas);
+                Set.copyOf(statuses), okSchemas, roles);
     }
 }

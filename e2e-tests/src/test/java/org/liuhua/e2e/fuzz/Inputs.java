@@ -28,6 +28,11 @@ final class Inputs {
 
     static final String HUGE = "长".repeat(20_000);
     static final String CONTROL = "POST\u0000\u0007\r\n";
+    /** The document's extension saying on which side of today a date must lie (the kit's ApiDocsConfiguration). */
+    static final String DATE_BOUND = "x-liuhua-date-bound";
+    /** A 1×1 PNG: the file of a valid upload. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     /** Reference fields and the demo fixture object each one names in a valid input. */
     static final Map<String, String> FIXTURE_REFERENCES = Map.ofEntries(
             Map.entry("townId", "zjg-jinfeng"), Map.entry("villageId", "zjg-jinfeng-v01"),
@@ -144,7 +149,10 @@ final class Inputs {
                 return draw(Arbitraries.of(true, false));
             case "array": {
                 int min = schema.getMinItems() == null ? 0 : schema.getMinItems();
-                int count = depth > 2 ? min : Math.max(min, draw(Arbitraries.integers().between(0, 2)));
+                // references to objects the fuzzer cannot know (evidence, photos, ...): none, unless some are required
+                boolean unknownReferences = name.endsWith("Ids") && !FIXTURE_REFERENCES.containsKey(singular(name));
+                int count = depth > 2 || unknownReferences ? min
+                        : Math.max(min, draw(Arbitraries.integers().between(0, 2)));
                 List<Object> items = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     items.add(valid(singular(name), schema.getItems(), depth + 1));
@@ -176,11 +184,18 @@ final class Inputs {
     }
 
     private String validString(String name, Schema<?> schema) {
+        // a date the document bounds to the future lies ahead (from tomorrow: today differs between time zones);
+        // any other date lies in the recent past, as most dates a client sends (checks, photos, trainings) do
+        boolean ahead = schema.getExtensions() != null
+                && String.valueOf(schema.getExtensions().get(DATE_BOUND)).startsWith("future");
         if ("date".equals(schema.getFormat())) {
-            return LocalDate.now().minusDays(draw(Arbitraries.integers().between(0, 30))).toString();
+            return ahead ? LocalDate.now().plusDays(draw(Arbitraries.integers().between(2, 30))).toString()
+                    : LocalDate.now().minusDays(draw(Arbitraries.integers().between(0, 30))).toString();
         }
         if ("date-time".equals(schema.getFormat())) {
-            return Instant.now().minus(draw(Arbitraries.integers().between(5, 600)), ChronoUnit.MINUTES)
+            return ahead ? Instant.now().plus(draw(Arbitraries.integers().between(2, 30)), ChronoUnit.DAYS)
+                    .truncatedTo(ChronoUnit.SECONDS).toString()
+                    : Instant.now().minus(draw(Arbitraries.integers().between(5, 600)), ChronoUnit.MINUTES)
                     .truncatedTo(ChronoUnit.SECONDS).toString();
         }
         if (FIXTURE_REFERENCES.containsKey(name)) {

@@ -3,13 +3,17 @@ package org.liuhua.e2e.fuzz;
 import java.util.Set;
 
 /**
- * Enforced findings in modules that are fixed elsewhere (each line: category, service, method and path template),
- * printed but not failing the run until the fix lands; {@code -Dliuhua.fuzz.strict=true} ignores this list. Empty
- * it as the fixes are merged: the acceptance is 0 × 5xx.
+ * Findings in modules that are fixed elsewhere (each line: category, service, method and path template), printed
+ * but not failing the run until the fix lands. Empty it as the fixes are merged: the acceptance is 0 findings.
  */
 final class KnownElsewhere {
 
-    static final Set<String> ENTRIES = Set.of();
+    static final Set<String> ENTRIES = Set.of(
+            // the documents do not yet say what a valid body is (a question's code pattern and type, difficulty and
+            // option enums; a template's code pattern and kind): the generated "valid" body is refused on other
+            // fields than the bad one. Fix: @Schema pattern/allowableValues on the services' request records
+            "400 naming another field than the bad one training-service POST /api/v1/training/questions",
+            "400 naming another field than the bad one manual-service POST /api/v1/templates");
 
     private KnownElsewhere() {
     }

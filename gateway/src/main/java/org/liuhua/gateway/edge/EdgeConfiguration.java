@@ -45,6 +45,12 @@ public class EdgeConfiguration {
         return new RateLimitFilter(properties, addresses);
     }
 
+    /** The firewall's refusals (an encoded slash, a {@code ..} segment, a NUL in the path) as problem+json. */
+    @Bean
+    RejectedRequestHandler rejectedRequestHandler() {
+        return new RejectedRequestHandler();
+    }
+
     @Bean
     @Order(-2)
     ProblemErrorHandler problemErrorHandler() {

@@ -42,7 +42,11 @@ public final class ProblemResponses {
     public static ProblemDetail problem(ServerWebExchange exchange, HttpStatusCode status, ProblemType type,
                                         String detail, Map<String, Object> members) {
         ProblemDetail problem = Problems.of(status, type, detail, TraceParentFilter.traceId(exchange));
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        try {
+            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        } catch (IllegalArgumentException unparseable) {
+            // a path the firewall refused may not be a URI reference at all: the problem goes without instance
+        }
         members.forEach(problem::setProperty);
         return problem;
     }

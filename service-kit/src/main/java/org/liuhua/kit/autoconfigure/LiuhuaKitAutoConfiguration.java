@@ -42,6 +42,7 @@ import org.liuhua.kit.web.BodyLimitFilter;
 import org.liuhua.kit.web.LimitsProperties;
 import org.liuhua.kit.web.PreAuthorizeFirst;
 import org.liuhua.kit.web.QueryParameterCheck;
+import org.liuhua.kit.web.RejectedRequestProblem;
 import org.liuhua.kit.web.StrictDates;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -118,7 +119,7 @@ public class LiuhuaKitAutoConfiguration {
      */
     @Bean
     WebMvcConfigurer pageQueryArguments(ObjectProvider<MethodSecurityExpressionHandler> expressionHandler,
-                                        ApplicationContext context) {
+                                        ApplicationContext context, LimitsProperties limits) {
         Supplier<MethodSecurityExpressionHandler> handler = SingletonSupplier.of(() ->
                 expressionHandler.getIfAvailable(() -> {
                     DefaultMethodSecurityExpressionHandler fallback = new DefaultMethodSecurityExpressionHandler();
@@ -134,9 +135,15 @@ public class LiuhuaKitAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new PreAuthorizeFirst(handler)).order(Ordered.HIGHEST_PRECEDENCE);
-                registry.addInterceptor(new QueryParameterCheck()).order(Ordered.HIGHEST_PRECEDENCE + 1);
+                registry.addInterceptor(new QueryParameterCheck(limits.maxParameterLength())).order(Ordered.HIGHEST_PRECEDENCE + 1);
             }
         };
+    }
+
+    /** The security firewall's refusals (an encoded slash, a {@code ..} segment, a NUL in the path) as problem+json. */
+    @Bean
+    RejectedRequestProblem rejectedRequestProblem() {
+        return new RejectedRequestProblem();
     }
 
     /** JSON strings are at most {@code liuhua.limits.max-string-length} characters (a longer one is a 400). */

@@ -25,12 +25,17 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 final class JsonProblems {
 
+    /** The name of the request body as a whole in {@code errors[].field} (a body that is missing, not JSON, or an
+     * array or a scalar where an object belongs). */
+    static final String BODY = "body";
+
     private JsonProblems() {
     }
 
     /**
      * The path Jackson recorded while binding; when it recorded none (malformed JSON, a string over the length
-     * limit), the parser's position; empty when the problem is the document itself.
+     * limit), the parser's position; empty when the problem is the document itself, {@code body} when the document
+     * is an array where an object belongs.
      */
     static String path(JacksonException e) {
         if (e instanceof StreamReadException && e.processor() instanceof JsonParser parser) {
@@ -46,8 +51,17 @@ final class JsonProblems {
         }
         if (parts.isEmpty() && e.processor() instanceof JsonParser parser) {
             parts = positionOf(parser.streamReadContext());
+            if (parts.size() == 1 && parts.get(0).startsWith("[") && e instanceof MismatchedInputException mismatch
+                    && !isList(mismatch.getTargetType())) {
+                // a JSON array where the body must be an object: the body itself is wrong, not its first item
+                return BODY;
+            }
         }
         return join(parts);
+    }
+
+    private static boolean isList(Class<?> type) {
+        return type != null && (type.isArray() || Collection.class.isAssignableFrom(type));
     }
 
     private static String join(List<String> parts) {

@@ -18,12 +18,14 @@ import org.springframework.util.unit.DataSize;
  *                        bytes is bounded by {@code server.tomcat.connection-timeout} (10 s in the kit defaults)
  */
 @ConfigurationProperties("liuhua.limits")
-public record LimitsProperties(Integer maxStringLength, DataSize maxBodySize, Duration bodyReadTimeout) {
+public record LimitsProperties(Integer maxStringLength, DataSize maxBodySize, Duration bodyReadTimeout,
+                               Integer maxParameterLength) {
 
     public LimitsProperties {
         maxStringLength = maxStringLength == null || maxStringLength <= 0 ? 10_000 : maxStringLength;
         maxBodySize = maxBodySize == null || maxBodySize.toBytes() <= 0 ? DataSize.ofMegabytes(1) : maxBodySize;
         bodyReadTimeout = bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()
                 ? Duration.ofSeconds(30) : bodyReadTimeout;
+        maxParameterLength = maxParameterLength == null || maxParameterLength <= 0 ? 500 : maxParameterLength;
     }
 }

@@ -13,11 +13,19 @@ import org.liuhua.kit.domain.InvalidInputException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses a query parameter whose name or value holds a control character (a NUL, a line break, ...) or cannot be
- * decoded: a 400 naming the parameter, before any handler reads it (a NUL reaching a query or a regular expression
- * is a 500 otherwise). Runs after {@link PreAuthorizeFirst}, so a caller without the role still gets 403 first.
+ * Refuses a query parameter whose name or value holds a control character (a NUL, a line break, ...), cannot be
+ * decoded, or is longer than {@code liuhua.limits.max-parameter-length}: a 400 naming the parameter, before any
+ * handler reads it (a NUL reaching a query or a regular expression is a 500 otherwise, and an identifier of
+ * thousands of characters is no identifier). Runs after {@link PreAuthorizeFirst}, so a caller without the role
+ * still gets 403 first.
  */
 public class QueryParameterCheck implements HandlerInterceptor {
+
+    private final int maxLength;
+
+    public QueryParameterCheck(int maxLength) {
+        this.maxLength = maxLength;
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -45,6 +53,9 @@ public class QueryParameterCheck implements HandlerInterceptor {
             } else if (hasControlCharacters(value)) {
                 problems.add(new FieldProblem(name, "must not contain control characters: '" + printable(value)
                         + "'"));
+            } else if (value.length() > maxLength) {
+                problems.add(new FieldProblem(name, "is too long: " + value.length() + " characters, at most "
+                        + maxLength));
             }
         }
         if (!problems.isEmpty()) {

@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.TooManyRequestsException;
+import org.liuhua.kit.web.DateBound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,11 @@ public class ProbeController {
     }
 
     public record Dated(@NotBlank String title, LocalDate deadline, List<Item> items) {
+    }
+
+    /** A date bounded to the future and a reference to another object, for the API document's hints. */
+    public record Planned(@DateBound(DateBound.Side.FUTURE_OR_PRESENT) LocalDate due, @PastOrPresent Instant noticedAt,
+                          String establishmentId) {
     }
 
     public enum Kind { ARRIVED, LEFT }
@@ -101,6 +108,11 @@ public class ProbeController {
     @PostMapping(path = {"/api/v1/probes/dated", "/api/v1/public/probes/dated"},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     Dated dated(@Valid @RequestBody Dated body) {
+        return body;
+    }
+
+    @PostMapping(path = "/api/v1/probes/planned", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Planned planned(@RequestBody Planned body) {
         return body;
     }
 

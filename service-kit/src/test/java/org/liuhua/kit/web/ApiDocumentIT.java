@@ -71,6 +71,34 @@ class ApiDocumentIT extends KitIntegrationTest {
     }
 
     @Test
+    void theStandardAnswersOfTheKitAreDeclaredWhereTheyCanOccur() {
+        assertThat(names(operation("/api/v1/probes/csv", "get").path("responses")))
+                .as("406 where an answer has a body, 503 everywhere").contains("406", "503");
+        assertThat(names(operation("/api/v1/parcels", "post").path("responses")))
+                .as("a body is read").contains("408", "413", "415");
+        JsonNode planned = operation("/api/v1/probes/planned", "post").path("responses");
+        assertThat(names(planned)).as("a body naming another object").contains("404");
+        assertThat(planned.at("/404/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void theRolesThatMayCallAnOperationAreListed() {
+        JsonNode guarded = operation("/api/v1/probes/guarded", "post");
+        assertThat(guarded.path(ApiDocsConfiguration.ROLES).toString()).isEqualTo("[\"CITY_ADMIN\"]");
+        assertThat(guarded.path("description").asString()).contains("Roles: CITY_ADMIN");
+        assertThat(operation("/api/v1/probes/sync", "post").has(ApiDocsConfiguration.ROLES)).isFalse();
+    }
+
+    @Test
+    void aDateBoundToOneSideOfTodaySaysSo() {
+        JsonNode planned = api.at("/components/schemas/Planned/properties");
+        assertThat(planned.at("/due/" + ApiDocsConfiguration.DATE_BOUND).asString()).isEqualTo("future-or-present");
+        assertThat(planned.at("/noticedAt/" + ApiDocsConfiguration.DATE_BOUND).asString())
+                .isEqualTo("past-or-present");
+    }
+
+    @Test
     void aCreatingOperationDocuments201() {
         JsonNode responses = operation("/api/v1/parcels", "post").path("responses");
         assertThat(names(responses)).contains("201").doesNotContain("200");

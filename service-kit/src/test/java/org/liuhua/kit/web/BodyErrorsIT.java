@@ -89,6 +89,13 @@ class BodyErrorsIT extends KitIntegrationTest {
     }
 
     @Test
+    void anArrayOrAScalarWhereTheBodyMustBeAnObjectNamesTheBody() {
+        assertThat(refusedField("[]", "body")).isEqualTo("must be an object");
+        refusedField("[{\"patrolId\": \"p-1\"}]", "body");
+        refusedField("\"p-1\"", "body");
+    }
+
+    @Test
     void aUsedUpBudgetIs429WithRetryAfterInSecondsAndAProblemType() {
         TestHttp.Response response = admin().get("/api/v1/probes/limited");
 

@@ -137,6 +137,23 @@ class RequestLimitsIT extends KitIntegrationTest {
     }
 
     @Test
+    void aQueryParameterOverFiveHundredCharactersIs400NamingIt() {
+        TestHttp.Response huge = admin().get("/api/v1/parcels?label=" + "%E9%95%BF".repeat(1_000));
+        assertProblem(huge, 400, "invalid-input");
+        assertThat(firstField(huge)).isEqualTo("label");
+        assertThat(admin().get("/api/v1/parcels?label=" + "%E9%95%BF".repeat(500)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAProblemNamingThePath() {
+        for (String path : List.of("/api/v1/parcels/..%252F..", "/api/v1/parcels/a;b=c")) {
+            TestHttp.Response refused = admin().get(path);
+            assertProblem(refused, 400, "invalid-input");
+            assertThat(firstField(refused)).as(path).isEqualTo("path");
+        }
+    }
+
+    @Test
     void sortKeysOutsideTheWhitelistAreA400NamingSortWhateverTheyHold() {
         for (String sort : List.of("%00", "officers.name,desc", "outbox.eventId", "$where", "label,desc,asc",
                 "sent%0A,desc", "%E4%B8%AD")) {

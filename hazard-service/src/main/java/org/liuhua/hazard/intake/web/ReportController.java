@@ -15,6 +15,7 @@ import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.hazard.loop.web.HazardView;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.web.DateBound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,7 +55,8 @@ class ReportController {
             @NotNull HazardSource source,
             @Size(max = 128) String sourceRef,
             @NotBlank @Size(max = 2000) String description,
-            LocalDate deadline) {
+            // documented only: Deadlines checks the day in the city's calendar, and the horizon
+            @DateBound(DateBound.Side.FUTURE_OR_PRESENT) LocalDate deadline) {
 
         ReportHazard toCommand() {
             return new ReportHazard(establishmentId, townId, category, severity, source, sourceRef, description,

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +40,9 @@ class CardController {
         this.cards = cards;
     }
 
+    // who may issue or revise a card at all; which establishment's or town's, Cards decides with the card in hand
     @PostMapping
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER','ENTERPRISE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a card; every part its kind requires must be there (400 names each missing part)")
     CardView issue(@RequestBody IssueRequest body) {
@@ -50,6 +53,7 @@ class CardController {
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER','ENTERPRISE_OFFICER')")
     @Operation(summary = "Revise a card (its revision goes up; staff acknowledge the new revision)")
     CardView revise(@PathVariable String id, @RequestBody ReviseRequest body) {
         Card card = cards.revise(Caller.current(), id, body.title(), body.parts(),

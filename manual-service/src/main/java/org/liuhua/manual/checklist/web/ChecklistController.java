@@ -22,6 +22,7 @@ import org.liuhua.manual.checklist.web.ChecklistViews.StartRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,9 @@ class ChecklistController {
         return ItemView.of(items.get(code));
     }
 
+    // the roles that run checks at all; which sources and establishments, ChecklistRuns decides
     @PostMapping("/runs")
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','ENTERPRISE_OFFICER','INSPECTOR','TOWN_OFFICER','THIRD_PARTY_FIRM')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a run (self-check, patrol, third-party) with the given items or all that apply; "
             + "results and completion may come in the same request")

@@ -15,6 +15,7 @@ import org.liuhua.manual.template.web.TemplateViews.TemplateSummary;
 import org.liuhua.manual.template.web.TemplateViews.TemplateView;
 import org.liuhua.manual.template.web.TemplateViews.VersionView;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Templates", description = "Handbook templates per industry and supervising department (M-1, M-2)")
 class TemplateController {
 
+    /** Who writes templates at all (which department's, TemplateAccess decides with the template in hand). */
+    private static final String WRITERS = "hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')";
+
     private final Templates templates;
 
     TemplateController(Templates templates) {
         this.templates = templates;
     }
 
+    @PreAuthorize(WRITERS)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a template (its version 1 as a draft); a department creates its own only")
@@ -70,6 +75,7 @@ class TemplateController {
         return VersionView.of(id, templates.version(Caller.current(), id, number));
     }
 
+    @PreAuthorize(WRITERS)
     @PutMapping("/{id}/versions/{number}")
     @Operation(summary = "Edit a draft; a published or superseded version is immutable (409)")
     VersionView edit(@PathVariable String id, @PathVariable int number, @RequestBody ContentRequest body) {
@@ -77,6 +83,7 @@ class TemplateController {
                 .version(number));
     }
 
+    @PreAuthorize(WRITERS)
     @PostMapping("/{id}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start the next version as a draft (a copy of the newest version when the body is empty)")
@@ -86,6 +93,7 @@ class TemplateController {
                 body == null ? null : body.note()));
     }
 
+    @PreAuthorize(WRITERS)
     @PostMapping("/{id}/versions/{number}/publish")
     @Operation(summary = "Publish a draft; the version published before it is superseded")
     TemplateView publish(@PathVariable String id, @PathVariable int number) {

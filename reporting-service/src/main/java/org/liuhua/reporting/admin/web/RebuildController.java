@@ -10,7 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rebuilding the read models from the topics (ADR 9), for the city administrator. */
+/**
+ * Rebuilding the read models from the topics (ADR 9), for the city administrator. Called on the service inside the
+ * cluster only: no gateway route leads here, so it is not part of the API document whose server is the gateway.
+ */
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 @RequestMapping("/api/v1/admin/rebuild")
 @PreAuthorize("hasRole('CITY_ADMIN')")

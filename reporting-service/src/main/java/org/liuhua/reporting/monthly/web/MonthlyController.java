@@ -66,13 +66,15 @@ class MonthlyController {
     }
 
     @GetMapping(value = "/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
+    // per town only: a department officer is refused whatever the month (MonthlyProgress), so before it is read
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')")
     TableJson monthly(@RequestParam(required = false) String month) {
         return TableJson.of(table(month));
     }
 
     @GetMapping("/monthly.xlsx")
-    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
+    // per town only: a department officer is refused whatever the month (MonthlyProgress), so before it is read
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')")
     ResponseEntity<byte[]> workbook(@RequestParam(required = false) String month) {
         ProgressTable table = table(month);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

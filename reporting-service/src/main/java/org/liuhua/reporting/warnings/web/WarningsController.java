@@ -50,7 +50,8 @@ class WarningsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
+    // per town only: a department officer is refused whatever the month (MonthlyProgress), so before it is read
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')")
     WarningsJson list(@RequestParam(required = false) String month) {
         MonthWarnings.Result result = warnings.warnings(ReportScope.of(Caller.current()),
                 ReportMonth.parse(month, calendar));
@@ -59,7 +60,8 @@ class WarningsController {
     }
 
     @GetMapping(value = "/notice", produces = "text/html;charset=UTF-8")
-    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')")
+    // per town only: a department officer is refused whatever the month (MonthlyProgress), so before it is read
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')")
     String notice(@RequestParam(required = false) String month) {
         return NoticePage.render(warnings.notice(ReportScope.of(Caller.current()),
                 ReportMonth.parse(month, calendar)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.security.Caller;
@@ -70,7 +71,8 @@ class StaffController {
     record Departure(LocalDate leftOn, String note) {
     }
 
-    record InductionRequest(String level, LocalDate heldOn, Double hours, String trainer, Integer theoryScore,
+    record InductionRequest(@Schema(allowableValues = {"COMPANY", "WORKSHOP", "TEAM"}) String level,
+                            LocalDate heldOn, Double hours, String trainer, Integer theoryScore,
                             Integer practicalScore) {
     }
 
