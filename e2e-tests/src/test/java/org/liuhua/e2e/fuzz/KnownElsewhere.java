@@ -9,9 +9,9 @@ import java.util.Set;
 final class KnownElsewhere {
 
     static final Set<String> ENTRIES = Set.of(
-            // the documents do not yet say what a valid body is (a question's code pattern and type, difficulty and
-            // option enums; a template's code pattern and kind): the generated "valid" body is refused on other
-            // fields than the bad one. Fix: @Schema pattern/allowableValues on the services' request records
+            // rules across fields that a schema cannot state (a question's answer names its option keys, a true/false
+            // question has two options; a template's sections and items must fit its kind): a generated "valid"
+            // body is refused on another field first. The answer is still a 400 problem naming a field.
             "400 naming another field than the bad one training-service POST /api/v1/training/questions",
             "400 naming another field than the bad one manual-service POST /api/v1/templates");
 
