@@ -43,7 +43,7 @@ class IndexCreationIT extends KitIntegrationTest {
         assertThat(indexCreator.declared()).filteredOn(c -> c.collection().equals("parcels"))
                 .flatMap(CollectionIndexes::keys)
                 .containsExactlyInAnyOrder(List.of("label", "sent"), List.of("sent"), List.of("trackingCode"),
-                        List.of("outbox.eventId"));
+                        List.of("outbox.eventId"), List.of(AggregateStore.VERSION_KEY));
         assertThat(indexCreator.declared()).filteredOn(c -> c.collection().equals("audit_log"))
                 .flatMap(CollectionIndexes::keys).contains(List.of("outbox.eventId"));
 
