@@ -78,6 +78,7 @@ public class IndexIT extends HazardIT {
             path("hazards", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
             path("interviews", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
             path("audit_log", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
+            path("chain_anchors", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             // known establishments (from grid events)
             path("establishments", "the establishments of an inspector's units", "unitId"),
             path("establishments", "a newer copy of an establishment: the revision guard (kit NewerRevisions)",
