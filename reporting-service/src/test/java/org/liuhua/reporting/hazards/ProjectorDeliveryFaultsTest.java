@@ -21,8 +21,11 @@ import org.liuhua.events.hazard.HazardEscalated;
 import org.liuhua.events.hazard.HazardEvidenceAdded;
 import org.liuhua.events.hazard.HazardRectified;
 import org.liuhua.events.hazard.HazardReviewed;
+import org.liuhua.events.hazard.HazardSeverityRaised;
 import org.liuhua.events.hazard.HazardSignedOff;
 import org.liuhua.events.hazard.HazardSupervisionOrdered;
+import org.liuhua.events.hazard.HazardTransferRefused;
+import org.liuhua.events.hazard.HazardTransferRerouted;
 import org.liuhua.events.hazard.HazardTransferred;
 import org.liuhua.kit.test.DeliveryOrders;
 import org.liuhua.reporting.ProjectorTestSupport;
@@ -102,8 +105,10 @@ class ProjectorDeliveryFaultsTest {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> {
-                if (!(v instanceof Number n && n.doubleValue() == 0)) {
-                    sorted.put(String.valueOf(k), canonical(v));
+                Object c = canonical(v);
+                // a group whose counts all went back to zero is the same as none
+                if (!(v instanceof Number n && n.doubleValue() == 0) && !(c instanceof Map<?, ?> m && m.isEmpty())) {
+                    sorted.put(String.valueOf(k), c);
                 }
             });
             return sorted;
@@ -152,6 +157,17 @@ class ProjectorDeliveryFaultsTest {
         HazardEvents.Hazard open = new HazardEvents.Hazard("hz-" + run + "-3", "zjg-jinfeng", "dept-emergency",
                 "MACHINERY", "GENERAL", "PUBLIC_REPORT");
         events.add(open.reported(T0.plusSeconds(7200)));
+        // found to be major, transferred, refused back to the town, re-routed to another department
+        at = T0.plusSeconds(7200);
+        events.add(step(open, HazardSeverityRaised.class, "REPORTED", 2, at = at.plusSeconds(3600),
+                Map.of("severity", "MAJOR", "previousSeverity", "GENERAL", "reason", "涉及粉尘涉爆，定为重大事故隐患")));
+        events.add(step(open, HazardTransferred.class, "TRANSFERRED", 3, at = at.plusSeconds(3600),
+                Map.of("severity", "MAJOR", "transferredDepartmentId", "dept-fire")));
+        events.add(step(open, HazardTransferRefused.class, "REPORTED", 4, at = at.plusSeconds(3600),
+                Map.of("severity", "MAJOR", "fromDepartmentId", "dept-fire", "reason", "不属本部门职责")));
+        events.add(step(open, HazardTransferRerouted.class, "TRANSFERRED", 5, at = at.plusSeconds(3600),
+                Map.of("severity", "MAJOR", "fromDepartmentId", "dept-fire", "toDepartmentId", "dept-housing",
+                        "reason", "转住建部门")));
 
         List<CloudEvent> named = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

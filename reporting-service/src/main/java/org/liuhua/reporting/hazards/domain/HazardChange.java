@@ -13,7 +13,8 @@ public record HazardChange(String hazardId, String establishmentId, String townI
                            String industry, String category, String severity, String source, String state,
                            LocalDate deadline, Boolean overdue, long revision, Instant occurredAt, Instant reportedAt,
                            Instant closedAt, String kind, String caseNumber, BigDecimal penaltyAmountCny,
-                           Integer level, String transferredDepartmentId, Boolean passed) {
+                           Integer level, String transferredDepartmentId, Boolean passed,
+                           String toDepartmentId) {
 
     /** A change the read model can key: it names its hazard and the state after it. */
     public boolean isComplete() {

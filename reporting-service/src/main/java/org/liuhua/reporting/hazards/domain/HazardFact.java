@@ -92,9 +92,17 @@ public final class HazardFact {
             case REPORTED -> reportedAt = min(reportedAt, c.reportedAt() != null ? c.reportedAt() : at);
             case TRANSFERRED -> {
                 transferredAt = min(transferredAt, at);
-                if (c.transferredDepartmentId() != null && c.revision() > transferRevision) {
+                // a transfer names its department; a re-routed one its new department
+                String to = c.transferredDepartmentId() != null ? c.transferredDepartmentId() : c.toDepartmentId();
+                if (to != null && c.revision() > transferRevision) {
                     transferRevision = c.revision();
-                    transferredDepartmentId = c.transferredDepartmentId();
+                    transferredDepartmentId = to;
+                }
+            }
+            case TRANSFER_REFUSED -> {
+                if (c.revision() > transferRevision) {
+                    transferRevision = c.revision();
+                    transferredDepartmentId = null;
                 }
             }
             case ACKNOWLEDGED -> acknowledgedAt = min(acknowledgedAt, at);

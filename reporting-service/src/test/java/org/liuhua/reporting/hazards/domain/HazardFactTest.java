@@ -26,7 +26,7 @@ class HazardFactTest {
         return new HazardChange("hz-1", "est-1", "zjg-jinfeng", "dept-housing", "MACHINERY", "FIRE_SAFETY",
                 "MAJOR", "ENTERPRISE_SELF_CHECK", state, null, overdue, revision, time,
                 revision == 1 ? time : null, state.equals("CLOSED") ? time : null, kind, null, penalty, level,
-                transferredTo, passed);
+                transferredTo, passed, null);
     }
 
     static List<Step> history() {
@@ -116,5 +116,27 @@ class HazardFactTest {
         assertThat(f.overdue).isFalse();
         assertThat(f.overdueAt).isNotNull();
         assertThat(Contributions.of(f, CALENDAR).of(Target.MONTHS)).as("no report seen yet: no month").isEmpty();
+    }
+
+    @Test
+    void aRefusedTransferGoesBackToTheTownAndARerouteToItsNewDepartmentInAnyOrder() {
+        HazardChange transferred = change("TRANSFERRED", 2, "2026-11-02T01:00:00Z", false, null, null, null,
+                "dept-fire", null);
+        HazardChange refused = change("REPORTED", 3, "2026-11-03T01:00:00Z", false, null, null, null, null, null);
+        HazardChange rerouted = new HazardChange("hz-1", "est-1", "zjg-jinfeng", "dept-housing", "MACHINERY",
+                "FIRE_SAFETY", "MAJOR", "ENTERPRISE_SELF_CHECK", "TRANSFERRED", null, false, 4,
+                Instant.parse("2026-11-04T01:00:00Z"), null, null, null, null, null, null, null, null,
+                "dept-transport");
+        List<Step> steps = List.of(new Step(Milestone.TRANSFERRED, transferred),
+                new Step(Milestone.TRANSFER_REFUSED, refused));
+        assertThat(fold(steps).supervisingDepartment()).isEqualTo("dept-housing");
+        assertThat(fold(List.of(steps.get(1), steps.get(0))).supervisingDepartment()).as("the refusal is newer")
+                .isEqualTo("dept-housing");
+        List<Step> all = new ArrayList<>(steps);
+        all.add(new Step(Milestone.TRANSFERRED, rerouted));
+        for (int i = 0; i < 6; i++) {
+            Collections.shuffle(all, new Random(i));
+            assertThat(fold(all).supervisingDepartment()).isEqualTo("dept-transport");
+        }
     }
 }
