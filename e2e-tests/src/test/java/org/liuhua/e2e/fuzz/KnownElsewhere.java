@@ -10,10 +10,11 @@ final class KnownElsewhere {
 
     static final Set<String> ENTRIES = Set.of(
             // rules across fields that a schema cannot state (a question's answer names its option keys, a true/false
-            // question has two options; a template's sections and items must fit its kind): a generated "valid"
-            // body is refused on another field first. The answer is still a 400 problem naming a field.
+            // question has two options; a template's sections and items, a card's parts must fit its kind): a
+            // generated "valid" body is refused on another field first. The answer is still a 400 problem naming a field.
             "400 naming another field than the bad one training-service POST /api/v1/training/questions",
-            "400 naming another field than the bad one manual-service POST /api/v1/templates");
+            "400 naming another field than the bad one manual-service POST /api/v1/templates",
+            "400 naming another field than the bad one manual-service POST /api/v1/cards");
 
     private KnownElsewhere() {
     }

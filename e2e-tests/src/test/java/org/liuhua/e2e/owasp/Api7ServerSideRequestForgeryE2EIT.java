@@ -12,17 +12,18 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * OWASP API7:2023 Server Side Request Forgery. No Liuhua service fetches a resource whose address a client supplies:
- * evidence and photos are uploaded as files, never as links. This test reads every input schema of every OpenAPI
- * document and fails when an operation starts to accept an address (format uri/url, or a property named like one),
- * so that such an operation cannot arrive without its SSRF guard (an allow-list of schemes and hosts, no private
- * ranges, no redirects) and a test for it added to {@link #GUARDED}.
+ * OWASP API7:2023 Server Side Request Forgery. Evidence and photos are uploaded as files, never as links; the one
+ * address a client gives that a service calls is a third-party firm's webhook endpoint (hazard-service), guarded:
+ * HTTPS only, no loopback, private, link-local (cloud metadata) or otherwise internal address, checked again before
+ * every attempt, no redirects followed. This test reads every input schema of every OpenAPI document and fails when
+ * an operation starts to accept an address (format uri/url, or a property named like one) that is not in
+ * {@link #GUARDED}, and probes the webhook's guard through the gateway.
  */
 class Api7ServerSideRequestForgeryE2EIT {
 
     static final Pattern ADDRESS_LIKE = Pattern.compile("(?i).*(url|uri|href|link|callback|webhook|endpoint)$");
-    /** service → schema.property of inputs that take an address and are guarded; none today. */
-    static final List<String> GUARDED = List.of();
+    /** service → schema.property of inputs that take an address and are guarded (each with its probe below). */
+    static final List<String> GUARDED = List.of("hazard-service:WebhookRequest.url");
 
     @Test
     void noOperationTakesAnAddressTheServerWouldFetch() {
@@ -51,6 +52,21 @@ class Api7ServerSideRequestForgeryE2EIT {
             }
         }
         assertThat(addressInputs).containsExactlyInAnyOrderElementsOf(GUARDED);
+    }
+
+    @Test
+    void aFirmCannotPointItsWebhookAtAnInternalAddress() {
+        org.liuhua.kit.test.TestHttp firm = org.liuhua.e2e.RunningPlatform.gatewayAs(
+                org.liuhua.e2e.RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://169.254.169.254/latest/",
+                "https://127.0.0.1:8082/api/v1/hazards", "https://10.1.2.3/hook", "https://192.168.1.10/hook",
+                "https://[::1]/hook", "http://hooks.example.com/liuhua", "file:///etc/passwd",
+                "gopher://127.0.0.1:6379/_INFO")) {
+            org.liuhua.kit.test.TestHttp.Response answer = firm.put("/api/v1/firms/demo-firm/webhook",
+                    Map.of("url", url, "secret", "a-secret-of-32-characters-------"));
+            Probes.assertProblem(answer, 400);
+            Probes.assertNames(answer, "url");
+        }
     }
 
     /** Names of the component schemas used as request bodies (directly or as array items). */

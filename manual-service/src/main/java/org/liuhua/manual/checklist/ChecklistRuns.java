@@ -81,6 +81,15 @@ public class ChecklistRuns {
      */
     public ChecklistRun start(Caller caller, String establishmentId, RunSource source, List<String> itemCodes,
                               java.time.Instant checkedAt) {
+        return start(caller, establishmentId, source, itemCodes, checkedAt, List.of(), false);
+    }
+
+    /**
+     * Starts a run with its first results (and completes it) in one write: a request refused for any of its results
+     * stores no run. A photo belongs to a run that exists, so results of a new run name none.
+     */
+    public ChecklistRun start(Caller caller, String establishmentId, RunSource source, List<String> itemCodes,
+                              java.time.Instant checkedAt, List<Result> results, boolean complete) {
         if (source == null) {
             throw new InvalidInputException("source", "one of " + List.of(RunSource.values()));
         }
@@ -114,6 +123,30 @@ public class ChecklistRuns {
                 establishment.id(), establishment.townId(), establishment.departmentId(), source,
                 chosen.stream().map(RunItem::of).toList(), caller.username(), checkedAt == null ? now
                         : checkedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        List<Result> first = results == null ? List.of() : results;
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Result r = first.get(i);
+            if (r == null || r.result() == null) {
+                problems.add(new FieldProblem("results[" + i + "].result", "one of "
+                        + List.of(ItemResult.values())));
+            } else if (chosen.stream().noneMatch(c -> c.code().equals(r.itemCode()))) {
+                problems.add(new FieldProblem("results[" + i + "].itemCode", "not an item of this run: "
+                        + r.itemCode()));
+            } else if (r.photoId() != null) {
+                problems.add(new FieldProblem("results[" + i + "].photoId", "a new run has no photos yet: record "
+                        + "the result with its photo after uploading it to the run"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        for (Result r : first) {
+            run.record(r.itemCode(), r.result(), r.note(), null, caller.username(), now);
+        }
+        if (complete) {
+            run.complete(caller.username(), now, calendar.monthKey(run.startedAt()));
+        }
         return store.insert(run);
     }
 

@@ -49,7 +49,11 @@ public class Drills {
                                      String landlordName, LocalDate tenantSince) {
     }
 
-    public record HoldDrill(String establishmentId, String type, LocalDate heldOn, Integer participants,
+    public record HoldDrill(String establishmentId,
+                            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"EVACUATION", "FIRE",
+                                    "HAZARDOUS_CHEMICAL_LEAK", "CONFINED_SPACE_RESCUE", "DUST_EXPLOSION", "GAS_LEAK",
+                                    "FLOOD_TYPHOON", "OTHER"}) String type,
+                            LocalDate heldOn, Integer participants,
                             String scenario, List<String> tenantsCovered, List<String> photos) {
     }
 

@@ -1,5 +1,6 @@
 package org.liuhua.grid.patrol.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,7 @@ class PatrolController {
     record FindingRequest(@NotBlank @Pattern(regexp = CLIENT_ID) String id,
                           @NotBlank @Size(max = REF) String establishmentId,
                           @NotBlank @Size(max = 64) String category,
+                          @Schema(allowableValues = {"GENERAL", "MAJOR"})
                           @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
                           @NotBlank @Size(max = 2000) String description, @Size(max = 64) String checklistItemId,
                           @NotNull Instant deviceTime) {
@@ -187,7 +189,8 @@ class PatrolController {
     }
 
     record CorrectionRequest(@NotBlank @Size(max = 64) String category,
-                             @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
+                             @Schema(allowableValues = {"GENERAL", "MAJOR"})
+                          @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
                              @NotBlank @Size(max = 2000) String description,
                              @Size(max = 64) String checklistItemId) {
     }

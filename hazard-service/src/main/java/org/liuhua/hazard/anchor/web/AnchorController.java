@@ -43,6 +43,8 @@ class AnchorController {
 
     @GetMapping("/api/v1/hazards/chain-anchors/latest")
     @CityWideOrOfficer
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+            description = "no anchor yet (the first pass runs one interval after start)")
     AnchorView latest() {
         return AnchorView.of(anchors.latest().orElseThrow(() -> new NotFoundException("chain anchor", "latest")));
     }

@@ -36,7 +36,9 @@ final class CardViews {
         }
     }
 
-    record IssueRequest(CardKind kind, String establishmentId, String clusterId, String townId, String ownerName,
+    record IssueRequest(@io.swagger.v3.oas.annotations.media.Schema(
+                                requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)
+                        CardKind kind, String establishmentId, String clusterId, String townId, String ownerName,
                         String postKey, String title, Map<String, List<String>> parts, Boolean publicCard) {
     }
 

@@ -74,14 +74,8 @@ class ChecklistController {
             + "results and completion may come in the same request")
     RunView start(@RequestBody StartRequest body) {
         Caller caller = Caller.current();
-        ChecklistRun run = runs.start(caller, body.establishmentId(), body.source(), body.itemCodes(), body.checkedAt());
-        if (body.results() != null && !body.results().isEmpty()) {
-            run = runs.record(caller, run.id(), body.results());
-        }
-        if (Boolean.TRUE.equals(body.complete())) {
-            run = runs.complete(caller, run.id());
-        }
-        return RunView.of(run);
+        return RunView.of(runs.start(caller, body.establishmentId(), body.source(), body.itemCodes(),
+                body.checkedAt(), body.results(), Boolean.TRUE.equals(body.complete())));
     }
 
     @GetMapping("/runs")
