@@ -146,8 +146,30 @@ public class HazardProjector implements Projector, Reconcilable {
     private record Read(CloudEvent event, Milestone milestone, HazardChange change) {
     }
 
+    /** Spaces where a batch failed after some of its writes: their counters are recomputed before the next batch. */
+    private final Set<ProjectionSpace> halfApplied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Applies a batch. A batch that fails part-way (the store went away between the fact and the counter writes) may
+     * have stored facts whose counters were not moved; applied again, those facts look unchanged and would never be
+     * counted. So a failure marks the space, and the next batch first recomputes its counters from the facts
+     * ({@link #reconcile}) — nothing is lost and nothing counted twice, without waiting for a restart.
+     */
     @Override
     public void apply(List<CloudEvent> batch, ProjectionSpace space) {
+        if (halfApplied.contains(space)) {
+            reconcile(space);
+            halfApplied.remove(space);
+        }
+        try {
+            applyBatch(batch, space);
+        } catch (RuntimeException e) {
+            halfApplied.add(space);
+            throw e;
+        }
+    }
+
+    private void applyBatch(List<CloudEvent> batch, ProjectionSpace space) {
         List<Read> reads = new ArrayList<>();
         for (CloudEvent event : batch) {
             Milestone milestone = milestones.get(event.getType());
