@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -68,7 +66,7 @@ class EscalationReplicasIT extends HazardIT {
 
             // a day past the deadline: both replicas tick at once, again and again
             clock.advance(Duration.ofDays(1));
-            int[][] results = concurrently(first, second);
+            int[][] results = org.liuhua.kit.test.Replicas.concurrently(TICKS, first::runOnce, second::runOnce);
             int firstWorked = worked(results[0]);
             int secondWorked = worked(results[1]);
             assertThat(firstWorked == 0 || secondWorked == 0).as("one replica at a time works: %s / %s",
@@ -106,27 +104,6 @@ class EscalationReplicasIT extends HazardIT {
             secondLease.release(LEASE);
             firstLease.release(LEASE);
         }
-    }
-
-    /** Both replicas tick {@link #TICKS} times, each from its own thread, starting together; their results. */
-    private static int[][] concurrently(Escalation a, Escalation b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<int[]> first = CompletableFuture.supplyAsync(() -> ticks(a, start));
-        CompletableFuture<int[]> second = CompletableFuture.supplyAsync(() -> ticks(b, start));
-        return new int[][] {first.get(), second.get()};
-    }
-
-    private static int[] ticks(Escalation escalation, CyclicBarrier start) {
-        int[] results = new int[TICKS];
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < TICKS; i++) {
-            results[i] = escalation.runOnce();
-        }
-        return results;
     }
 
     /** How many ticks found the lease (returned a count, not -1). */

@@ -8,9 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.function.IntSupplier;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -70,7 +67,8 @@ class SchedulerReplicasIT extends TrainingIT {
                 certificates.add(certificate(staff(est, "R0" + i, "SPECIAL_OPERATIONS", "电工"), 20));
             }
 
-            int[][] results = concurrently(() -> reminders.runOnce(replicaA), () -> reminders.runOnce(replicaB));
+            int[][] results = org.liuhua.kit.test.Replicas.concurrently(TICKS, () -> reminders.runOnce(replicaA),
+                    () -> reminders.runOnce(replicaB));
             assertThat(worked(results[0]) + worked(results[1])).as("%s / %s", Arrays.toString(results[0]),
                     Arrays.toString(results[1])).isPositive();
             for (String cert : certificates) {
@@ -106,7 +104,7 @@ class SchedulerReplicasIT extends TrainingIT {
             String month = calendar.monthKey(calendar.now());
             try (TopicProbe probe = new TopicProbe(bootstrap, Topics.TRAINING)) {
                 establishment(JINFENG);   // one more establishment of Jinfeng: its rates' base changes
-                int[][] results = concurrently(rates::runOnce, replica::runOnce);
+                int[][] results = org.liuhua.kit.test.Replicas.concurrently(TICKS, rates::runOnce, replica::runOnce);
                 assertThat(worked(results[0]) + worked(results[1])).as("%s / %s", Arrays.toString(results[0]),
                         Arrays.toString(results[1])).isPositive();
                 assertThat(rates.runOnce()).as("nothing left to publish").isZero();
@@ -130,27 +128,6 @@ class SchedulerReplicasIT extends TrainingIT {
             replicaLease.release(RATES_LEASE);
             lease.release(RATES_LEASE);
         }
-    }
-
-    /** Both replicas tick {@link #TICKS} times, each from its own thread, starting together; their results. */
-    private static int[][] concurrently(IntSupplier a, IntSupplier b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<int[]> first = CompletableFuture.supplyAsync(() -> ticks(a, start));
-        CompletableFuture<int[]> second = CompletableFuture.supplyAsync(() -> ticks(b, start));
-        return new int[][] {first.get(), second.get()};
-    }
-
-    private static int[] ticks(IntSupplier tick, CyclicBarrier start) {
-        int[] results = new int[TICKS];
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < TICKS; i++) {
-            results[i] = tick.getAsInt();
-        }
-        return results;
     }
 
     private static int worked(int[] results) {
