@@ -28,9 +28,11 @@ public class KnownEstablishments {
 
     private final MongoTemplate mongo;
     private final InspectorBindings bindings;
+    private final NewerRevisions revisions;
 
     KnownEstablishments(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.revisions = new NewerRevisions(mongo);
         this.bindings = new InspectorBindings(mongo);
     }
 
@@ -58,7 +60,7 @@ public class KnownEstablishments {
         fields.put("departmentId", e.departmentId());
         fields.put("industry", e.industry());
         fields.put("unitId", e.unitId());
-        return new NewerRevisions(mongo).applyIfNewer(ESTABLISHMENTS, e.establishmentId(), e.revision(), fields);
+        return revisions.applyIfNewer(ESTABLISHMENTS, e.establishmentId(), e.revision(), fields);
     }
 
     /** The inspector→unit bindings grid announces, with their ledger of ended bindings (the kit's read model). */
