@@ -72,7 +72,7 @@ public final class QueryPaths {
 
     /** The outbox collections the relay polls for pending events (liuhua.outbox.collections). */
     public static final List<String> OUTBOX_COLLECTIONS = List.of("regions", "patrol_units", "establishments",
-            "inspectors", "patrols", "clusters");
+            "inspectors", "patrols", "clusters", "staff_rosters");
 
     private QueryPaths() {
     }

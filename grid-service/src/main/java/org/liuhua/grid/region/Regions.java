@@ -203,6 +203,25 @@ public class Regions {
         throw new ConflictException("department " + id + " exists with different content");
     }
 
+    /**
+     * Sets a department's reported in-house safety staff count (the figure used while it names no people); the city
+     * admin or the department's own officers. Departments publish no events: the staffing gaps read the figure.
+     */
+    public Department changeDepartmentStaffing(String id, Integer safetyStaff, CallerScope scope) {
+        boolean own = scope.caller().has(Roles.DEPARTMENT_OFFICER) && id.equals(scope.caller().departmentId());
+        Department department = findDepartment(id).orElseThrow(() -> new NotFoundException("department", id));
+        if (!scope.caller().has(Roles.CITY_ADMIN) && !own) {
+            throw new ForbiddenException("only the city admin and the department's officers report its staff");
+        }
+        if (java.util.Objects.equals(department.safetyStaff(), safetyStaff)) {
+            return department;
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().set("safetyStaff", safetyStaff),
+                RegionStorage.DEPARTMENTS);
+        return new Department(id, department.name(), safetyStaff);
+    }
+
     private Saved<RegionNode> insertOnce(RegionNode node, String what) {
         return Saved.insertOnce(nodes, node, node::sameAs,
                 () -> new ConflictException(what + " " + node.id() + " exists with different content"));

@@ -3,6 +3,7 @@ package org.liuhua.grid.staffing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
@@ -13,11 +14,13 @@ import org.liuhua.grid.region.domain.Department;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
+import org.liuhua.grid.staffing.domain.StaffRoster;
 import org.springframework.stereotype.Service;
 
 /**
- * The staffing rules (G-7) checked against the registry: town safety and fire staff, department in-house staff, and
- * the roles establishments must fill. Every gap is one line.
+ * The staffing rules (G-7) checked against the registry: town safety and fire staff, department in-house staff (the
+ * named people of a post when any are named, else the reported count), and the roles establishments must fill. Every
+ * gap is one line.
  */
 @Service
 public class StaffingGaps {
@@ -26,8 +29,11 @@ public class StaffingGaps {
     private final Establishments establishments;
     private final Inspectors inspectors;
     private final StaffingProperties staffing;
+    private final StaffRosters rosters;
 
-    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, StaffingProperties staffing) {
+    StaffingGaps(Regions regions, Establishments establishments, Inspectors inspectors, StaffingProperties staffing,
+                 StaffRosters rosters) {
+        this.rosters = rosters;
         this.regions = regions;
         this.establishments = establishments;
         this.inspectors = inspectors;
@@ -62,8 +68,9 @@ public class StaffingGaps {
             boolean large = s.large(town.id(), town.kind());
             int safetyRequired = large ? s.largeTownSafetyStaff() : s.townSafetyStaff();
             int fireRequired = large ? s.largeTownFireStaff() : s.townFireStaff();
-            int safety = town.safetyStaff() == null ? 0 : town.safetyStaff();
-            int fire = town.fireStaff() == null ? 0 : town.fireStaff();
+            Optional<StaffRoster> roster = rosters.find(StaffRoster.TOWN, town.id());
+            int safety = actual(roster, StaffRoster.SAFETY, town.safetyStaff());
+            int fire = actual(roster, StaffRoster.FIRE, town.fireStaff());
             if (safety < safetyRequired) {
                 gaps.add(new Gap(town.id(), "TOWN", town.id(), town.name(), "TOWN_SAFETY_STAFF", safetyRequired,
                         safety));
@@ -80,9 +87,13 @@ public class StaffingGaps {
         if (scope.cityWide()) {
             for (Department d : regions.allDepartments()) {
                 int required = s.departmentSafetyStaffById().getOrDefault(d.id(), s.departmentSafetyStaff());
-                if (d.safetyStaff() != null && d.safetyStaff() < required) {
+                Optional<StaffRoster> roster = rosters.find(StaffRoster.DEPARTMENT, d.id());
+                boolean reported = d.safetyStaff() != null || roster.map(r -> r.count(StaffRoster.SAFETY) > 0)
+                        .orElse(false);
+                int actual = actual(roster, StaffRoster.SAFETY, d.safetyStaff());
+                if (reported && actual < required) {
                     departmentGaps.add(new Gap(null, "DEPARTMENT", d.id(), d.name(), "DEPARTMENT_SAFETY_STAFF",
-                            required, d.safetyStaff()));
+                            required, actual));
                 }
             }
         }
@@ -92,6 +103,15 @@ public class StaffingGaps {
                                 .thenComparing(Gap::rule)).toList()))
                 .toList();
         return new Report(gaps.size() + departmentGaps.size(), byTown, departmentGaps);
+    }
+
+    /**
+     * The staff of a post: the named people when the owner names any for that post, else the reported count (0 when
+     * neither).
+     */
+    private static int actual(Optional<StaffRoster> roster, String post, Integer reported) {
+        int named = roster.map(r -> r.count(post)).orElse(0);
+        return named > 0 ? named : reported == null ? 0 : reported;
     }
 
     /** rugao 2026: 重点巡查单元原则上配备专职巡查员 — a KEY unit without a current FULL_TIME inspector is a gap. */
@@ -113,12 +133,13 @@ public class StaffingGaps {
 
     static List<Gap> establishmentGaps(Establishment e, StaffingProperties s) {
         List<Gap> gaps = new ArrayList<>();
-        boolean directorSector = e.flags().stream().anyMatch(s.directorFlagsOrIndustries()::contains)
-                || (e.industry() != null && s.directorFlagsOrIndustries().contains(e.industry()));
+        boolean directorSector = e.flags().stream().anyMatch(s.directorFlags()::contains)
+                || (e.industry() != null && s.directorIndustries().contains(e.industry()));
         if (directorSector && e.employeeCount() >= s.directorEmployees()) {
             gap(gaps, e, "SAFETY_DIRECTOR", 1);
         }
-        if (e.flags().stream().anyMatch(s.engineerFlags()::contains)) {
+        if (e.flags().stream().anyMatch(s.engineerFlags()::contains)
+                || (e.industry() != null && s.engineerIndustries().contains(e.industry()))) {
             gap(gaps, e, "REGISTERED_SAFETY_ENGINEER", 1);
         }
         if (e.workshops() > 0) {

@@ -17,15 +17,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param largeTownIds              further towns held to the large numbers (长江镇-type)
  * @param departmentSafetyStaff     in-house safety staff of a supervising department (≥ 3)
  * @param departmentSafetyStaffById exceptions (commerce: 2)
- * @param directorEmployees         employee count from which the director industries need a safety director (100)
- * @param directorFlagsOrIndustries flags or industries that need a safety director from that size
- * @param engineerFlags             flags that need a registered safety engineer
+ * @param directorEmployees         employee count from which the director sectors need a safety director (100)
+ * @param directorIndustries        industries that need a safety director from that size (危险化学品生产储存, 建筑施工,
+ *                                  船舶修造, 道路运输)
+ * @param directorFlags             flags that need a safety director from that size (金属冶炼, 粉尘涉爆, 涉氨制冷)
+ * @param engineerIndustries        industries that need a registered safety engineer (危险化学品生产、储存: the industry
+ *                                  code, not the flag HAZARDOUS_CHEMICALS, which any user or trader of chemicals carries)
+ * @param engineerFlags             flags that need a registered safety engineer (金属冶炼单位)
  */
 @ConfigurationProperties("liuhua.grid.staffing")
 public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafetyStaff, Integer townFireStaff,
                                  Integer largeTownFireStaff, List<String> largeTownKinds, List<String> largeTownIds,
                                  Integer departmentSafetyStaff, Map<String, Integer> departmentSafetyStaffById,
-                                 Integer directorEmployees, List<String> directorFlagsOrIndustries,
+                                 Integer directorEmployees, List<String> directorIndustries,
+                                 List<String> directorFlags, List<String> engineerIndustries,
                                  List<String> engineerFlags) {
 
     public StaffingProperties {
@@ -40,12 +45,14 @@ public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafet
         departmentSafetyStaffById = departmentSafetyStaffById == null ? Map.of("dept-commerce", 2)
                 : Map.copyOf(departmentSafetyStaffById);
         directorEmployees = directorEmployees == null ? 100 : directorEmployees;
-        directorFlagsOrIndustries = directorFlagsOrIndustries == null
-                ? List.of("HAZARDOUS_CHEMICALS", "METAL_SMELTING", "DUST_EXPLOSION", "AMMONIA_REFRIGERATION",
-                "CONSTRUCTION", "SHIPBUILDING", "ROAD_TRANSPORT")
-                : List.copyOf(directorFlagsOrIndustries);
-        engineerFlags = engineerFlags == null ? List.of("HAZARDOUS_CHEMICALS", "METAL_SMELTING")
-                : List.copyOf(engineerFlags);
+        directorIndustries = directorIndustries == null
+                ? List.of("HAZARDOUS_CHEMICALS", "CONSTRUCTION", "SHIPBUILDING", "ROAD_TRANSPORT")
+                : List.copyOf(directorIndustries);
+        directorFlags = directorFlags == null ? List.of("METAL_SMELTING", "DUST_EXPLOSION", "AMMONIA_REFRIGERATION")
+                : List.copyOf(directorFlags);
+        engineerIndustries = engineerIndustries == null ? List.of("HAZARDOUS_CHEMICALS")
+                : List.copyOf(engineerIndustries);
+        engineerFlags = engineerFlags == null ? List.of("METAL_SMELTING") : List.copyOf(engineerFlags);
     }
 
     /** Whether a town is held to the large numbers. */

@@ -1,18 +1,23 @@
 package org.liuhua.grid.cluster.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.ClusterChanged;
 import org.liuhua.kit.domain.AggregateRoot;
+import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.NotFoundException;
 
 /**
  * An industrial cluster (工业集中区) with its member enterprises and their assessments (G-8). A member passes with a
- * passing latest assessment; the cluster is standardised when at least the threshold share of members pass. Each
- * recorded assessment registers {@link ClusterAssessed}.
+ * passing latest signed-off assessment (an assessment counts only once the town safety office signed it off); the
+ * cluster is standardised when at least the threshold share of members pass. Registering the cluster and adding or
+ * removing a member register {@link ClusterChanged}; a sign-off registers {@link ClusterAssessed}.
  */
 public class Cluster extends AggregateRoot {
 
@@ -25,12 +30,14 @@ public class Cluster extends AggregateRoot {
     Cluster() {
     }
 
-    public static Cluster create(String id, String name, String townId, List<String> memberIds) {
+    public static Cluster create(String id, String name, String townId, List<String> memberIds, String by,
+                                 Instant now, int thresholdPercent) {
         Cluster cluster = new Cluster();
         cluster.id = id;
         cluster.name = name;
         cluster.townId = townId;
         cluster.memberIds = new ArrayList<>(new LinkedHashSet<>(memberIds));
+        cluster.changed("CREATED", null, by, now, thresholdPercent);
         return cluster;
     }
 
@@ -41,34 +48,105 @@ public class Cluster extends AggregateRoot {
                 List.copyOf(new LinkedHashSet<>(other.memberIds)));
     }
 
-    /** Records an assessment; the same assessment (member and date) again is a no-op. */
-    public boolean assess(Assessment assessment, int thresholdPercent) {
+    /** Adds a member (checked by the caller to lie in the cluster's town); a member already there is a no-op. */
+    public boolean addMember(String establishmentId, String by, Instant now, int thresholdPercent) {
+        if (memberIds.contains(establishmentId)) {
+            return false;
+        }
+        memberIds.add(establishmentId);
+        changed("MEMBER_ADDED", establishmentId, by, now, thresholdPercent);
+        return true;
+    }
+
+    /** Removes a member (its assessments are kept, no longer counted); not a member: 404. */
+    public boolean removeMember(String establishmentId, String by, Instant now, int thresholdPercent) {
+        if (!memberIds.remove(establishmentId)) {
+            throw new NotFoundException("member", establishmentId);
+        }
+        changed("MEMBER_REMOVED", establishmentId, by, now, thresholdPercent);
+        return true;
+    }
+
+    private void changed(String change, String establishmentId, String by, Instant now, int thresholdPercent) {
+        registerEvent(new ClusterChanged(id, name, townId, change, establishmentId, List.copyOf(memberIds),
+                memberIds.size(), passingMembers(), standardised(thresholdPercent), by, now));
+    }
+
+    /**
+     * Records an assessment, not yet counted; the same assessment again (same id, or the same member, date and
+     * result) is a no-op. An id used for another assessment is a conflict.
+     */
+    public boolean assess(Assessment assessment) {
         if (!memberIds.contains(assessment.establishmentId())) {
             throw new InvalidInputException("establishmentId", assessment.establishmentId() + " is not a member of "
                     + id);
         }
-        boolean again = assessments.stream().anyMatch(a -> a.establishmentId().equals(assessment.establishmentId())
-                && a.assessedAt().equals(assessment.assessedAt()) && a.passed() == assessment.passed());
-        if (again) {
-            return false;
+        for (Assessment a : assessments) {
+            boolean sameId = a.id() != null && a.id().equals(assessment.id());
+            boolean sameContent = a.establishmentId().equals(assessment.establishmentId())
+                    && a.assessedAt().equals(assessment.assessedAt()) && a.passed() == assessment.passed()
+                    && a.failedItems().equals(assessment.failedItems());
+            if (sameId && !sameContent) {
+                throw new ConflictException("assessment " + assessment.id() + " exists with different content");
+            }
+            if (sameId || sameContent) {
+                return false;
+            }
         }
         assessments.add(assessment);
-        registerEvent(new ClusterAssessed(id, assessment.establishmentId(), townId, assessment.passed(),
-                assessment.failedItems(), assessment.assessedAt(), assessment.assessor(), memberIds.size(),
-                passingMembers(), standardised(thresholdPercent)));
         return true;
     }
 
-    /** The latest assessment of a member (by assessment date), or null. */
+    /**
+     * The town safety office signs an assessment off; from then on it counts. The assessor cannot sign off their own
+     * assessment (409 {@code SELF_SIGN_OFF}); a signed assessment stays as signed (again: no-op); an assessment of an
+     * enterprise that left the cluster cannot be signed (409 {@code NOT_A_MEMBER}).
+     */
+    public boolean signOff(String assessmentId, String signer, Instant now, int thresholdPercent) {
+        int index = -1;
+        for (int i = 0; i < assessments.size(); i++) {
+            if (assessmentId.equals(assessments.get(i).id())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new NotFoundException("assessment", assessmentId);
+        }
+        Assessment assessment = assessments.get(index);
+        if (assessment.signedOff()) {
+            return false;
+        }
+        if (signer.equals(assessment.assessor())) {
+            throw new ConflictException("the assessor cannot sign off their own assessment", "SELF_SIGN_OFF",
+                    List.of());
+        }
+        if (!memberIds.contains(assessment.establishmentId())) {
+            throw new ConflictException(assessment.establishmentId() + " is no longer a member of " + id,
+                    "NOT_A_MEMBER", List.of());
+        }
+        Assessment signed = assessment.signOff(signer, now);
+        assessments.set(index, signed);
+        registerEvent(new ClusterAssessed(id, signed.establishmentId(), townId, signed.passed(),
+                signed.failedItems(), signed.assessedAt(), signed.assessor(), memberIds.size(), passingMembers(),
+                standardised(thresholdPercent), signed.id(), signer, now));
+        return true;
+    }
+
+    /** The latest signed-off assessment of a member (by assessment date), or null. */
     public Assessment current(String establishmentId) {
         Assessment latest = null;
         for (Assessment a : assessments) {
-            if (a.establishmentId().equals(establishmentId)
+            if (a.signedOff() && a.establishmentId().equals(establishmentId)
                     && (latest == null || !a.assessedAt().isBefore(latest.assessedAt()))) {
                 latest = a;
             }
         }
         return latest;
+    }
+
+    /** The assessments of current members not yet signed off, in the order recorded. */
+    public List<Assessment> pending() {
+        return assessments.stream().filter(a -> !a.signedOff() && memberIds.contains(a.establishmentId())).toList();
     }
 
     public int passingMembers() {

@@ -190,6 +190,20 @@ class RegionController {
                 .toResponse("/api/v1/departments/" + request.id(), DepartmentView::of);
     }
 
+    /** Updates the department's reported in-house safety staff count (null: not reported). */
+    @PutMapping("/departments/{id}/staffing")
+    @PreAuthorize("hasAnyRole('CITY_ADMIN','DEPARTMENT_OFFICER')")
+    DepartmentView changeDepartmentStaffing(@PathVariable String id,
+                                            @Valid @RequestBody DepartmentStaffingRequest request) {
+        return DepartmentView.of(regions.changeDepartmentStaffing(id, request.safetyStaff(), scopes.current()));
+    }
+
+    @GetMapping("/departments/{id}")
+    DepartmentView department(@PathVariable String id) {
+        return DepartmentView.of(regions.findDepartment(id)
+                .orElseThrow(() -> new org.liuhua.kit.domain.NotFoundException("department", id)));
+    }
+
     @GetMapping("/departments")
     PageResponse<DepartmentView> departments(@SortableBy(value = {"id", "name"}, byDefault = "id,asc",
             defaultSize = 50) PageQuery page) {
@@ -224,6 +238,9 @@ class RegionController {
 
     record UnitChange(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind,
                       @Size(max = 64) String gridId) {
+    }
+
+    record DepartmentStaffingRequest(@Min(0) @Max(100_000) Integer safetyStaff) {
     }
 
     record DepartmentRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,

@@ -5,42 +5,60 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.liuhua.kit.domain.ConflictException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterTest {
+
+    private static final Instant NOW = Instant.parse("2026-10-01T00:00:00Z");
+    private int next;
 
     private static Cluster tenMembers() {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             members.add("est-" + i);
         }
-        return Cluster.create("c", "集中区", "zjg-jinfeng", members);
+        return Cluster.create("c", "集中区", "zjg-jinfeng", members, "officer", NOW, 70);
     }
 
-    private static void assess(Cluster cluster, int member, boolean passed, String date) {
+    private String assess(Cluster cluster, int member, boolean passed, String date, boolean signed) {
         Instant at = Instant.parse(date + "T00:00:00Z");
-        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at, List.of()), 70);
+        String id = "a-" + next++;
+        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at, List.of(), id, null, null));
+        if (signed) {
+            cluster.signOff(id, "town-officer", NOW, 70);
+        }
+        return id;
     }
 
     @Test
-    void sevenOfTenIsStandardisedSixIsNot() {
+    void sevenOfTenIsStandardisedSixIsNotAndUnsignedDoesNotCount() {
         Cluster cluster = tenMembers();
         for (int i = 0; i < 6; i++) {
-            assess(cluster, i, true, "2026-09-01");
+            assess(cluster, i, true, "2026-09-01", true);
         }
-        assertThat(cluster.standardised(70)).isFalse();
-        assess(cluster, 6, true, "2026-09-01");
+        String seventh = assess(cluster, 6, true, "2026-09-01", false);
+        assertThat(cluster.standardised(70)).as("the seventh is not signed off").isFalse();
+        cluster.signOff(seventh, "town-officer", NOW, 70);
         assertThat(cluster.standardised(70)).isTrue();
     }
 
     @Test
-    void theLatestAssessmentOfAMemberCounts() {
+    void theLatestSignedAssessmentOfAMemberCounts() {
         Cluster cluster = tenMembers();
-        assess(cluster, 0, true, "2026-01-01");
-        assess(cluster, 0, false, "2026-06-01");
+        assess(cluster, 0, true, "2026-01-01", true);
+        assess(cluster, 0, false, "2026-06-01", true);
         assertThat(cluster.passingMembers()).isZero();
-        assess(cluster, 0, true, "2026-03-01");
+        assess(cluster, 0, true, "2026-03-01", true);
         assertThat(cluster.passingMembers()).as("an older assessment recorded later does not win").isZero();
+    }
+
+    @Test
+    void theAssessorCannotSignOffTheirOwnAssessment() {
+        Cluster cluster = tenMembers();
+        String id = assess(cluster, 0, true, "2026-01-01", false);
+        assertThatThrownBy(() -> cluster.signOff(id, "insp", NOW, 70)).isInstanceOf(ConflictException.class);
     }
 }
