@@ -105,7 +105,7 @@ class ChecklistItemCodesIT extends GridIT {
                 Map.of("establishmentId", members.get(0), "passed", false, "failedItems", List.of("item-3"),
                         "checklistItemCodes", List.of(code), "assessedAt", "2026-09-01T02:00:00Z"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        var assessment = accepted.json().get("memberAssessments").get(0).get("currentAssessment");
+        var assessment = accepted.json().get("pendingAssessments").get(0);
         assertThat(assessment.get("checklistItemCodes").get(0).asString()).isEqualTo(code);
         assertThat(assessment.get("checklistItemCodes").size()).isEqualTo(1);
 

@@ -107,16 +107,20 @@ class StaffingAndClustersIT extends GridIT {
         TestHttp officer = townOfficer(TOWN);
         for (int i = 0; i < 10; i++) {
             boolean passed = i < 6;
-            ok(officer.post("/api/v1/clusters/" + cluster + "/assessments", Map.of("establishmentId", members.get(i),
-                    "passed", passed, "failedItems", passed ? List.of() : List.of("item-3"),
-                    "assessedAt", "2026-09-01T02:00:00Z")));
+            String id = unique("a");
+            ok(admin().post("/api/v1/clusters/" + cluster + "/assessments", Map.of("id", id,
+                    "establishmentId", members.get(i), "passed", passed,
+                    "failedItems", passed ? List.of() : List.of("item-3"), "assessedAt", "2026-09-01T02:00:00Z")));
+            ok(officer.post("/api/v1/clusters/" + cluster + "/assessments/" + id + "/sign-off", Map.of()));
         }
         JsonNode six = admin().get("/api/v1/clusters/" + cluster).json();
         assertThat(six.get("passingMembers").asInt()).isEqualTo(6);
         assertThat(six.get("standardised").asBoolean()).isFalse();
 
-        TestHttp.Response seventh = officer.post("/api/v1/clusters/" + cluster + "/assessments",
-                Map.of("establishmentId", members.get(6), "passed", true, "assessedAt", "2026-10-01T02:00:00Z"));
+        ok(admin().post("/api/v1/clusters/" + cluster + "/assessments", Map.of("id", cluster + "-7",
+                "establishmentId", members.get(6), "passed", true, "assessedAt", "2026-10-01T02:00:00Z")));
+        TestHttp.Response seventh = officer.post("/api/v1/clusters/" + cluster + "/assessments/" + cluster
+                + "-7/sign-off", Map.of());
         assertThat(seventh.json().get("passingMembers").asInt()).isEqualTo(7);
         assertThat(seventh.json().get("standardised").asBoolean()).isTrue();
 

@@ -82,12 +82,12 @@ public class Cluster extends AggregateRoot {
                     + id);
         }
         for (Assessment a : assessments) {
-            boolean sameId = a.id() != null && a.id().equals(assessment.id());
+            boolean sameId = a.assessmentId() != null && a.assessmentId().equals(assessment.assessmentId());
             boolean sameContent = a.establishmentId().equals(assessment.establishmentId())
                     && a.assessedAt().equals(assessment.assessedAt()) && a.passed() == assessment.passed()
                     && a.failedItems().equals(assessment.failedItems());
             if (sameId && !sameContent) {
-                throw new ConflictException("assessment " + assessment.id() + " exists with different content");
+                throw new ConflictException("assessment " + assessment.assessmentId() + " exists with different content");
             }
             if (sameId || sameContent) {
                 return false;
@@ -105,7 +105,7 @@ public class Cluster extends AggregateRoot {
     public boolean signOff(String assessmentId, String signer, Instant now, int thresholdPercent) {
         int index = -1;
         for (int i = 0; i < assessments.size(); i++) {
-            if (assessmentId.equals(assessments.get(i).id())) {
+            if (assessmentId.equals(assessments.get(i).assessmentId())) {
                 index = i;
             }
         }
@@ -128,7 +128,7 @@ public class Cluster extends AggregateRoot {
         assessments.set(index, signed);
         registerEvent(new ClusterAssessed(id, signed.establishmentId(), townId, signed.passed(),
                 signed.failedItems(), signed.assessedAt(), signed.assessor(), memberIds.size(), passingMembers(),
-                standardised(thresholdPercent), signed.id(), signer, now));
+                standardised(thresholdPercent), signed.assessmentId(), signer, now));
         return true;
     }
 
