@@ -40,6 +40,8 @@ public abstract class GridIT {
 
     public static final String TOWN = "zjg-jinfeng";
     public static final String OTHER_TOWN = "zjg-leyu";
+    /** Named in {@code liuhua.grid.staffing.large-town-ids}. */
+    public static final String LARGE_TOWN = "rg-changjiang";
     /** 锦丰镇 centre, roughly. */
     public static final double LAT = 31.9380;
     public static final double LON = 120.6250;
@@ -47,6 +49,8 @@ public abstract class GridIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestSupport.register(registry, "grid-service-it");
+        // a 长江镇-type town held to the development zones' staffing numbers by id (StaffingRulesIT)
+        registry.add("liuhua.grid.staffing.large-town-ids", () -> LARGE_TOWN);
     }
 
     @LocalServerPort

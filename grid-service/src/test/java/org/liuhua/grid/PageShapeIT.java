@@ -45,6 +45,8 @@ class PageShapeIT extends GridIT {
             "/api/v1/patrol-plan?inspectorId={inspector}&all=true",
             "/api/v1/inspectors/ranking?townId=" + TOWN,
             "/api/v1/staffing/gaps",
+            "/api/v1/towns/{town}/staff",
+            "/api/v1/departments/{department}/staff",
             "/api/v1/public/patrol-units/{unit}/grid-pairs");
     static final Set<String> PAGE_FIELDS = Set.of("items", "page", "size", "totalElements", "totalPages");
 
@@ -67,6 +69,8 @@ class PageShapeIT extends GridIT {
         ids.put("inspector", inspector);
         ids.put("patrol", patrol);
         ids.put("unit", place.unitId());
+        ids.put("town", TOWN);
+        ids.put("department", "dept-emergency");
     }
 
     List<String> lists() {

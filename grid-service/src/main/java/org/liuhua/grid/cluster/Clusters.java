@@ -130,7 +130,7 @@ public class Clusters {
             Instant now = clock.instant();
             return cluster.assess(new Assessment(establishmentId, passed, failedItems,
                     assessedAt == null ? now : assessedAt, scope.caller().username(), now, checklistItemCodes,
-                    assessment, null, null));
+                    assessment, null, null), assessmentId != null);
         }).value();
     }
 

@@ -80,6 +80,13 @@ class ClusterIT extends GridIT {
         assertThat(recorded.get("pendingAssessments").get(0).get("assessmentId").asString()).isEqualTo(assessment);
         assertThat(recorded.get("pendingAssessments").get(0).get("signedOffAt").isNull()).isTrue();
 
+        assertThat(inspector(inspectorId).post(assessments, Map.of("id", assessment, "establishmentId", member,
+                "passed", true, "assessedAt", "2026-09-01T02:00:00Z")).json().get("pendingAssessments").size())
+                .as("the same assessment again").isEqualTo(1);
+        assertThat(inspector(inspectorId).post(assessments, Map.of("id", assessment, "establishmentId", member,
+                "passed", false, "assessedAt", "2026-09-01T02:00:00Z")).status()).as("its id with other content")
+                .isEqualTo(409);
+
         String signOff = assessments + "/" + assessment + "/sign-off";
         assertThat(admin().post(signOff, Map.of()).status()).as("the town safety office signs").isEqualTo(403);
         assertThat(townOfficer(OTHER_TOWN).post(signOff, Map.of()).status()).isEqualTo(404);

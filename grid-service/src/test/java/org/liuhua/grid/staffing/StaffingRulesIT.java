@@ -41,6 +41,12 @@ class StaffingRulesIT extends GridIT {
         String htz = unique("zjg-htz");
         ensureTown(htz, "高新技术产业开发区", "HIGH_TECH_ZONE", 10, 4);
         assertThat(townGaps(htz)).containsExactly("TOWN_FIRE_STAFF 5/4");
+
+        if (admin().get("/api/v1/towns/" + LARGE_TOWN).status() == 404) {
+            ensureTown(LARGE_TOWN, "长江镇", "TOWN", 6, 3);
+        }
+        ok(admin().put("/api/v1/towns/" + LARGE_TOWN + "/staffing", Map.of("safetyStaff", 9, "fireStaff", 5)));
+        assertThat(townGaps(LARGE_TOWN)).as("长江镇-type by id").containsExactly("TOWN_SAFETY_STAFF 10/9");
     }
 
     @Test

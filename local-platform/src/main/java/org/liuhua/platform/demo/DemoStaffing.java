@@ -93,6 +93,7 @@ final class DemoStaffing {
         double[] passing = {0.8, 0.75, 0.5, 0.9};
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int k = 0;
+        String last = null;
         for (Map.Entry<String, List<String>> village : byVillage.entrySet()) {
             List<String> members = village.getValue().stream().limit(12).toList();
             if (members.size() < 4) {
@@ -112,12 +113,11 @@ final class DemoStaffing {
                                 .atZone(ZoneId.of("Asia/Shanghai")).toInstant().toString()));
             }
             signed += signPending(townOfficer, clusterId);
+            last = clusterId;
             k++;
         }
         // one more assessment waits for the town's sign-off
-        if (k > 0) {
-            String last = "cluster-jinfeng-" + byVillage.keySet().stream().reduce((a, b) -> b).orElseThrow()
-                    .replaceAll(".*-", "");
+        if (last != null) {
             JsonNode cluster = admin.get("/api/v1/clusters/" + last);
             if (cluster.get("memberAssessments").size() > 0) {
                 admin.post("/api/v1/clusters/" + last + "/assessments", Map.of("id", last + "-recheck",

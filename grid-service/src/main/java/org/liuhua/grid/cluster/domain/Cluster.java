@@ -73,10 +73,10 @@ public class Cluster extends AggregateRoot {
     }
 
     /**
-     * Records an assessment, not yet counted; the same assessment again (same id, or the same member, date and
-     * result) is a no-op. An id used for another assessment is a conflict.
+     * Records an assessment, not yet counted. The same assessment again is a no-op: by its id when the caller chose
+     * it ({@code callerChoseId}; that id with other content is a conflict), else by member, date, result and items.
      */
-    public boolean assess(Assessment assessment) {
+    public boolean assess(Assessment assessment, boolean callerChoseId) {
         if (!memberIds.contains(assessment.establishmentId())) {
             throw new InvalidInputException("establishmentId", assessment.establishmentId() + " is not a member of "
                     + id);
@@ -89,7 +89,7 @@ public class Cluster extends AggregateRoot {
             if (sameId && !sameContent) {
                 throw new ConflictException("assessment " + assessment.assessmentId() + " exists with different content");
             }
-            if (sameId || sameContent) {
+            if (sameId || (!callerChoseId && sameContent)) {
                 return false;
             }
         }

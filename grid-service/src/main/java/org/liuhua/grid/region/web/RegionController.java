@@ -198,12 +198,6 @@ class RegionController {
         return DepartmentView.of(regions.changeDepartmentStaffing(id, request.safetyStaff(), scopes.current()));
     }
 
-    @GetMapping("/departments/{id}")
-    DepartmentView department(@PathVariable String id) {
-        return DepartmentView.of(regions.findDepartment(id)
-                .orElseThrow(() -> new org.liuhua.kit.domain.NotFoundException("department", id)));
-    }
-
     @GetMapping("/departments")
     PageResponse<DepartmentView> departments(@SortableBy(value = {"id", "name"}, byDefault = "id,asc",
             defaultSize = 50) PageQuery page) {

@@ -26,7 +26,7 @@ class ClusterTest {
     private String assess(Cluster cluster, int member, boolean passed, String date, boolean signed) {
         Instant at = Instant.parse(date + "T00:00:00Z");
         String id = "a-" + next++;
-        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at, List.of(), id, null, null));
+        cluster.assess(new Assessment("est-" + member, passed, List.of(), at, "insp", at, List.of(), id, null, null), true);
         if (signed) {
             cluster.signOff(id, "town-officer", NOW, 70);
         }
