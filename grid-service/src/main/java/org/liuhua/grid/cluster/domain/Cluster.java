@@ -77,6 +77,7 @@ public class Cluster extends AggregateRoot {
      * it ({@code callerChoseId}; that id with other content is a conflict), else by member, date, result and items.
      */
     public boolean assess(Assessment assessment, boolean callerChoseId) {
+        identifyLegacy();
         if (!memberIds.contains(assessment.establishmentId())) {
             throw new InvalidInputException("establishmentId", assessment.establishmentId() + " is not a member of "
                     + id);
@@ -103,6 +104,7 @@ public class Cluster extends AggregateRoot {
      * enterprise that left the cluster cannot be signed (409 {@code NOT_A_MEMBER}).
      */
     public boolean signOff(String assessmentId, String signer, Instant now, int thresholdPercent) {
+        identifyLegacy();
         int index = -1;
         for (int i = 0; i < assessments.size(); i++) {
             if (assessmentId.equals(assessments.get(i).assessmentId())) {
@@ -144,8 +146,24 @@ public class Cluster extends AggregateRoot {
         return latest;
     }
 
+    /**
+     * Assessments recorded before sign-off existed have no id: they get {@code legacy-<position>} (stable, the list
+     * only grows), so the town can sign them off; written with the next change of the cluster.
+     */
+    private void identifyLegacy() {
+        for (int i = 0; i < assessments.size(); i++) {
+            Assessment a = assessments.get(i);
+            if (a.assessmentId() == null) {
+                assessments.set(i, new Assessment(a.establishmentId(), a.passed(), a.failedItems(), a.assessedAt(),
+                        a.assessor(), a.recordedAt(), a.checklistItemCodes(), "legacy-" + i, a.signedOffBy(),
+                        a.signedOffAt()));
+            }
+        }
+    }
+
     /** The assessments of current members not yet signed off, in the order recorded. */
     public List<Assessment> pending() {
+        identifyLegacy();
         return assessments.stream().filter(a -> !a.signedOff() && memberIds.contains(a.establishmentId())).toList();
     }
 

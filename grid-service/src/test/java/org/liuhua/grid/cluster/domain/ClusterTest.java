@@ -56,6 +56,17 @@ class ClusterTest {
     }
 
     @Test
+    void anAssessmentFromBeforeSignOffExistedWaitsUnderALegacyIdAndCanBeSignedOff() {
+        Cluster cluster = tenMembers();
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        cluster.assess(new Assessment("est-0", true, List.of(), at, "insp", at, List.of(), null, null, null), false);
+        assertThat(cluster.passingMembers()).isZero();
+        assertThat(cluster.pending()).extracting(Assessment::assessmentId).containsExactly("legacy-0");
+        cluster.signOff("legacy-0", "town-officer", NOW, 70);
+        assertThat(cluster.passingMembers()).isEqualTo(1);
+    }
+
+    @Test
     void theAssessorCannotSignOffTheirOwnAssessment() {
         Cluster cluster = tenMembers();
         String id = assess(cluster, 0, true, "2026-01-01", false);
