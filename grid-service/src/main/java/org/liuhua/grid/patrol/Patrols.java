@@ -36,6 +36,7 @@ import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -61,10 +62,12 @@ public class Patrols {
     private final ChecklistItemCodes checklistItems;
     private final GridProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     Patrols(AggregateStore<Patrol> store, MongoTemplate mongo, Regions regions, Inspectors inspectors,
             Establishments establishments, ChecklistItemCodes checklistItems, GridProperties properties,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
@@ -330,6 +333,7 @@ public class Patrols {
             try {
                 store.insert(patrol);
                 storeSyncTrack(id, track);
+                publisher.publishEvent(new PatrolRecorded(patrol));
                 return new SyncResult(patrol, true, applied.checkIns(), applied.findings());
             } catch (DuplicateKeyException concurrent) {
                 // the same patrol arrived at the same time: add to the stored one as to any existing patrol
@@ -346,6 +350,7 @@ public class Patrols {
             return outcome.get().changed();
         });
         storeSyncTrack(id, track);
+        publisher.publishEvent(new PatrolRecorded(saved.value()));
         return new SyncResult(saved.value(), false, outcome.get().checkIns(), outcome.get().findings());
     }
 
@@ -499,10 +504,6 @@ public class Patrols {
         return store.find(new Query(Criteria.where("checkIns.establishmentId").in(establishmentIds)));
     }
 
-    public List<Patrol> byInspector(String inspectorId) {
-        return store.find(new Query(Criteria.where("inspectorId").is(inspectorId)));
-    }
-
     private static void requireVisible(Patrol patrol, CallerScope scope) {
         boolean sees = scope.cityWide()
                 || (scope.caller().has(Roles.TOWN_OFFICER) && patrol.townId().equals(scope.caller().townId()))
@@ -521,11 +522,18 @@ public class Patrols {
 
     /** Applies an idempotent command to a patrol the caller may record on. */
     private Saved<Patrol> change(String id, CallerScope scope, Predicate<Patrol> command) {
-        return Saved.change(store, id, "patrol", patrol -> {
+        Saved<Patrol> saved = Saved.change(store, id, "patrol", patrol -> {
             requireVisible(patrol, scope);
             requireOwn(patrol, scope);
             return command.test(patrol);
         });
+        publisher.publishEvent(new PatrolRecorded(saved.value()));
+        return saved;
+    }
+
+    /** A patrol by id, regardless of scope (the plan feature's read models: whose finding, in which month). */
+    public Optional<Patrol> find(String id) {
+        return store.findById(id);
     }
 
     private String inspectorOf(String requested, CallerScope scope) {
