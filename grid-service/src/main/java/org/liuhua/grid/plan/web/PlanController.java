@@ -99,7 +99,7 @@ class PlanController {
                                            @RequestParam(required = false) YearMonth month) {
         YearMonth m = month == null ? thisMonth() : month;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RankingWorkbook.write(m, townId, plans.ranking(townId, m, scopes.current()), out);
+        RankingWorkbook.write(m, plans.ranking(townId, m, scopes.current()), out);
         String name = "inspector-ranking-" + (townId == null ? "" : townId + "-") + m + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]",

@@ -20,9 +20,9 @@ final class RankingWorkbook {
     private RankingWorkbook() {
     }
 
-    static void write(YearMonth month, String townId, List<PatrolPlans.RankedAssessment> ranking, OutputStream out) {
+    static void write(YearMonth month, List<PatrolPlans.RankedAssessment> ranking, OutputStream out) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("巡查员考核排名");
+            Sheet sheet = workbook.createSheet("巡查员考核排名 " + month);
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADERS.length; i++) {
                 header.createCell(i).setCellValue(HEADERS[i]);
