@@ -531,6 +531,24 @@ public class Patrols {
         return saved;
     }
 
+    /**
+     * Every stored patrol, in pages of 500 by {@code _id} (a range on {@code _id}, never a skip): for rebuilding the
+     * plan's read models once.
+     */
+    public void forEach(java.util.function.Consumer<Patrol> action) {
+        String after = null;
+        while (true) {
+            Query query = new Query(after == null ? new Criteria() : Criteria.where("_id").gt(after))
+                    .with(org.springframework.data.domain.Sort.by("_id")).limit(500);
+            List<Patrol> page = store.find(query);
+            page.forEach(action);
+            if (page.size() < 500) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
     /** A patrol by id, regardless of scope (the plan feature's read models: whose finding, in which month). */
     public Optional<Patrol> find(String id) {
         return store.findById(id);

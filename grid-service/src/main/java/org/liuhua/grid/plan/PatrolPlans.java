@@ -278,14 +278,14 @@ public class PatrolPlans {
      */
     public Coverage coverage(String townId, String unitId, String period, LocalDate from, LocalDate to,
                              CallerScope scope) {
-        if ((townId == null) == (unitId == null)) {
-            throw new InvalidInputException("townId", "give either townId or unitId");
-        }
+        CoverageWindow window = period != null ? window(period) : from == null && to == null
+                ? CoverageWindow.of(CoverageWindow.Kind.QUARTER, calendar.today()) : null;
         if (period != null && (from != null || to != null)) {
             throw new InvalidInputException("period", "give either period or from/to");
         }
-        CoverageWindow window = period != null ? window(period) : from == null && to == null
-                ? CoverageWindow.of(CoverageWindow.Kind.QUARTER, calendar.today()) : null;
+        if ((townId == null) == (unitId == null)) {
+            throw new InvalidInputException("townId", "give either townId or unitId");
+        }
         LocalDate end = window != null ? window.end() : to == null ? calendar.today() : to;
         LocalDate start = window != null ? window.start() : from == null ? end.minusDays(90) : from;
         if (start.isAfter(end)) {
