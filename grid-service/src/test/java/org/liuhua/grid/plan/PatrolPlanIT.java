@@ -26,6 +26,7 @@ import org.liuhua.events.Topics;
 import org.liuhua.grid.GridIT;
 import org.liuhua.kit.test.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,10 @@ class PatrolPlanIT extends GridIT {
 
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    PlanReadModels readModels;
 
     /** A synced, completed patrol with a proven check-in (and a finding when given); answers the patrol id. */
     private String visit(String inspector, Place place, String establishmentId, LocalDate day, String findingId) {
@@ -301,6 +306,38 @@ class PatrolPlanIT extends GridIT {
             assertThat(first.getCell(12).getNumericCellValue()).isEqualTo(1.0);
             assertThat(first.getCell(13).getNumericCellValue()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void theReadModelsAreFilledOnceFromThePatrolsAndHazardsStoredBeforeThem() {
+        Place place = place(TOWN, "GENERAL");
+        String est = registerEstablishment(place, "MAJOR");
+        String inspector = registerInspector(place);
+        String finding = unique("finding");
+        String patrol = visit(inspector, place, est, LocalDate.parse("2026-09-08"), finding);
+        String hazard = UUID.randomUUID().toString();
+        send(hazard, "liuhua.hazard.reported.v1", Map.of("hazardId", hazard, "source", "GRID_PATROL",
+                "sourceRef", patrol + ":" + finding, "establishmentId", est));
+        send(hazard, "liuhua.hazard.closed.v1", Map.of("hazardId", hazard, "closedAt", "2026-09-20T08:00:00Z"));
+        String path = "/api/v1/inspectors/" + inspector + "/assessment?month=2026-09";
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() ->
+                assertThat(admin().get(path).json().get("findingsClosed").asInt()).isEqualTo(1));
+
+        // a database from before the read models: the patrols and hazards are there, the read models are not
+        mongo.dropCollection("patrol_windows");
+        mongo.dropCollection("inspector_months");
+        assertThat(admin().get(path).json().get("establishmentsCovered").asInt()).isZero();
+        readModels.run(null);
+
+        JsonNode filled = admin().get(path).json();
+        assertThat(filled.get("establishmentsCovered").asInt()).isEqualTo(1);
+        assertThat(filled.get("patrolsCompleted").asInt()).isEqualTo(1);
+        assertThat(filled.get("findings").asInt()).isEqualTo(1);
+        assertThat(filled.get("hazardsFound").asInt()).isEqualTo(1);
+        assertThat(filled.get("findingsClosed").asInt()).isEqualTo(1);
+        JsonNode plan = admin().get("/api/v1/patrol-plan?unitId=" + place.unitId() + "&period=2026-Q3&all=true")
+                .json();
+        assertThat(item(plan, est).get("status").asString()).isEqualTo("OK");
     }
 
     private void send(String key, String type, Map<String, Object> payload) {

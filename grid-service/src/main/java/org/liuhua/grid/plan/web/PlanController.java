@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.liuhua.grid.plan.PatrolPlans;
 import org.liuhua.grid.scope.Scopes;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
@@ -55,7 +56,7 @@ class PlanController {
                   @RequestParam(defaultValue = "false") boolean all,
                   @SortableBy(value = {}, defaultSize = 50) PageQuery page) {
         PatrolPlans.Plan plan = plans.plan(new PatrolPlans.Subject(inspectorId, unitId, townId),
-                plans.dayOf(asOf, period), all, scopes.current());
+                plans.dayOf(day("asOf", asOf), period), all, scopes.current());
         return new PlanView(plan.inspectorId(), plan.unitId(), plan.townId(), plan.asOf(), plan.unitIds(),
                 plan.establishments(), plan.overdue(), plan.due(), plan.ok(), PageResponse.of(plan.items(), page));
     }
@@ -74,12 +75,12 @@ class PlanController {
                                   @RequestParam(required = false) String period,
                                   @RequestParam(required = false) LocalDate from,
                                   @RequestParam(required = false) LocalDate to) {
-        return plans.coverage(townId, unitId, period, from, to, scopes.current());
+        return plans.coverage(townId, unitId, period, day("from", from), day("to", to), scopes.current());
     }
 
     @GetMapping("/api/v1/inspectors/{id}/assessment")
     PatrolPlans.Assessment assessment(@PathVariable String id, @RequestParam(required = false) YearMonth month) {
-        return plans.assessment(id, month == null ? thisMonth() : month, scopes.current());
+        return plans.assessment(id, month("month", month), scopes.current());
     }
 
     @GetMapping("/api/v1/inspectors/ranking")
@@ -89,15 +90,14 @@ class PlanController {
                                                                "patrolsDone", "establishmentsCovered", "hazardsFound",
                                                                "findingsClosed"}, byDefault = "rank,asc",
                                                                defaultSize = 50) PageQuery page) {
-        List<PatrolPlans.RankedAssessment> ranked = plans.ranking(townId, month == null ? thisMonth() : month,
-                scopes.current());
+        List<PatrolPlans.RankedAssessment> ranked = plans.ranking(townId, month("month", month), scopes.current());
         return PageResponse.of(ranked.stream().sorted(order(page.sort())).toList(), page);
     }
 
     @GetMapping("/api/v1/inspectors/ranking/export")
     ResponseEntity<byte[]> rankingWorkbook(@RequestParam(required = false) String townId,
                                            @RequestParam(required = false) YearMonth month) {
-        YearMonth m = month == null ? thisMonth() : month;
+        YearMonth m = month("month", month);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RankingWorkbook.write(m, plans.ranking(townId, m, scopes.current()), out);
         String name = "inspector-ranking-" + (townId == null ? "" : townId + "-") + m + ".xlsx";
@@ -132,8 +132,21 @@ class PlanController {
         return Comparator.comparing(f);
     }
 
-    private YearMonth thisMonth() {
-        return YearMonth.from(calendar.today());
+    /** A month asked for (this month of the city when none), between 2000 and 9999 (else 400 naming it). */
+    private YearMonth month(String field, YearMonth month) {
+        if (month == null) {
+            return YearMonth.from(calendar.today());
+        }
+        day(field, month.atDay(1));
+        return month;
+    }
+
+    /** A day asked for, between 2000 and 9999 (else 400 naming it): nothing of the register is older. */
+    private static LocalDate day(String field, LocalDate day) {
+        if (day != null && (day.getYear() < 2000 || day.getYear() > 9999)) {
+            throw new InvalidInputException(field, "must lie between the years 2000 and 9999");
+        }
+        return day;
     }
 
     /** The plan's counts and one page of its items ({@code items, page, size, totalElements, totalPages}). */
