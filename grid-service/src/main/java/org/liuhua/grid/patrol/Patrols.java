@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.bson.Document;
@@ -40,6 +41,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -535,11 +537,11 @@ public class Patrols {
      * Every stored patrol, in pages of 500 by {@code _id} (a range on {@code _id}, never a skip): for rebuilding the
      * plan's read models once.
      */
-    public void forEach(java.util.function.Consumer<Patrol> action) {
+    public void forEach(Consumer<Patrol> action) {
         String after = null;
         while (true) {
             Query query = new Query(after == null ? new Criteria() : Criteria.where("_id").gt(after))
-                    .with(org.springframework.data.domain.Sort.by("_id")).limit(500);
+                    .with(Sort.by("_id")).limit(500);
             List<Patrol> page = store.find(query);
             page.forEach(action);
             if (page.size() < 500) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.liuhua.grid.GridProperties;
@@ -19,14 +20,16 @@ import org.liuhua.grid.inspector.domain.Inspector;
 import org.liuhua.grid.inspector.domain.UnitBinding;
 import org.liuhua.grid.patrol.Patrols;
 import org.liuhua.grid.patrol.domain.CheckIn;
-import org.liuhua.grid.plan.domain.CoverageWindow;
 import org.liuhua.grid.patrol.domain.Patrol;
+import org.liuhua.grid.plan.domain.CoverageWindow;
 import org.liuhua.grid.plan.domain.PatrolSchedule;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.region.domain.RegionNode;
 import org.liuhua.grid.scope.CallerScope;
+import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.time.CityCalendar;
 import org.springframework.stereotype.Service;
 
@@ -128,7 +131,7 @@ public class PatrolPlans {
         } else {
             RegionNode town = regions.node(subject.townId(), RegionNode.TOWN, scope);
             list = visible(establishments.inTown(town.id()), scope);
-            unitIds = list.stream().map(Establishment::unitId).filter(java.util.Objects::nonNull).distinct().sorted()
+            unitIds = list.stream().map(Establishment::unitId).filter(Objects::nonNull).distinct().sorted()
                     .toList();
         }
         List<PlanItem> every = items(list, asOf);
@@ -157,7 +160,7 @@ public class PatrolPlans {
      */
     public Week week(CallerScope scope) {
         if (!scope.isInspector()) {
-            throw new org.liuhua.kit.domain.ForbiddenException("the weekly due list is an inspector's own");
+            throw new ForbiddenException("the weekly due list is an inspector's own");
         }
         LocalDate today = calendar.today();
         LocalDate weekStart = CityCalendar.weekStart(today);
@@ -418,7 +421,7 @@ public class PatrolPlans {
         }
         List<Assessment> all = assess(list, month).stream().sorted(RANK).toList();
         boolean names = !scope.isInspector() || scope.cityWide()
-                || scope.caller().has(org.liuhua.kit.security.Roles.TOWN_OFFICER);
+                || scope.caller().has(Roles.TOWN_OFFICER);
         List<RankedAssessment> ranked = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Assessment a = all.get(i);

@@ -1,7 +1,9 @@
 package org.liuhua.grid.plan;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,7 +54,7 @@ public class PatrolWindows {
             if (!c.proven()) {
                 continue;
             }
-            var day = calendar.dayOf(c.deviceTime());
+            LocalDate day = calendar.dayOf(c.deviceTime());
             for (String window : new String[]{CoverageWindow.of(CoverageWindow.Kind.QUARTER, day).key(),
                     CoverageWindow.of(CoverageWindow.Kind.HALF_YEAR, day).key(), ALL}) {
                 spans.merge(id(c.establishmentId(), window), new Instant[]{c.deviceTime(), c.deviceTime()},
@@ -77,6 +79,6 @@ public class PatrolWindows {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof java.util.Date date ? date.toInstant() : null;
+        return value instanceof Date date ? date.toInstant() : null;
     }
 }
