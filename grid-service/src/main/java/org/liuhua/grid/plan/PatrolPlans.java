@@ -101,18 +101,22 @@ public class PatrolPlans {
     public static CoverageWindow window(String period) {
         CoverageWindow window = CoverageWindow.parse(period);
         if (window == null) {
-            throw new InvalidInputException("period", "must be a calendar quarter or half-year like 2026-Q4 or 2026-H2");
+            throw new InvalidInputException("period",
+                    "must be a calendar quarter or half-year like 2026-Q4 or 2026-H2");
         }
         return window;
     }
 
-    /** The establishments of an inspector's units (bound on {@code asOf}), a unit or a town: due or overdue (or all). */
+    /** The establishments of an inspector's units (bound on {@code asOf}), a unit or a town: due, overdue (or all). */
     public Plan plan(Subject subject, LocalDate asOf, boolean all, CallerScope scope) {
         int given = (subject.inspectorId() == null ? 0 : 1) + (subject.unitId() == null ? 0 : 1)
                 + (subject.townId() == null ? 0 : 1);
         if (given != 1) {
-            throw new InvalidInputException(subject.inspectorId() != null ? "unitId" : "inspectorId",
-                    "give exactly one of inspectorId, unitId and townId");
+            // none: the inspector is what is usually asked for; several: the one given beside the first
+            String field = given == 0 ? "inspectorId"
+                    : subject.inspectorId() != null && subject.unitId() == null ? "townId"
+                    : subject.inspectorId() != null ? "unitId" : "townId";
+            throw new InvalidInputException(field, "give exactly one of inspectorId, unitId and townId");
         }
         String inspectorId = null;
         List<String> unitIds;
@@ -417,7 +421,8 @@ public class PatrolPlans {
             list = inspectors.ofTown(regions.node(townId, RegionNode.TOWN, scope).id());
         } else {
             String town = scope.townFilter();
-            list = town == null ? inspectors.all() : CallerScope.NONE.equals(town) ? List.of() : inspectors.ofTown(town);
+            list = town == null ? inspectors.all()
+                    : CallerScope.NONE.equals(town) ? List.of() : inspectors.ofTown(town);
         }
         List<Assessment> all = assess(list, month).stream().sorted(RANK).toList();
         boolean names = !scope.isInspector() || scope.cityWide()

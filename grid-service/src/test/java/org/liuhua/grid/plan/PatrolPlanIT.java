@@ -120,6 +120,13 @@ class PatrolPlanIT extends GridIT {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("period");
         }
+        TestHttp.Response twoSubjects = admin().get("/api/v1/patrol-plan?unitId=" + place.unitId()
+                + "&townId=" + TOWN);
+        assertThat(twoSubjects.status()).isEqualTo(400);
+        assertThat(twoSubjects.json().get("errors").findValuesAsString("field")).containsExactly("townId");
+        TestHttp.Response none = admin().get("/api/v1/patrol-plan");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").findValuesAsString("field")).containsExactly("inspectorId");
     }
 
     @Test
@@ -280,7 +287,8 @@ class PatrolPlanIT extends GridIT {
         JsonNode seenByIdle = inspector(idle).get("/api/v1/inspectors/ranking?townId=" + town + "&month=2026-10")
                 .json();
         assertThat(seenByIdle.get("items").get(0).get("assessment").get("name").isNull()).isTrue();
-        assertThat(seenByIdle.get("items").get(2).get("assessment").get("name").asString()).isEqualTo("巡查员 " + idle);
+        assertThat(seenByIdle.get("items").get(2).get("assessment").get("name").asString())
+                .isEqualTo("巡查员 " + idle);
         assertThat(townOfficer(OTHER_TOWN).get("/api/v1/inspectors/ranking?townId=" + town).status())
                 .isEqualTo(404);
 
