@@ -10,16 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * staffing numbers are {@code liuhua.grid.staffing.*} ({@code StaffingProperties}).
  *
  * @param patrolFrequencyDays       days between patrols per risk level (G-4: 每半年 LOW/GENERAL, 每季度
- *                                  SIGNIFICANT/MAJOR)
+ *                                  SIGNIFICANT/MAJOR); up to 92 days means one patrol per calendar quarter, more
+ *                                  one per calendar half-year (the plan's coverage windows)
  * @param patrolFrequencyDaysByKind optional override per "KIND:RISK" (e.g. {@code SMALL_VENUE:GENERAL: 91})
- * @param dueSoonDays               an establishment is listed as DUE this many days before its patrol is overdue
  * @param proofDistanceMeters       a check-in farther than this from the establishment is not proven (G-5)
  * @param clusterThresholdPercent   share of passing members that makes a cluster standardised (G-8 双七十)
  * @param cityClusterTargetPercent  city target share of standardised clusters
  */
 @ConfigurationProperties("liuhua.grid")
 public record GridProperties(Map<String, Integer> patrolFrequencyDays, Map<String, Integer> patrolFrequencyDaysByKind,
-                             Integer dueSoonDays, Integer proofDistanceMeters, Integer clusterThresholdPercent,
+                             Integer proofDistanceMeters, Integer clusterThresholdPercent,
                              Integer cityClusterTargetPercent) {
 
     static final int DEFAULT_FREQUENCY_DAYS = 182;
@@ -29,7 +29,6 @@ public record GridProperties(Map<String, Integer> patrolFrequencyDays, Map<Strin
                 ? Map.of("LOW", 182, "GENERAL", 182, "SIGNIFICANT", 91, "MAJOR", 91) : Map.copyOf(patrolFrequencyDays);
         patrolFrequencyDaysByKind = patrolFrequencyDaysByKind == null ? Map.of()
                 : Map.copyOf(patrolFrequencyDaysByKind);
-        dueSoonDays = dueSoonDays == null ? 30 : dueSoonDays;
         proofDistanceMeters = proofDistanceMeters == null ? 200 : proofDistanceMeters;
         clusterThresholdPercent = clusterThresholdPercent == null ? 70 : clusterThresholdPercent;
         cityClusterTargetPercent = cityClusterTargetPercent == null ? 70 : cityClusterTargetPercent;

@@ -13,6 +13,8 @@ import java.util.UUID;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.liuhua.kit.security.Roles;
+import org.junit.jupiter.api.AfterEach;
+import org.liuhua.kit.test.MovableClock;
 import org.liuhua.kit.test.ServiceTestSupport;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
@@ -21,6 +23,7 @@ import org.liuhua.kit.time.CityCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(MovableClock.Configuration.class)
 public abstract class GridIT {
 
     public static final String TOWN = "zjg-jinfeng";
@@ -62,6 +66,20 @@ public abstract class GridIT {
     /** The city's days and months, as the service cuts them. */
     @Autowired
     protected CityCalendar calendar;
+    /** The service's clock: real time plus an offset a test may move (reset after each test). */
+    @Autowired
+    protected MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Moves the service's clock so that it is now this local time of the city. */
+    protected void nowIs(java.time.LocalDateTime cityTime) {
+        clock.reset();
+        clock.advance(Duration.between(clock.instant(), cityTime.atZone(calendar.zone()).toInstant()));
+    }
 
     protected TestHttp admin() {
         return new TestHttp("http://127.0.0.1:" + port, TestTokens.user("city-admin", Roles.CITY_ADMIN));

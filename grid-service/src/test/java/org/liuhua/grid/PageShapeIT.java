@@ -43,6 +43,7 @@ class PageShapeIT extends GridIT {
             "/api/v1/patrols/{patrol}/track",
             "/api/v1/clusters",
             "/api/v1/patrol-plan?inspectorId={inspector}&all=true",
+            "/api/v1/patrol-plan/my-week",
             "/api/v1/inspectors/ranking?townId=" + TOWN,
             "/api/v1/staffing/gaps",
             "/api/v1/towns/{town}/staff",
@@ -85,6 +86,11 @@ class PageShapeIT extends GridIT {
         return path;
     }
 
+    /** The caller of a list: the city admin, or for the inspector's own weekly list the inspector. */
+    private TestHttp caller(String list) {
+        return list.contains("my-week") ? inspector(ids.get("inspector")) : admin();
+    }
+
     private static String with(String path, String parameters) {
         return path + (path.contains("?") ? "&" : "?") + parameters;
     }
@@ -92,7 +98,7 @@ class PageShapeIT extends GridIT {
     @ParameterizedTest
     @MethodSource("lists")
     void aListAnswersOnePageOfTheAskedSize(String list) {
-        TestHttp.Response page = admin().get(with(path(list), "size=1"));
+        TestHttp.Response page = caller(list).get(with(path(list), "size=1"));
         assertThat(page.status()).as(list + " → " + page).isEqualTo(200);
         JsonNode body = page.json();
         Set<String> fields = new TreeSet<>();
@@ -107,20 +113,20 @@ class PageShapeIT extends GridIT {
     @ParameterizedTest
     @MethodSource("lists")
     void aSortOutsideTheWhitelistOrASizeOverTheMaximumIsA400NamingTheParameter(String list) {
-        TestHttp.Response badSort = admin().get(with(path(list), "sort=no_such_field,desc"));
+        TestHttp.Response badSort = caller(list).get(with(path(list), "sort=no_such_field,desc"));
         assertThat(badSort.status()).as(list + " → " + badSort).isEqualTo(400);
         assertThat(badSort.contentType()).startsWith("application/problem+json");
         assertThat(badSort.json().get("errors").findValuesAsString("field")).containsExactly("sort");
         // issue 13: a NUL and a path into an embedded document were answered 500
         for (String sort : List.of("%00", "officers.name,desc", "name%00,asc")) {
-            TestHttp.Response refused = admin().get(with(path(list), "sort=" + sort));
+            TestHttp.Response refused = caller(list).get(with(path(list), "sort=" + sort));
             assertThat(refused.status()).as(list + " sort=" + sort + " → " + refused).isEqualTo(400);
             assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("sort");
         }
-        TestHttp.Response tooLarge = admin().get(with(path(list), "size=" + (PageQuery.MAX_SIZE + 1)));
+        TestHttp.Response tooLarge = caller(list).get(with(path(list), "size=" + (PageQuery.MAX_SIZE + 1)));
         assertThat(tooLarge.status()).as(list + " → " + tooLarge).isEqualTo(400);
         assertThat(tooLarge.json().get("errors").findValuesAsString("field")).containsExactly("size");
-        TestHttp.Response badPage = admin().get(with(path(list), "page=-1"));
+        TestHttp.Response badPage = caller(list).get(with(path(list), "page=-1"));
         assertThat(badPage.status()).as(list + " → " + badPage).isEqualTo(400);
         assertThat(badPage.json().get("errors").findValuesAsString("field")).containsExactly("page");
     }

@@ -57,8 +57,7 @@ public final class QueryPaths {
             path("inspectors", "binding archive: inspectors ever bound to a unit", "unitBindings.unitId"),
             path("inspectors", "inspectors currently bound to a unit", "unitBindings.unitId", "unitBindings.until"),
             path("inspectors", "inspectors sorted by name", "name"),
-            path("patrols", "assessment: patrols of an inspector", "inspectorId"),
-            path("patrols", "patrols of an inspector in a period, by start", "inspectorId", "startedAt"),
+                        path("patrols", "patrols of an inspector in a period, by start", "inspectorId", "startedAt"),
             path("patrols", "patrols of a unit in a period, by start", "unitId", "startedAt"),
             path("patrols", "patrols of a town in a period, by start", "townId", "startedAt"),
             path("patrols", "all patrols in a period, by start", "startedAt"),
@@ -67,8 +66,7 @@ public final class QueryPaths {
             path("patrol_tracks", "the track batches of a patrol, in order", "patrolId", "receivedAt"),
             path("clusters", "clusters of a town (list, summary)", "townId"),
             path("clusters", "clusters of a town sorted by name", "townId", "name"),
-            path("clusters", "clusters sorted by name", "name"),
-            path("finding_hazards", "assessment: closed hazards of an inspector's findings", "findingId", "closed"));
+            path("clusters", "clusters sorted by name", "name"));
 
     /** The outbox collections the relay polls for pending events (liuhua.outbox.collections). */
     public static final List<String> OUTBOX_COLLECTIONS = List.of("regions", "patrol_units", "establishments",

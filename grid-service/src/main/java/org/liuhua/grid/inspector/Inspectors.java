@@ -149,6 +149,11 @@ public class Inspectors {
         return store.find(new Query(Criteria.where("unitBindings.unitId").is(unitId)));
     }
 
+    /** Every inspector of the city (the city-wide ranking). */
+    public List<Inspector> all() {
+        return store.find(new Query());
+    }
+
     public List<Inspector> ofTown(String townId) {
         return store.find(new Query(Criteria.where("townId").is(townId)));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.bson.Document;
@@ -36,9 +37,11 @@ import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.security.Roles;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.web.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,10 +64,12 @@ public class Patrols {
     private final ChecklistItemCodes checklistItems;
     private final GridProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     Patrols(AggregateStore<Patrol> store, MongoTemplate mongo, Regions regions, Inspectors inspectors,
             Establishments establishments, ChecklistItemCodes checklistItems, GridProperties properties,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
@@ -330,6 +335,7 @@ public class Patrols {
             try {
                 store.insert(patrol);
                 storeSyncTrack(id, track);
+                publisher.publishEvent(new PatrolRecorded(patrol));
                 return new SyncResult(patrol, true, applied.checkIns(), applied.findings());
             } catch (DuplicateKeyException concurrent) {
                 // the same patrol arrived at the same time: add to the stored one as to any existing patrol
@@ -346,6 +352,7 @@ public class Patrols {
             return outcome.get().changed();
         });
         storeSyncTrack(id, track);
+        publisher.publishEvent(new PatrolRecorded(saved.value()));
         return new SyncResult(saved.value(), false, outcome.get().checkIns(), outcome.get().findings());
     }
 
@@ -499,10 +506,6 @@ public class Patrols {
         return store.find(new Query(Criteria.where("checkIns.establishmentId").in(establishmentIds)));
     }
 
-    public List<Patrol> byInspector(String inspectorId) {
-        return store.find(new Query(Criteria.where("inspectorId").is(inspectorId)));
-    }
-
     private static void requireVisible(Patrol patrol, CallerScope scope) {
         boolean sees = scope.cityWide()
                 || (scope.caller().has(Roles.TOWN_OFFICER) && patrol.townId().equals(scope.caller().townId()))
@@ -521,11 +524,36 @@ public class Patrols {
 
     /** Applies an idempotent command to a patrol the caller may record on. */
     private Saved<Patrol> change(String id, CallerScope scope, Predicate<Patrol> command) {
-        return Saved.change(store, id, "patrol", patrol -> {
+        Saved<Patrol> saved = Saved.change(store, id, "patrol", patrol -> {
             requireVisible(patrol, scope);
             requireOwn(patrol, scope);
             return command.test(patrol);
         });
+        publisher.publishEvent(new PatrolRecorded(saved.value()));
+        return saved;
+    }
+
+    /**
+     * Every stored patrol, in pages of 500 by {@code _id} (a range on {@code _id}, never a skip): for rebuilding the
+     * plan's read models once.
+     */
+    public void forEach(Consumer<Patrol> action) {
+        String after = null;
+        while (true) {
+            Query query = new Query(after == null ? new Criteria() : Criteria.where("_id").gt(after))
+                    .with(Sort.by("_id")).limit(500);
+            List<Patrol> page = store.find(query);
+            page.forEach(action);
+            if (page.size() < 500) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** A patrol by id, regardless of scope (the plan feature's read models: whose finding, in which month). */
+    public Optional<Patrol> find(String id) {
+        return store.findById(id);
     }
 
     private String inspectorOf(String requested, CallerScope scope) {

@@ -1,22 +1,16 @@
 package org.liuhua.grid.plan;
 
-import org.liuhua.kit.store.CollectionIndexes;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import static org.liuhua.kit.store.CollectionIndexes.on;
-
 /**
- * Where the plan feature keeps its own data: the hazards made of patrol findings ({@link FindingHazards}); the
- * assessment counts the closed ones among an inspector's findings of a month.
+ * Where the plan feature keeps its own data, all read and written by {@code _id} only (no secondary index): the
+ * hazards made of patrol findings ({@link FindingHazards}), the proven visits per establishment and calendar window
+ * ({@link PatrolWindows}) and the inspectors' months ({@link InspectorMonths}).
  */
 @Configuration(proxyBeanMethods = false)
 class PlanStorage {
 
     static final String FINDING_HAZARDS = "finding_hazards";
-
-    @Bean
-    CollectionIndexes findingHazardIndexes() {
-        return CollectionIndexes.of(FINDING_HAZARDS, on("findingId", "closed"));
-    }
+    static final String PATROL_WINDOWS = "patrol_windows";
+    static final String INSPECTOR_MONTHS = "inspector_months";
 }

@@ -46,6 +46,9 @@ class DataScopeIT extends GridIT {
             "/api/v1/bindings?unitId={unit}",
             "/api/v1/bindings?inspectorId={inspector}",
             "/api/v1/patrol-plan?inspectorId={inspector}&asOf=2026-10-01",
+            "/api/v1/patrol-plan?unitId={unit}&period=2026-Q4",
+            "/api/v1/patrol-plan?townId={town}",
+            "/api/v1/coverage?unitId={unit}&period=2026-H2",
             "/api/v1/coverage?townId={town}",
             "/api/v1/coverage?unitId={unit}",
             "/api/v1/inspectors/ranking?townId={town}&month=2026-10");

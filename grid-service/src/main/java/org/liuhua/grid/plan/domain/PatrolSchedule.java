@@ -4,36 +4,43 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * When an establishment must be patrolled next (G-4): its patrol frequency runs from the day of its last proven visit
- * (device time, as a day of the city). Without a proven visit it is overdue. On the day the frequency has run out it
- * is overdue (a MAJOR establishment last visited 91 days ago is); within the due-soon window before that it is due.
+ * Where an establishment stands in its calendar coverage windows on a day (G-4). Its window is the calendar quarter
+ * or half-year of that day ({@link CoverageWindow.Kind#ofFrequencyDays}). Patrolled with proof in the window by that
+ * day: OK (next due by the end of the next window). Not yet patrolled in it: DUE by the window's last day — or
+ * OVERDUE when the previous window also passed without a proven patrol (the day after a window ends, an establishment
+ * not patrolled in it turns OVERDUE until it is patrolled).
  *
- * @param frequencyDays   days allowed between two patrols of this establishment
- * @param lastProvenVisit the day of its last proven visit, or null
+ * @param window          the window containing the day
+ * @param coveredInWindow a proven patrol in the window on or before the day
+ * @param coveredBefore   a proven patrol in the previous window
  */
-public record PatrolSchedule(int frequencyDays, LocalDate lastProvenVisit) {
+public record PatrolSchedule(CoverageWindow window, boolean coveredInWindow, boolean coveredBefore) {
 
     public enum Status { OVERDUE, DUE, OK }
 
-    /** The first day on which the establishment is overdue; null when it has never been visited (overdue now). */
-    public LocalDate dueBy() {
-        return lastProvenVisit == null ? null : lastProvenVisit.plusDays(frequencyDays);
-    }
-
-    public Status statusOn(LocalDate day, int dueSoonDays) {
-        if (overdueOn(day)) {
-            return Status.OVERDUE;
+    public Status status() {
+        if (coveredInWindow) {
+            return Status.OK;
         }
-        return day.isBefore(dueBy().minusDays(dueSoonDays)) ? Status.OK : Status.DUE;
+        return coveredBefore ? Status.DUE : Status.OVERDUE;
     }
 
-    /** Whether the patrol has fallen due by the end of this day. */
-    public boolean overdueOn(LocalDate day) {
-        return lastProvenVisit == null || !day.isBefore(dueBy());
+    /** The last day of the window whose patrol is outstanding (OK: the next window's). */
+    public LocalDate dueBy() {
+        return switch (status()) {
+            case OK -> window.next().end();
+            case DUE -> window.end();
+            case OVERDUE -> window.previous().end();
+        };
     }
 
-    /** Days since the patrol fell due (0 when it is not overdue, or was never made). */
+    /** Days since the missed window ended (0 unless OVERDUE). */
     public long daysOverdueOn(LocalDate day) {
-        return lastProvenVisit == null || !overdueOn(day) ? 0 : ChronoUnit.DAYS.between(dueBy(), day);
+        return status() == Status.OVERDUE ? ChronoUnit.DAYS.between(window.previous().end(), day) : 0;
+    }
+
+    /** Days left in the window (0 on its last day; negative never, since the window contains the day). */
+    public long daysLeftOn(LocalDate day) {
+        return ChronoUnit.DAYS.between(day, window.end());
     }
 }
