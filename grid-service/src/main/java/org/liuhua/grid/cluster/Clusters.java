@@ -63,8 +63,11 @@ public class Clusters {
             throw new InvalidInputException(problems);
         }
         Cluster cluster = Cluster.create(id, name, townId, memberIds);
-        return Saved.insertOnce(store, cluster, cluster::sameAs,
+        Saved<Cluster> saved = Saved.insertOnce(store, cluster, cluster::sameAs,
                 () -> new ConflictException("cluster " + id + " exists with different content"));
+        // the members name the cluster too (G-2: links kept in step both ways)
+        memberIds.forEach(member -> establishments.linkCluster(member, id, townId, null));
+        return saved;
     }
 
     public Cluster assess(String id, String establishmentId, boolean passed, List<String> failedItems,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.region.domain.Department;
 import org.liuhua.grid.region.domain.PatrolUnit;
@@ -131,10 +132,14 @@ public class Regions {
     public PatrolUnit retireUnit(String id, CallerScope scope) {
         PatrolUnit unit = unit(id, scope);
         scope.requireWriteTown(unit.townId());
-        long establishments = mongo.count(new Query(Criteria.where("unitId").is(id)), ESTABLISHMENTS);
-        if (establishments > 0) {
-            throw new ConflictException("patrol unit " + id + " still holds " + establishments
-                    + " establishments; move them to other units first", "UNIT_HAS_ESTABLISHMENTS",
+        // one active establishment is enough to refuse: a bounded read (limit 1), not a count of the whole unit;
+        // a closed establishment stays where it was (its history) and is not patrolled, so it does not hold the unit
+        Query held = new Query(Criteria.where("unitId").is(id).and("status").ne("CLOSED")).limit(1);
+        held.fields().include("_id");
+        Document establishment = mongo.findOne(held, Document.class, ESTABLISHMENTS);
+        if (establishment != null) {
+            throw new ConflictException("patrol unit " + id + " still holds establishments (e.g. "
+                    + establishment.get("_id") + "); move them to other units first", "UNIT_HAS_ESTABLISHMENTS",
                     List.of("POST /api/v1/establishments/{id}/move"));
         }
         if (mongo.exists(new Query(Criteria.where("unitBindings").elemMatch(Criteria.where("unitId").is(id)
