@@ -177,6 +177,11 @@ public class Establishments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Establishment stored = get(id, scope);
+        if (!Objects.equals(stored.townId(), placement.townId()) && !activeTenants(stored).isEmpty()) {
+            throw new InvalidInputException("townId", "establishment " + id + " has active tenants "
+                    + activeTenants(stored) + " in town " + stored.townId() + "; a landlord stays in its tenants' town");
+        }
         AtomicReference<String[]> before = new AtomicReference<>();
         Saved<Establishment> saved = Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
@@ -286,14 +291,38 @@ public class Establishments {
         return saved;
     }
 
-    /** Tenants are read by {@code _id} from the landlord's own list (no scan of the register). */
-    private void requireNoActiveTenants(Establishment landlord) {
-        if (landlord.tenantIds().isEmpty()) {
-            return;
+    /**
+     * A move to another town would leave a landlord, active tenants or a cluster behind in the old one (links stay
+     * within a town): 409 LINKED naming them, to be ended first.
+     */
+    private void requireNoLinksAcrossTowns(Establishment e) {
+        List<String> links = new ArrayList<>();
+        if (e.landlordId() != null) {
+            links.add("landlord " + e.landlordId());
         }
-        List<String> active = store.find(new Query(Criteria.where("_id").in(landlord.tenantIds()))).stream()
+        if (e.clusterId() != null) {
+            links.add("cluster " + e.clusterId());
+        }
+        activeTenants(e).forEach(t -> links.add("tenant " + t));
+        if (!links.isEmpty()) {
+            throw new ConflictException("establishment " + e.id() + " is linked to " + links + " in town "
+                    + e.townId() + "; end the links before moving it to another town", "LINKED",
+                    List.of("PUT /api/v1/establishments/" + e.id()));
+        }
+    }
+
+    private List<String> activeTenants(Establishment landlord) {
+        if (landlord.tenantIds().isEmpty()) {
+            return List.of();
+        }
+        return store.find(new Query(Criteria.where("_id").in(landlord.tenantIds()))).stream()
                 .filter(t -> !t.closed() && landlord.id().equals(t.landlordId())).map(Establishment::id).sorted()
                 .toList();
+    }
+
+    /** Tenants are read by {@code _id} from the landlord's own list (no scan of the register). */
+    private void requireNoActiveTenants(Establishment landlord) {
+        List<String> active = activeTenants(landlord);
         if (!active.isEmpty()) {
             throw new ConflictException("establishment " + landlord.id() + " still has active tenants " + active
                     + "; close them or end their tenancy (PUT without landlordId) first", "HAS_TENANTS",
@@ -345,6 +374,9 @@ public class Establishments {
         scope.requireWriteTown(establishment.townId());
         PatrolUnit u = unit.get();
         scope.requireWriteTown(u.townId());
+        if (!u.townId().equals(establishment.townId())) {
+            requireNoLinksAcrossTowns(establishment);
+        }
         Placement target = Placement.inUnit(u.townId(), u.villageId(), u.gridId(), u.id());
         return Saved.change(store, id, "establishment", e -> {
             requireVisible(e, scope);

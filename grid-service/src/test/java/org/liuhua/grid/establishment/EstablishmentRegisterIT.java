@@ -54,6 +54,12 @@ class EstablishmentRegisterIT extends GridIT {
         assertField(admin().post("/api/v1/establishments", linked(unique("est-x"), place, "est-none", null)), 400,
                 "landlordId");
 
+        // links stay within a town: a linked establishment does not move to another one
+        TestHttp.Response away = admin().post("/api/v1/establishments/" + tenant + "/move",
+                Map.of("unitId", elsewhere.unitId(), "reason", "企业搬迁"));
+        assertThat(away.status()).as(away.toString()).isEqualTo(409);
+        assertThat(away.body()).contains("LINKED").contains(other);
+
         // the tenancy ends: the landlord no longer lists it
         ok(admin().put("/api/v1/establishments/" + tenant, linked(tenant, place, null, null)));
         assertThat(tenants(other)).isEmpty();
