@@ -64,25 +64,25 @@ class UpdateProposalController {
                 scopes.current(), page), ProposalView::of);
     }
 
-    @GetMapping("/update-proposals/{proposalId}")
+    @GetMapping("/update-proposals/{id}")
     @PreAuthorize("hasAnyRole('CITY_ADMIN','TOWN_OFFICER','ENTERPRISE_OFFICER')")
-    ProposalView get(@PathVariable String proposalId) {
-        return ProposalView.of(updates.get(proposalId, scopes.current()));
+    ProposalView get(@PathVariable String id) {
+        return ProposalView.of(updates.get(id, scopes.current()));
     }
 
     /** The proposed values are applied to the establishment (its changed event follows). */
-    @PostMapping("/update-proposals/{proposalId}/approve")
+    @PostMapping("/update-proposals/{id}/approve")
     @PreAuthorize("hasRole('TOWN_OFFICER')")
-    ProposalView approve(@PathVariable String proposalId, @Valid @RequestBody(required = false) ReviewRequest request) {
-        return ProposalView.of(updates.review(proposalId, true, request == null ? null : trimmed(request.reason()),
+    ProposalView approve(@PathVariable String id, @Valid @RequestBody(required = false) ReviewRequest request) {
+        return ProposalView.of(updates.review(id, true, request == null ? null : trimmed(request.reason()),
                 scopes.current()));
     }
 
     /** A rejection gives its reason. */
-    @PostMapping("/update-proposals/{proposalId}/reject")
+    @PostMapping("/update-proposals/{id}/reject")
     @PreAuthorize("hasRole('TOWN_OFFICER')")
-    ProposalView reject(@PathVariable String proposalId, @Valid @RequestBody ReviewRequest request) {
-        return ProposalView.of(updates.review(proposalId, false, trimmed(request.reason()), scopes.current()));
+    ProposalView reject(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
+        return ProposalView.of(updates.review(id, false, trimmed(request.reason()), scopes.current()));
     }
 
     private static String trimmed(String value) {
