@@ -110,13 +110,14 @@ public class Regions {
     public RegionNode retireNode(String id, String level, CallerScope scope) {
         RegionNode node = node(id, level, scope);
         scope.requireWriteTown(node.townId());
-        if (RegionNode.VILLAGE.equals(level) && nodes.find(new Query(Criteria.where("level").is(RegionNode.GRID)
-                .and("parentId").is(id))).stream().anyMatch(g -> !g.retired())) {
+        // one current child is enough to refuse: bounded reads (limit 1) instead of loading every child
+        if (RegionNode.VILLAGE.equals(level) && !nodes.find(new Query(Criteria.where("level").is(RegionNode.GRID)
+                .and("parentId").is(id).and("retiredAt").is(null)).limit(1)).isEmpty()) {
             throw new ConflictException("village " + id + " still has grids; move or retire them first",
                     "VILLAGE_HAS_GRIDS", List.of("PUT /api/v1/grids/{id}", "POST /api/v1/grids/{id}/retire"));
         }
-        if (RegionNode.GRID.equals(level) && units.find(new Query(Criteria.where("gridId").is(id))).stream()
-                .anyMatch(u -> !u.retired())) {
+        if (RegionNode.GRID.equals(level) && !units.find(new Query(Criteria.where("gridId").is(id)
+                .and("retiredAt").is(null)).limit(1)).isEmpty()) {
             throw new ConflictException("grid " + id + " still has patrol units; move or retire them first",
                     "GRID_HAS_UNITS", List.of("PUT /api/v1/patrol-units/{id}",
                             "POST /api/v1/patrol-units/{id}/retire"));
