@@ -178,43 +178,42 @@ public class Establishments {
             throw new InvalidInputException(problems);
         }
         Establishment stored = get(id, scope);
-        if (!Objects.equals(stored.townId(), placement.townId()) && !activeTenants(stored).isEmpty()) {
-            throw new InvalidInputException("townId", "establishment " + id + " has active tenants "
-                    + activeTenants(stored) + " in town " + stored.townId() + "; a landlord stays in its tenants' town");
+        List<String> tenants = Objects.equals(stored.townId(), placement.townId()) ? List.of() : activeTenants(stored);
+        if (!tenants.isEmpty()) {
+            throw new InvalidInputException("townId", "establishment " + id + " has active tenants " + tenants
+                    + " in town " + stored.townId() + "; a landlord stays in its tenants' town");
         }
         AtomicReference<String[]> before = new AtomicReference<>();
         Saved<Establishment> saved = Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
             scope.requireWriteTown(placement.townId());
-            String[] links = {establishment.landlordId(), establishment.clusterId()};
-            boolean changed = establishment.change(draft, placement, clock.instant(), scope.caller().username());
-            before.set(changed ? links : null);
-            return changed;
+            before.set(new String[] {establishment.landlordId(), establishment.clusterId()});
+            return establishment.change(draft, placement, clock.instant(), scope.caller().username());
         });
-        if (before.get() != null) {
-            linksChanged(id, before.get()[0], before.get()[1], saved.value());
-        }
+        // also after an unchanged PUT: the other sides are brought in step should an earlier request have stopped
+        // between the two writes
+        linksChanged(id, before.get()[0], before.get()[1], saved.value());
         return saved.value();
     }
 
     /**
      * Keeps the other side of an establishment's links in step after its write: the old landlord no longer lists it
      * as a tenant, the new one does (each an own write with its event, by {@code _id}); the cluster feature hears of a
-     * new cluster. Writes are idempotent, so a repeated request repairs a link a failure left half-done.
+     * new cluster. Every step is idempotent (already listed, already gone: nothing is written), so the new side of a
+     * link a failure left half-done is completed by sending the request again.
      */
     private void linksChanged(String id, String oldLandlord, String oldCluster, Establishment now) {
         String newLandlord = now.landlordId();
-        if (!Objects.equals(oldLandlord, newLandlord)) {
-            if (oldLandlord != null) {
-                tenantLink(oldLandlord, id, false);
-            }
+        if (oldLandlord != null && !oldLandlord.equals(newLandlord)) {
+            tenantLink(oldLandlord, id, false);
         }
         if (newLandlord != null) {
             tenantLink(newLandlord, id, true);
         }
-        if (!Objects.equals(oldCluster, now.clusterId())) {
-            publisher.publishEvent(new ClusterLinkChanged(id, oldCluster, now.clusterId()));
+        if (!Objects.equals(oldCluster, now.clusterId()) || now.clusterId() != null) {
+            publisher.publishEvent(new ClusterLinkChanged(id, Objects.equals(oldCluster, now.clusterId()) ? null
+                    : oldCluster, now.clusterId()));
         }
     }
 
