@@ -37,6 +37,7 @@ class PageShapeIT extends GridIT {
             "/api/v1/patrol-units",
             "/api/v1/departments",
             "/api/v1/establishments",
+            "/api/v1/establishments/update-proposals",
             "/api/v1/safety-officers",
             "/api/v1/inspectors",
             "/api/v1/patrols",

@@ -46,6 +46,7 @@ public final class QueryPaths {
             path("establishments", "registry by department; department officer's scope", "departmentId"),
             path("establishments", "registry by cluster", "clusterId"),
             path("establishments", "tenants of a landlord (厂中厂)", "landlordId"),
+            path("establishments", "registry by status (ACTIVE: status ≠ CLOSED)", "status"),
             path("establishments", "registry sorted by name", "name"),
             path("establishments", "registry sorted by change", "changedAt"),
             path("establishments", "safety officers: current bindings", "officers.until"),
@@ -66,11 +67,16 @@ public final class QueryPaths {
             path("patrol_tracks", "the track batches of a patrol, in order", "patrolId", "receivedAt"),
             path("clusters", "clusters of a town (list, summary)", "townId"),
             path("clusters", "clusters of a town sorted by name", "townId", "name"),
-            path("clusters", "clusters sorted by name", "name"));
+            path("clusters", "clusters sorted by name", "name"),
+            path("establishment_updates", "the town's review list: proposals of a town by status, oldest first",
+                    "townId", "status", "proposedAt"),
+            path("establishment_updates", "the city's proposals by status, oldest first", "status", "proposedAt"),
+            path("establishment_updates", "an establishment's pending proposal; the enterprise's own list",
+                    "establishmentId", "status"));
 
     /** The outbox collections the relay polls for pending events (liuhua.outbox.collections). */
     public static final List<String> OUTBOX_COLLECTIONS = List.of("regions", "patrol_units", "establishments",
-            "inspectors", "patrols", "clusters", "staff_rosters");
+            "establishment_updates", "inspectors", "patrols", "clusters", "staff_rosters");
 
     private QueryPaths() {
     }

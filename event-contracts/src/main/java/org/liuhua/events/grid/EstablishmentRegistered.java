@@ -34,7 +34,11 @@ public record EstablishmentRegistered(
         String landlordId,
         String clusterId,
         Instant changedAt,
-        long revision) {
+        long revision,
+        int workshops,
+        List<String> tenantIds,
+        String status,
+        Instant closedAt) {
 
     /** The event of an establishment: every field comes from its {@link EstablishmentSnapshot}. */
     public EstablishmentRegistered(EstablishmentSnapshot establishment) {
@@ -43,6 +47,22 @@ public record EstablishmentRegistered(
                 establishment.gridId(), establishment.unitId(), establishment.riskLevel(), establishment.flags(),
                 establishment.employeeCount(), establishment.address(), establishment.latitude(),
                 establishment.longitude(), establishment.landlordId(), establishment.clusterId(),
-                establishment.changedAt(), establishment.revision());
+                establishment.changedAt(), establishment.revision(), establishment.workshops(),
+                establishment.tenantIds(), establishment.status(), establishment.closedAt());
+    }
+
+    /** The event as written before workshops, tenants and the status were carried: an active establishment. */
+    public EstablishmentRegistered(String establishmentId, String name, String kind, String industry, String departmentId,
+            String townId, String villageId, String gridId, String unitId, String riskLevel, List<String> flags,
+            int employeeCount, String address, Double latitude, Double longitude, String landlordId,
+            String clusterId, Instant changedAt, long revision) {
+        this(new EstablishmentSnapshot(establishmentId, name, kind, industry, departmentId, townId, villageId,
+                gridId, unitId, riskLevel, flags, employeeCount, address, latitude, longitude, landlordId, clusterId,
+                changedAt, revision));
+    }
+
+    public EstablishmentRegistered {
+        tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
+        status = status == null ? EstablishmentSnapshot.ACTIVE : status;
     }
 }

@@ -30,6 +30,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param clusterId       industrial cluster named in the registry, if any
  * @param changedAt       when this state was recorded
  * @param revision        1 when registered, one more with every change (consumers keep the highest)
+ * @param workshops       workshops/shifts (each needs a safety officer); 0 in events written before it was carried
+ * @param tenantIds       the establishments renting its premises (厂中厂), when it is a landlord; sorted
+ * @param status          ACTIVE or CLOSED (关闭/注销; kept in the register, no longer patrolled); absent = ACTIVE
+ * @param closedAt        when it was closed (start of the closing day), null while active
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EstablishmentSnapshot(
@@ -51,9 +55,36 @@ public record EstablishmentSnapshot(
         String landlordId,
         String clusterId,
         Instant changedAt,
-        long revision) {
+        long revision,
+        int workshops,
+        List<String> tenantIds,
+        String status,
+        Instant closedAt) {
+
+    /** ACTIVE: in business, due for patrols. */
+    public static final String ACTIVE = "ACTIVE";
+    /** CLOSED (关闭/注销): kept in the register with its history, no longer due for patrols. */
+    public static final String CLOSED = "CLOSED";
 
     public EstablishmentSnapshot {
         flags = flags == null ? List.of() : List.copyOf(flags);
+        tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
+        status = status == null ? ACTIVE : status;
+    }
+
+    /** A snapshot as written before workshops, tenants and the status were carried: an active establishment. */
+    public EstablishmentSnapshot(String establishmentId, String name, String kind, String industry,
+                                 String departmentId, String townId, String villageId, String gridId, String unitId,
+                                 String riskLevel, List<String> flags, int employeeCount, String address,
+                                 Double latitude, Double longitude, String landlordId, String clusterId,
+                                 Instant changedAt, long revision) {
+        this(establishmentId, name, kind, industry, departmentId, townId, villageId, gridId, unitId, riskLevel,
+                flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt, revision, 0,
+                List.of(), ACTIVE, null);
+    }
+
+    /** Whether the establishment is closed (an event without a status is of an active one). */
+    public boolean closed() {
+        return CLOSED.equals(status);
     }
 }

@@ -65,8 +65,11 @@ public class Clusters {
         }
         Cluster cluster = Cluster.create(id, name, townId, memberIds, scope.caller().username(), clock.instant(),
                 properties.clusterThresholdPercent());
-        return Saved.insertOnce(store, cluster, cluster::sameAs,
+        Saved<Cluster> saved = Saved.insertOnce(store, cluster, cluster::sameAs,
                 () -> new ConflictException("cluster " + id + " exists with different content"));
+        // the members name the cluster too (G-2: links kept in step both ways)
+        memberIds.forEach(member -> establishments.linkCluster(member, id, townId, null));
+        return saved;
     }
 
     /**
@@ -94,18 +97,23 @@ public class Clusters {
         memberProblem("establishmentId", establishmentId, cluster.townId(), scope).ifPresent(p -> {
             throw new InvalidInputException(List.of(p));
         });
-        return Saved.change(store, id, "cluster", c -> c.addMember(establishmentId, scope.caller().username(),
-                clock.instant(), properties.clusterThresholdPercent()));
+        Saved<Cluster> saved = Saved.change(store, id, "cluster", c -> c.addMember(establishmentId,
+                scope.caller().username(), clock.instant(), properties.clusterThresholdPercent()));
+        // the member names the cluster too (G-2: links kept in step both ways; it leaves its former cluster)
+        establishments.linkCluster(establishmentId, id, cluster.townId(), null);
+        return saved;
     }
 
     /** Removes a member (its assessments stay in the history, no longer counted); not a member: 404. */
     public Cluster removeMember(String id, String establishmentId, CallerScope scope) {
-        return Saved.change(store, id, "cluster", c -> {
+        Cluster cluster = Saved.change(store, id, "cluster", c -> {
             requireVisible(c, scope);
             scope.requireWriteTown(c.townId());
             return c.removeMember(establishmentId, scope.caller().username(), clock.instant(),
                     properties.clusterThresholdPercent());
         }).value();
+        establishments.linkCluster(establishmentId, null, null, id);
+        return cluster;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.liuhua.grid.establishment;
 import java.time.Clock;
 
 import org.liuhua.grid.establishment.domain.Establishment;
+import org.liuhua.grid.establishment.domain.UpdateProposal;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.store.CollectionIndexes;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,8 @@ import static org.liuhua.kit.store.CollectionIndexes.on;
 class EstablishmentStorage {
 
     static final String COLLECTION = "establishments";
+    /** Enterprise officers' proposed updates of their establishment's facts, with their review. */
+    static final String PROPOSALS = "establishment_updates";
 
     @Bean
     AggregateStore<Establishment> establishmentStore(MongoTemplate mongo, Clock clock) {
@@ -32,6 +35,18 @@ class EstablishmentStorage {
                 on("townId", "riskLevel"), on("unitId"), on("departmentId"), on("clusterId"), on("landlordId"),
                 on("kind"), on("industry"), on("riskLevel"), on("flags"),
                 on("name"), on("changedAt"),
-                on("officers.until", "officers.role"), on("officers.personId"));
+                on("officers.until", "officers.role"), on("officers.personId"), on("status"));
+    }
+
+    @Bean
+    AggregateStore<UpdateProposal> updateProposalStore(MongoTemplate mongo, Clock clock) {
+        return new AggregateStore<>(mongo, UpdateProposal.class, PROPOSALS, clock);
+    }
+
+    /** The town's review list (by status, oldest first), the city's, and one establishment's (its pending one). */
+    @Bean
+    CollectionIndexes updateProposalIndexes() {
+        return CollectionIndexes.of(PROPOSALS, on("townId", "status", "proposedAt"), on("status", "proposedAt"),
+                on("establishmentId", "status"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.liuhua.grid.Saved;
@@ -22,6 +23,7 @@ import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
 import org.liuhua.grid.establishment.domain.Placement;
+import org.liuhua.events.grid.EstablishmentSnapshot;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.UnitPlaced;
 import org.liuhua.grid.region.domain.PatrolUnit;
@@ -42,6 +44,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -59,15 +62,20 @@ public class Establishments {
     private final Clock clock;
 
     private final CodeSets codeSets;
+    private final ApplicationEventPublisher publisher;
 
     Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, CodeSets codeSets,
-                   Clock clock) {
+                   ApplicationEventPublisher publisher, Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
         this.codeSets = codeSets;
+        this.publisher = publisher;
         this.clock = clock;
     }
+
+    /** The longest landlord chain followed when looking for a cycle (a sublet of a sublet …). */
+    static final int MAX_LANDLORD_CHAIN = 20;
 
     /** The managed industry codes and risk flags (G-2). */
     public CodeSets codeSets() {
@@ -83,12 +91,16 @@ public class Establishments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Placement placement = place(draft, new References(scope), problems);
+        Placement placement = place(draft.id(), draft, new References(scope), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         scope.requireWriteTown(placement.townId());
-        return save(draft, placement);
+        Saved<Establishment> saved = save(draft, placement);
+        if (saved.created()) {
+            linksChanged(saved.value().id(), null, null, saved.value());
+        }
+        return saved;
     }
 
     /** Registers each item on its own; good items are kept whatever happens to the bad ones. */
@@ -109,7 +121,7 @@ public class Establishments {
                 continue;
             }
             List<FieldProblem> problems = new ArrayList<>(draft.problems());
-            Placement placement = problems.isEmpty() ? place(draft, references, problems) : null;
+            Placement placement = problems.isEmpty() ? place(draft.id(), draft, references, problems) : null;
             if (problems.isEmpty() && !scope.writesTown(placement.townId())) {
                 problems.add(new FieldProblem("townId", "you may register establishments of your own town only"));
             }
@@ -119,6 +131,9 @@ public class Establishments {
             }
             try {
                 Saved<Establishment> saved = save(draft, placement, known);
+                if (saved.created()) {
+                    linksChanged(saved.value().id(), null, null, saved.value());
+                }
                 results.add(new ItemResult(i, saved.value().id(), saved.created() ? "CREATED" : "UNCHANGED",
                         List.of()));
             } catch (ConflictException conflict) {
@@ -158,16 +173,182 @@ public class Establishments {
 
     public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
-        Placement placement = problems.isEmpty() ? place(draft, new References(scope), problems) : null;
+        Placement placement = problems.isEmpty() ? place(id, draft, new References(scope), problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return Saved.change(store, id, "establishment", establishment -> {
+        Establishment stored = get(id, scope);
+        List<String> tenants = Objects.equals(stored.townId(), placement.townId()) ? List.of() : activeTenants(stored);
+        if (!tenants.isEmpty()) {
+            throw new InvalidInputException("townId", "establishment " + id + " has active tenants " + tenants
+                    + " in town " + stored.townId() + "; a landlord stays in its tenants' town");
+        }
+        AtomicReference<String[]> before = new AtomicReference<>();
+        Saved<Establishment> saved = Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
             scope.requireWriteTown(placement.townId());
+            before.set(new String[] {establishment.landlordId(), establishment.clusterId()});
             return establishment.change(draft, placement, clock.instant(), scope.caller().username());
-        }).value();
+        });
+        // also after an unchanged PUT: the other sides are brought in step should an earlier request have stopped
+        // between the two writes
+        linksChanged(id, before.get()[0], before.get()[1], saved.value());
+        return saved.value();
+    }
+
+    /**
+     * Keeps the other side of an establishment's links in step after its write: the old landlord no longer lists it
+     * as a tenant, the new one does (each an own write with its event, by {@code _id}); the cluster feature hears of a
+     * new cluster. Every step is idempotent (already listed, already gone: nothing is written), so the new side of a
+     * link a failure left half-done is completed by sending the request again.
+     */
+    private void linksChanged(String id, String oldLandlord, String oldCluster, Establishment now) {
+        String newLandlord = now.landlordId();
+        if (oldLandlord != null && !oldLandlord.equals(newLandlord)) {
+            tenantLink(oldLandlord, id, false);
+        }
+        if (newLandlord != null) {
+            tenantLink(newLandlord, id, true);
+        }
+        if (!Objects.equals(oldCluster, now.clusterId()) || now.clusterId() != null) {
+            publisher.publishEvent(new ClusterLinkChanged(id, Objects.equals(oldCluster, now.clusterId()) ? null
+                    : oldCluster, now.clusterId()));
+        }
+    }
+
+    private void tenantLink(String landlordId, String tenantId, boolean joined) {
+        if (store.findById(landlordId).isPresent()) {
+            Saved.change(store, landlordId, "establishment", l -> l.tenant(tenantId, joined, clock.instant()));
+        }
+    }
+
+    /**
+     * A landlord must be an establishment the caller sees (else "no establishment", as one that does not exist), in
+     * the tenant's town (rental factories are filed with the town's safety office: zhangjiagang 2022), not closed,
+     * not the tenant itself and not (through its own landlords) a tenant of it.
+     */
+    private void checkLandlord(String id, String landlordId, Placement placement, List<FieldProblem> problems) {
+        if (landlordId == null || placement == null) {
+            return;
+        }
+        if (landlordId.equals(id)) {
+            problems.add(new FieldProblem("landlordId", "must name another establishment"));
+            return;
+        }
+        Optional<Establishment> landlord = store.findById(landlordId);
+        if (landlord.isEmpty()) {
+            return; // reported by place() as "no establishment"
+        }
+        Establishment l = landlord.get();
+        if (!Objects.equals(l.townId(), placement.townId())) {
+            problems.add(new FieldProblem("landlordId", "landlord " + landlordId + " lies in town " + l.townId()
+                    + "; a rental factory's tenants are in its town"));
+        } else if (l.closed()) {
+            problems.add(new FieldProblem("landlordId", "landlord " + landlordId + " is closed"));
+        } else if (id != null) {
+            Establishment x = l;
+            for (int i = 0; i < MAX_LANDLORD_CHAIN && x != null && x.landlordId() != null; i++) {
+                if (x.landlordId().equals(id)) {
+                    problems.add(new FieldProblem("landlordId", "landlord " + landlordId + " rents from " + id
+                            + " (directly or through others): the links would form a cycle"));
+                    return;
+                }
+                x = store.findById(x.landlordId()).orElse(null);
+            }
+        }
+    }
+
+    /**
+     * Closes an establishment (关闭/注销) from {@code on} (start of a past or present day; today when null): kept in the
+     * register with its history, no longer due for patrols, out of its cluster. A landlord whose premises still have
+     * active tenants is refused (409 HAS_TENANTS naming them). Re-sent: unchanged.
+     */
+    public Saved<Establishment> close(String id, Instant on, String reason, CallerScope scope) {
+        Instant at = on == null ? clock.instant() : on;
+        List<FieldProblem> problems = new ArrayList<>();
+        TimeBounds.past("closedOn", at, clock, problems);
+        Establishment current = get(id, scope);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        scope.requireWriteTown(current.townId());
+        if (!current.closed()) {
+            requireNoActiveTenants(current);
+        }
+        String cluster = current.clusterId();
+        Saved<Establishment> saved = Saved.change(store, id, "establishment", e -> {
+            requireVisible(e, scope);
+            if (!e.closed()) {
+                requireNoActiveTenants(e);
+            }
+            return e.close(at, reason, scope.caller().username(), clock.instant());
+        });
+        if (saved.created() && cluster != null) {
+            publisher.publishEvent(new ClusterLinkChanged(id, cluster, null));
+        }
+        return saved;
+    }
+
+    /**
+     * A move to another town would leave a landlord, active tenants or a cluster behind in the old one (links stay
+     * within a town): 409 LINKED naming them, to be ended first.
+     */
+    private void requireNoLinksAcrossTowns(Establishment e) {
+        List<String> links = new ArrayList<>();
+        if (e.landlordId() != null) {
+            links.add("landlord " + e.landlordId());
+        }
+        if (e.clusterId() != null) {
+            links.add("cluster " + e.clusterId());
+        }
+        activeTenants(e).forEach(t -> links.add("tenant " + t));
+        if (!links.isEmpty()) {
+            throw new ConflictException("establishment " + e.id() + " is linked to " + links + " in town "
+                    + e.townId() + "; end the links before moving it to another town", "LINKED",
+                    List.of("PUT /api/v1/establishments/" + e.id()));
+        }
+    }
+
+    private List<String> activeTenants(Establishment landlord) {
+        if (landlord.tenantIds().isEmpty()) {
+            return List.of();
+        }
+        return store.find(new Query(Criteria.where("_id").in(landlord.tenantIds()))).stream()
+                .filter(t -> !t.closed() && landlord.id().equals(t.landlordId())).map(Establishment::id).sorted()
+                .toList();
+    }
+
+    /** Tenants are read by {@code _id} from the landlord's own list (no scan of the register). */
+    private void requireNoActiveTenants(Establishment landlord) {
+        List<String> active = activeTenants(landlord);
+        if (!active.isEmpty()) {
+            throw new ConflictException("establishment " + landlord.id() + " still has active tenants " + active
+                    + "; close them or end their tenancy (PUT without landlordId) first", "HAS_TENANTS",
+                    active.stream().map(t -> "PUT /api/v1/establishments/" + t).toList());
+        }
+    }
+
+    /**
+     * Sets or clears an establishment's cluster from the cluster's side (a member added to or removed from a cluster):
+     * only an active establishment of the cluster's town joins. {@code clusterId} null leaves {@code fromClusterId}
+     * (nothing happens when the establishment is in another cluster by now). Returns whether it changed; the cluster
+     * feature hears of the change like any other.
+     */
+    public boolean linkCluster(String establishmentId, String clusterId, String clusterTownId, String fromClusterId) {
+        Optional<Establishment> found = store.findById(establishmentId);
+        if (found.isEmpty() || (clusterId != null && (found.get().closed()
+                || !Objects.equals(found.get().townId(), clusterTownId)))
+                || (clusterId == null && !Objects.equals(found.get().clusterId(), fromClusterId))) {
+            return false;
+        }
+        String before = found.get().clusterId();
+        Saved<Establishment> saved = Saved.change(store, establishmentId, "establishment",
+                e -> e.cluster(clusterId, clock.instant()));
+        if (saved.created()) {
+            publisher.publishEvent(new ClusterLinkChanged(establishmentId, before, clusterId));
+        }
+        return saved.created();
     }
 
     /**
@@ -192,6 +373,9 @@ public class Establishments {
         scope.requireWriteTown(establishment.townId());
         PatrolUnit u = unit.get();
         scope.requireWriteTown(u.townId());
+        if (!u.townId().equals(establishment.townId())) {
+            requireNoLinksAcrossTowns(establishment);
+        }
         Placement target = Placement.inUnit(u.townId(), u.villageId(), u.gridId(), u.id());
         return Saved.change(store, id, "establishment", e -> {
             requireVisible(e, scope);
@@ -260,7 +444,13 @@ public class Establishments {
     }
 
     public record Filter(String townId, String unitId, String kind, String industry, String riskLevel, String flag,
-                         String departmentId, String clusterId, String landlordId, Boolean unassigned) {
+                         String departmentId, String clusterId, String landlordId, Boolean unassigned,
+                         String status) {
+    }
+
+    /** Not closed (documents written before closing existed have no status: active). */
+    private static Criteria active() {
+        return Criteria.where("status").ne(EstablishmentSnapshot.CLOSED);
     }
 
     public Page<Establishment> list(Filter f, CallerScope scope, PageQuery page) {
@@ -293,6 +483,13 @@ public class Establishments {
         }
         if (f.landlordId() != null) {
             c.and("landlordId").is(f.landlordId());
+        }
+        if (EstablishmentSnapshot.CLOSED.equals(f.status())) {
+            c.and("status").is(EstablishmentSnapshot.CLOSED);
+        } else if (EstablishmentSnapshot.ACTIVE.equals(f.status())) {
+            c.and("status").ne(EstablishmentSnapshot.CLOSED);
+        } else if (f.status() != null) {
+            throw new InvalidInputException("status", "must be ACTIVE or CLOSED");
         }
         return store.page(new Query(new Criteria().andOperator(scope.establishmentCriteria(), c)), page.pageable());
     }
@@ -350,23 +547,24 @@ public class Establishments {
         return new PageImpl<>(items, page.pageable(), total);
     }
 
-    /** A page of the establishments now in a unit, regardless of scope (the public 双网格员 list). */
+    /** A page of the active establishments now in a unit, regardless of scope (the public 双网格员 list). */
     public Page<Establishment> pageOfUnit(String unitId, PageQuery page) {
-        return store.page(new Query(Criteria.where("unitId").is(unitId)), page.pageable());
+        return store.page(new Query(Criteria.where("unitId").is(unitId).andOperator(active())), page.pageable());
     }
 
-    /** Every establishment of these units (for plans and coverage). */
+    /** Every active establishment of these units (for plans and coverage: a closed one is not patrolled). */
     public List<Establishment> inUnits(Collection<String> unitIds) {
-        return store.find(new Query(Criteria.where("unitId").in(unitIds)));
+        return store.find(new Query(Criteria.where("unitId").in(unitIds).andOperator(active())));
     }
 
+    /** Every active establishment of a town (for coverage). */
     public List<Establishment> inTown(String townId) {
-        return store.find(new Query(Criteria.where("townId").is(townId)));
+        return store.find(new Query(Criteria.where("townId").is(townId).andOperator(active())));
     }
 
-    /** The establishments in the caller's scope, optionally of one town (for the staffing rules). */
+    /** The active establishments in the caller's scope, optionally of one town (for the staffing rules). */
     public List<Establishment> inScope(String townId, CallerScope scope) {
-        Criteria criteria = scope.establishmentCriteria();
+        Criteria criteria = new Criteria().andOperator(scope.establishmentCriteria(), active());
         return store.find(new Query(townId == null ? criteria
                 : new Criteria().andOperator(criteria, Criteria.where("townId").is(townId))));
     }
@@ -413,7 +611,7 @@ public class Establishments {
         return (int) results.stream().filter(r -> r.status().equals(status)).count();
     }
 
-    private Placement place(EstablishmentDraft draft, References references, List<FieldProblem> problems) {
+    private Placement place(String id, EstablishmentDraft draft, References references, List<FieldProblem> problems) {
         Placement placement = null;
         if (draft.unitId() != null) {
             Optional<PatrolUnit> unit = references.unit(draft.unitId());
@@ -451,9 +649,17 @@ public class Establishments {
         }
         if (draft.landlordId() != null && !references.establishment(draft.landlordId())) {
             problems.add(new FieldProblem("landlordId", "no establishment " + draft.landlordId()));
+        } else {
+            checkLandlord(id, draft.landlordId(), placement, problems);
         }
-        if (draft.clusterId() != null && !references.cluster(draft.clusterId())) {
-            problems.add(new FieldProblem("clusterId", "no cluster " + draft.clusterId()));
+        if (draft.clusterId() != null) {
+            Optional<String> clusterTown = references.clusterTown(draft.clusterId());
+            if (clusterTown.isEmpty()) {
+                problems.add(new FieldProblem("clusterId", "no cluster " + draft.clusterId()));
+            } else if (placement != null && !clusterTown.get().equals(placement.townId())) {
+                problems.add(new FieldProblem("clusterId", "cluster " + draft.clusterId() + " lies in town "
+                        + clusterTown.get() + "; a cluster's members lie in its town"));
+            }
         }
         return placement;
     }
@@ -468,7 +674,7 @@ public class Establishments {
         private final Map<String, Optional<RegionNode>> towns = new HashMap<>();
         private final Map<String, Boolean> departments = new HashMap<>();
         private final Map<String, Boolean> establishments = new HashMap<>();
-        private final Map<String, Boolean> clusters = new HashMap<>();
+        private final Map<String, Optional<String>> clusters = new HashMap<>();
 
         References(CallerScope scope) {
             this.scope = scope;
@@ -478,10 +684,11 @@ public class Establishments {
          * A cluster of a town the caller sees. Read as a plain document of the clusters collection: the cluster
          * feature builds on this one, not the other way.
          */
-        boolean cluster(String id) {
+        Optional<String> clusterTown(String id) {
             return clusters.computeIfAbsent(id, c -> {
                 Document cluster = mongo.findOne(new Query(Criteria.where("_id").is(c)), Document.class, CLUSTERS);
-                return cluster != null && scope.seesTown(cluster.getString("townId"));
+                return cluster != null && scope.seesTown(cluster.getString("townId"))
+                        ? Optional.ofNullable(cluster.getString("townId")) : Optional.empty();
             });
         }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.region.domain.Department;
 import org.liuhua.grid.region.domain.PatrolUnit;
@@ -109,13 +110,14 @@ public class Regions {
     public RegionNode retireNode(String id, String level, CallerScope scope) {
         RegionNode node = node(id, level, scope);
         scope.requireWriteTown(node.townId());
-        if (RegionNode.VILLAGE.equals(level) && nodes.find(new Query(Criteria.where("level").is(RegionNode.GRID)
-                .and("parentId").is(id))).stream().anyMatch(g -> !g.retired())) {
+        // one current child is enough to refuse: bounded reads (limit 1) instead of loading every child
+        if (RegionNode.VILLAGE.equals(level) && !nodes.find(new Query(Criteria.where("level").is(RegionNode.GRID)
+                .and("parentId").is(id).and("retiredAt").is(null)).limit(1)).isEmpty()) {
             throw new ConflictException("village " + id + " still has grids; move or retire them first",
                     "VILLAGE_HAS_GRIDS", List.of("PUT /api/v1/grids/{id}", "POST /api/v1/grids/{id}/retire"));
         }
-        if (RegionNode.GRID.equals(level) && units.find(new Query(Criteria.where("gridId").is(id))).stream()
-                .anyMatch(u -> !u.retired())) {
+        if (RegionNode.GRID.equals(level) && !units.find(new Query(Criteria.where("gridId").is(id)
+                .and("retiredAt").is(null)).limit(1)).isEmpty()) {
             throw new ConflictException("grid " + id + " still has patrol units; move or retire them first",
                     "GRID_HAS_UNITS", List.of("PUT /api/v1/patrol-units/{id}",
                             "POST /api/v1/patrol-units/{id}/retire"));
@@ -131,10 +133,14 @@ public class Regions {
     public PatrolUnit retireUnit(String id, CallerScope scope) {
         PatrolUnit unit = unit(id, scope);
         scope.requireWriteTown(unit.townId());
-        long establishments = mongo.count(new Query(Criteria.where("unitId").is(id)), ESTABLISHMENTS);
-        if (establishments > 0) {
-            throw new ConflictException("patrol unit " + id + " still holds " + establishments
-                    + " establishments; move them to other units first", "UNIT_HAS_ESTABLISHMENTS",
+        // one active establishment is enough to refuse: a bounded read (limit 1), not a count of the whole unit;
+        // a closed establishment stays where it was (its history) and is not patrolled, so it does not hold the unit
+        Query held = new Query(Criteria.where("unitId").is(id).and("status").ne("CLOSED")).limit(1);
+        held.fields().include("_id");
+        Document establishment = mongo.findOne(held, Document.class, ESTABLISHMENTS);
+        if (establishment != null) {
+            throw new ConflictException("patrol unit " + id + " still holds establishments (e.g. "
+                    + establishment.get("_id") + "); move them to other units first", "UNIT_HAS_ESTABLISHMENTS",
                     List.of("POST /api/v1/establishments/{id}/move"));
         }
         if (mongo.exists(new Query(Criteria.where("unitBindings").elemMatch(Criteria.where("unitId").is(id)

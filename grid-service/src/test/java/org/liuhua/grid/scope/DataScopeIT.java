@@ -42,6 +42,7 @@ class DataScopeIT extends GridIT {
             "/api/v1/patrols/{patrol}",
             "/api/v1/patrols/{patrol}/track",
             "/api/v1/clusters/{cluster}",
+            "/api/v1/establishments/update-proposals/{proposal}",
             "/api/v1/bindings?establishmentId={establishment}&at=2026-03-01",
             "/api/v1/bindings?unitId={unit}",
             "/api/v1/bindings?inspectorId={inspector}",
@@ -79,6 +80,10 @@ class DataScopeIT extends GridIT {
         ok(admin().post("/api/v1/clusters", Map.of("id", cluster, "name", "乐余集中区", "townId", OTHER_TOWN,
                 "memberIds", List.of(est))));
         ids.put("cluster", cluster);
+        TestHttp enterprise = new TestHttp("http://127.0.0.1:" + port, TestTokens.user("enterprise-" + est,
+                List.of(Roles.ENTERPRISE_OFFICER), Map.of("establishment_id", est)));
+        ids.put("proposal", ok(enterprise.post("/api/v1/establishments/" + est + "/update-proposals",
+                Map.of("employeeCount", 25))).json().get("id").asString());
     }
 
     List<String> routes() {

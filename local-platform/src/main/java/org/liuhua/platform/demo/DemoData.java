@@ -51,6 +51,7 @@ public final class DemoData {
         } catch (RuntimeException e) {
             System.out.println("[liuhua] WARNING: demo training records not loaded completely: " + e);
         }
+        DemoRegister.load(platform, seeder);
         Files.writeString(marker, Instant.now() + " " + summary + "\n");
         System.out.printf("[liuhua] demo city loaded in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, summary);
     }

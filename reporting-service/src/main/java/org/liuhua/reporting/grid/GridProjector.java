@@ -190,13 +190,17 @@ public class GridProjector implements Projector {
                 .append("address", s.address())
                 .append("clusterId", s.clusterId())
                 .append("landlordId", s.landlordId())
+                .append("status", s.status())
                 .append("changedAt", s.changedAt() == null ? null : Date.from(s.changedAt()))
                 .append("revision", s.revision());
     }
 
-    /** Which counter fields an establishment adds to (nothing before it is known). */
+    /**
+     * Which counter fields an establishment adds to (nothing before it is known, nothing once it is closed: a closed
+     * establishment stays in the register copy but no longer counts among the supervised ones).
+     */
     static Map<String, List<String>> contribution(Document establishment) {
-        if (establishment == null) {
+        if (establishment == null || EstablishmentSnapshot.CLOSED.equals(establishment.getString("status"))) {
             return Map.of();
         }
         String kind = "byKind." + key(establishment.getString("kind"));

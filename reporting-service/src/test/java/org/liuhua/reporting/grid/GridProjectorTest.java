@@ -103,6 +103,27 @@ class GridProjectorTest {
     }
 
     @Test
+    void aClosedEstablishmentStaysInTheRegisterCopyButNoLongerCounts() {
+        EstablishmentSnapshot open = establishment("est-7", "zjg-jinfeng", "INDUSTRIAL", "TEXTILES", 1);
+        EstablishmentSnapshot closed = new EstablishmentSnapshot(open.establishmentId(), open.name(), open.kind(),
+                open.industry(), open.departmentId(), open.townId(), null, null, null, open.riskLevel(), List.of(),
+                open.employeeCount(), open.address(), null, null, null, null, open.changedAt().plusSeconds(60), 2, 0,
+                List.of(), EstablishmentSnapshot.CLOSED, Instant.parse("2026-10-31T16:00:00Z"));
+        CloudEvent registered = event(new EstablishmentRegistered(open));
+        CloudEvent closing = event(new EstablishmentChanged(closed));
+
+        projector.apply(List.of(registered), space);
+        assertThat(total(counts("town:zjg-jinfeng"))).isEqualTo(1);
+        projector.apply(List.of(closing), space);
+        projector.apply(List.of(registered, closing), space);
+
+        assertThat(total(counts("town:zjg-jinfeng"))).isZero();
+        assertThat(total(counts("industry:TEXTILES"))).isZero();
+        assertThat(mongo.findById("est-7", Document.class, space.collection(GridProjector.ESTABLISHMENTS)))
+                .containsEntry("status", "CLOSED").containsEntry("revision", 2L);
+    }
+
+    @Test
     void patrolsFillTheTownMonthTheRankingAndTheEstablishmentsOnce() {
         PatrolCompleted patrol = new PatrolCompleted("p-1", "insp-1", "unit-1", "zjg-jinfeng",
                 Instant.parse("2026-11-02T01:30:00Z"), Instant.parse("2026-11-02T04:45:00Z"),

@@ -1,14 +1,21 @@
 package org.liuhua.training.drill;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.Topics;
+import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentSnapshot;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.training.TrainingIT;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Drills (T-7): 先演练、后生产 for new tenants, 厂中厂 coverage, the half-yearly rule. */
 class DrillIT extends TrainingIT {
@@ -57,6 +64,27 @@ class DrillIT extends TrainingIT {
                 .get("totalElements").asInt()).isZero();
         assertThat(admin().get("/api/v1/training/drills/due?townId=" + town).json().get("items")
                 .findValuesAsString("establishmentId")).doesNotContain(landlord);
+    }
+
+    @Test
+    void aClosedTenantIsNoLongerATenantTheDrillMustCover() {
+        String town = "zjg-jinfeng";
+        String landlord = establishment(town, "INDUSTRIAL", "MACHINERY", "dept-industry", null, List.of());
+        String tenant = establishment(town, "INDUSTRIAL", "WOODWORKING", "dept-industry", landlord, List.of());
+        assertThat(admin().get("/api/v1/training/drills/tenants-without-drill?townId=" + town + "&size=200").json()
+                .get("items").findValuesAsString("tenantId")).contains(tenant);
+
+        // grid closes the tenant (关闭/注销): its snapshot keeps the link as history, with status CLOSED
+        long revision = 1_000_000 + System.nanoTime() % 1_000_000;
+        publish(Topics.GRID, tenant, new EstablishmentChanged(tenant, "张家港某企业 " + tenant, "INDUSTRIAL",
+                "WOODWORKING", "dept-industry", town, town + "-v01", town + "-v01-g1", town + "-v01-g1-u1", "GENERAL",
+                List.of(), 80, "某路1号", 31.9, 120.6, landlord, null, clock.instant(), revision, 1, List.of(),
+                EstablishmentSnapshot.CLOSED, clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(new Query(Criteria.where("_id").is(tenant)
+                .and("revision").is(revision)), "establishments"));
+
+        assertThat(admin().get("/api/v1/training/drills/tenants-without-drill?townId=" + town + "&size=200").json()
+                .get("items").findValuesAsString("tenantId")).doesNotContain(tenant);
     }
 
     @Test

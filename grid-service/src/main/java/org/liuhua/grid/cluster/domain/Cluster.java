@@ -134,6 +134,22 @@ public class Cluster extends AggregateRoot {
         return true;
     }
 
+    /**
+     * An establishment now names this cluster ({@code joined}) or no longer does: the member list follows it (the
+     * establishment's own event records the change). Returns whether the list changed.
+     */
+    public boolean member(String establishmentId, boolean joined) {
+        if (joined == memberIds.contains(establishmentId)) {
+            return false;
+        }
+        if (joined) {
+            memberIds.add(establishmentId);
+        } else {
+            memberIds.remove(establishmentId);
+        }
+        return true;
+    }
+
     /** The latest signed-off assessment of a member (by assessment date), or null. */
     public Assessment current(String establishmentId) {
         Assessment latest = null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.liuhua.events.grid.EstablishmentChanged;
+import org.liuhua.events.grid.EstablishmentClosed;
 import org.liuhua.events.grid.EstablishmentMoved;
 import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentSnapshot;
@@ -46,6 +47,13 @@ public class Establishment extends AggregateRoot {
     private long revision;
     private List<OfficerBinding> officers = new ArrayList<>();
     private List<UnitMembership> memberships = new ArrayList<>();
+    /** The establishments renting its premises (厂中厂), sorted; kept in step with their {@code landlordId}. */
+    private List<String> tenantIds = new ArrayList<>();
+    /** ACTIVE or CLOSED; null in documents written before closing existed (= ACTIVE). */
+    private String status;
+    private Instant closedAt;
+    private String closedReason;
+    private String closedBy;
 
     Establishment() {
     }
@@ -57,6 +65,7 @@ public class Establishment extends AggregateRoot {
         e.apply(draft, placement);
         e.memberships = new ArrayList<>(List.of(new UnitMembership(placement.unitId(), placement.townId(), null,
                 null, null, null)));
+        e.status = EstablishmentSnapshot.ACTIVE;
         e.registeredAt = now;
         e.changedAt = now;
         e.revision = 1;
@@ -72,6 +81,7 @@ public class Establishment extends AggregateRoot {
         if (sameAs(draft, placement)) {
             return false;
         }
+        requireActive();
         boolean moved = !Objects.equals(unitId, placement.unitId()) || !Objects.equals(townId, placement.townId());
         if (moved) {
             recordMove(placement, now, null, changedBy);
@@ -87,7 +97,84 @@ public class Establishment extends AggregateRoot {
     EstablishmentSnapshot snapshot() {
         return new EstablishmentSnapshot(id, name, kind, industry, departmentId, townId, villageId, gridId, unitId,
                 riskLevel, flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt,
-                revision);
+                revision, workshops, tenantIds(), status(), closedAt);
+    }
+
+    /**
+     * Closes the establishment (关闭/注销) from {@code at}: it stays in the register with its history, is no longer due
+     * for patrols and leaves its industrial cluster (the cluster it was in is named in {@link EstablishmentClosed}).
+     * The caller has checked that no active tenant rents its premises. Closed already: a no-op (a re-sent close).
+     */
+    public boolean close(Instant at, String reason, String changedBy, Instant now) {
+        if (closed()) {
+            return false;
+        }
+        String leftCluster = clusterId;
+        status = EstablishmentSnapshot.CLOSED;
+        closedAt = at;
+        closedReason = reason;
+        closedBy = changedBy;
+        clusterId = null;
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentClosed(id, townId, unitId, at, reason, leftCluster, changedBy, revision));
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    /** Refuses a change of a closed establishment (409 CLOSED). */
+    public void requireActive() {
+        if (closed()) {
+            throw new ConflictException("establishment " + id + " was closed on " + closedAt
+                    + "; a closed establishment is kept as it was", "CLOSED", List.of());
+        }
+    }
+
+    /**
+     * A tenant now names this establishment as its landlord ({@code joined}) or no longer does: the tenant list follows
+     * (each change with the new snapshot). Returns whether the list changed.
+     */
+    public boolean tenant(String tenantId, boolean joined, Instant now) {
+        java.util.TreeSet<String> updated = new java.util.TreeSet<>(tenantIds());
+        if (!(joined ? updated.add(tenantId) : updated.remove(tenantId))) {
+            return false;
+        }
+        tenantIds = new ArrayList<>(updated);
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    /**
+     * Joins an industrial cluster (or leaves one, {@code clusterId} null) as the cluster's member list says; closed
+     * establishments join none. Returns whether it changed.
+     */
+    public boolean cluster(String newClusterId, Instant now) {
+        if (Objects.equals(clusterId, newClusterId) || (newClusterId != null && closed())) {
+            return false;
+        }
+        clusterId = newClusterId;
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
+    }
+
+    /** Applies the reviewed facts an enterprise proposed (null = unchanged). Returns whether anything changed. */
+    public boolean applyFacts(Integer newEmployees, Integer newWorkshops, Instant now) {
+        requireActive();
+        int employees = newEmployees == null ? employeeCount : newEmployees;
+        int shops = newWorkshops == null ? workshops : newWorkshops;
+        if (employees == employeeCount && shops == workshops) {
+            return false;
+        }
+        employeeCount = employees;
+        workshops = shops;
+        changedAt = now;
+        revision++;
+        registerEvent(new EstablishmentChanged(snapshot()));
+        return true;
     }
 
     /** Whether the stored data already is what the draft says (a re-sent registration). */
@@ -132,6 +219,7 @@ public class Establishment extends AggregateRoot {
         if (Objects.equals(unitId, target.unitId()) && Objects.equals(townId, target.townId())) {
             return false;
         }
+        requireActive();
         String fromUnit = unitId;
         String fromTown = townId;
         recordMove(target, effectiveFrom, reason, changedBy);
@@ -204,6 +292,7 @@ public class Establishment extends AggregateRoot {
         if (!OfficerBinding.ROLES.contains(role)) {
             throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
         }
+        requireActive();
         List<OfficerBinding> updated = new ArrayList<>();
         boolean changed = true;
         for (OfficerBinding b : officers) {
@@ -298,4 +387,10 @@ public class Establishment extends AggregateRoot {
     public Instant changedAt() { return changedAt; }
     public long revision() { return revision; }
     public List<OfficerBinding> officers() { return List.copyOf(officers); }
+    public List<String> tenantIds() { return tenantIds == null ? List.of() : List.copyOf(tenantIds); }
+    public String status() { return status == null ? EstablishmentSnapshot.ACTIVE : status; }
+    public boolean closed() { return EstablishmentSnapshot.CLOSED.equals(status); }
+    public Instant closedAt() { return closedAt; }
+    public String closedReason() { return closedReason; }
+    public String closedBy() { return closedBy; }
 }

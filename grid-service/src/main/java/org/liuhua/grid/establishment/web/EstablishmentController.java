@@ -92,10 +92,12 @@ class EstablishmentController {
                                          @RequestParam(required = false) String clusterId,
                                          @RequestParam(required = false) String landlordId,
                                          @RequestParam(required = false) Boolean unassigned,
+                                         @RequestParam(required = false) Status status,
                                          @SortableBy(value = {"id", "name", "changedAt"}, byDefault = "id,asc")
                                          PageQuery page) {
         return PageResponse.of(establishments.list(new Establishments.Filter(townId, unitId, kind, industry,
-                riskLevel, flag, departmentId, clusterId, landlordId, unassigned), scopes.current(), page),
+                riskLevel, flag, departmentId, clusterId, landlordId, unassigned, status == null ? null : status.name()),
+                scopes.current(), page),
                 EstablishmentView::of);
     }
 
@@ -121,6 +123,18 @@ class EstablishmentController {
     EstablishmentView move(@PathVariable String id, @Valid @RequestBody MoveRequest request) {
         return EstablishmentView.of(establishments.move(id, request.unitId(), since(request.since()),
                 request.reason().trim(), scopes.current()).value());
+    }
+
+    /**
+     * Closes the establishment (关闭/注销) from {@code closedOn} (a past or present day; today when absent): it stays in
+     * the register with its history and is no longer due for patrols. 200 with the establishment; re-sent: 200,
+     * nothing changes; a landlord with active tenants: 409 HAS_TENANTS naming them.
+     */
+    @PostMapping("/{id}/close")
+    @PreAuthorize(WRITERS)
+    EstablishmentView close(@PathVariable String id, @Valid @RequestBody CloseRequest request) {
+        return EstablishmentView.of(establishments.close(id, since(request.closedOn()), request.reason().trim(),
+                scopes.current()).value());
     }
 
     @PostMapping("/{id}/officers")
@@ -155,17 +169,26 @@ class EstablishmentController {
                        @NotBlank @Size(max = 500) String reason) {
     }
 
+    /** ACTIVE (in business) or CLOSED (关闭/注销). */
+    enum Status { ACTIVE, CLOSED }
+
+    /** @param reason why it closed (停产关闭, 吊销营业执照, 迁出本市, …) */
+    record CloseRequest(LocalDate closedOn, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record EstablishmentView(String id, String name, String kind, String industry, String departmentId,
                              String townId, String villageId, String gridId, String unitId, String riskLevel,
                              String colour, List<String> flags, int employeeCount, int workshops, String address,
                              Double latitude, Double longitude, String landlordId, String clusterId,
                              List<OfficerBinding> officers, List<UnitMembership> units, Instant registeredAt,
-                             Instant changedAt, long revision) {
+                             Instant changedAt, long revision, List<String> tenantIds, String status,
+                             Instant closedAt, String closedReason) {
         static EstablishmentView of(Establishment e) {
             return new EstablishmentView(e.id(), e.name(), e.kind(), e.industry(), e.departmentId(), e.townId(),
                     e.villageId(), e.gridId(), e.unitId(), e.riskLevel(), e.colour(), e.flags(), e.employeeCount(),
                     e.workshops(), e.address(), e.latitude(), e.longitude(), e.landlordId(), e.clusterId(),
-                    e.officers(), e.memberships(), e.registeredAt(), e.changedAt(), e.revision());
+                    e.officers(), e.memberships(), e.registeredAt(), e.changedAt(), e.revision(), e.tenantIds(),
+                    e.status(), e.closedAt(), e.closedReason());
         }
     }
 }

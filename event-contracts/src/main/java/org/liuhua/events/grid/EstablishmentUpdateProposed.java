@@ -1,0 +1,34 @@
+package org.liuhua.events.grid;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.liuhua.events.EventType;
+import org.liuhua.events.Topics;
+
+/**
+ * An enterprise safety officer proposed new facts for their own establishment (employees, workshops/shifts); the town
+ * officer of its town reviews the proposal ({@code establishment-update-reviewed}). Null proposed values are left as
+ * they are. Key: {@code establishmentId}.
+ *
+ * @param proposalId       the proposal
+ * @param currentEmployees the establishment's employees when proposed
+ * @param employeeCount    proposed employees, or null
+ * @param currentWorkshops the establishment's workshops/shifts when proposed
+ * @param workshops        proposed workshops/shifts, or null
+ * @param note             the enterprise's explanation
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType(value = "liuhua.grid.establishment-update-proposed.v1", topic = Topics.GRID)
+public record EstablishmentUpdateProposed(
+        String proposalId,
+        String establishmentId,
+        String townId,
+        int currentEmployees,
+        Integer employeeCount,
+        int currentWorkshops,
+        Integer workshops,
+        String note,
+        String proposedBy,
+        Instant proposedAt) {
+}
