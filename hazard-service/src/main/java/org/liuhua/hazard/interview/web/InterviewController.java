@@ -53,7 +53,7 @@ class InterviewController {
             @DateBound(DateBound.Side.PAST_OR_PRESENT) String heldOn,
             @Size(max = InterviewDraft.MAX_ID) String departmentId,
             @NotBlank @Size(max = InterviewDraft.MAX_REASON) String reason,
-            @NotEmpty @Size(max = InterviewDraft.MAX_ATTENDEES) List<@NotBlank @Size(max = 100) String> attendees,
+            @NotEmpty @Size(min = 1, max = InterviewDraft.MAX_ATTENDEES) List<@NotBlank @Size(max = 100) String> attendees,
             @Size(max = InterviewDraft.MAX_HAZARDS) List<@NotBlank @Size(max = InterviewDraft.MAX_ID) String>
                     relatedHazardIds) {
 
