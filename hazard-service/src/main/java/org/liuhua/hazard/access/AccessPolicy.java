@@ -125,15 +125,6 @@ public class AccessPolicy {
     public void checkReport(Caller caller, String establishmentId, boolean knownEstablishment, String townId,
                             String departmentId, String source) {
         boolean selfCheck = "ENTERPRISE_SELF_CHECK".equals(source);
-        if (CHANNEL_SOURCES.contains(source)) {
-            throw new InvalidInputException("source", source + " hazards come through their own channel (firm "
-                    + "batches, monitoring-system alerts, verified public reports), not typed in: use GRID_PATROL, "
-                    + "LAW_ENFORCEMENT, SUPERIOR_INSPECTION or ENTERPRISE_SELF_CHECK");
-        }
-        if (selfCheck && !caller.hasAny(CITY_ADMIN, ENTERPRISE_OFFICER)) {
-            throw new InvalidInputException("source", "ENTERPRISE_SELF_CHECK is the enterprise's own report: an "
-                    + "officer or inspector records GRID_PATROL, LAW_ENFORCEMENT or SUPERIOR_INSPECTION");
-        }
         if (!knownEstablishment && !caller.has(CITY_ADMIN)
                 && !(caller.has(TOWN_OFFICER) && townId != null && townId.equals(caller.townId()))) {
             throw new InvalidInputException("establishmentId", "unknown establishment: " + establishmentId);
@@ -144,6 +135,16 @@ public class AccessPolicy {
         if (!caller.hasAny(CITY_ADMIN, TOWN_OFFICER, DEPARTMENT_OFFICER, INSPECTOR) && !selfCheck) {
             throw new InvalidInputException("source",
                     "an enterprise reports its own findings as ENTERPRISE_SELF_CHECK");
+        }
+        // last, so that a bad establishment or town is named first whatever the source
+        if (CHANNEL_SOURCES.contains(source)) {
+            throw new InvalidInputException("source", source + " hazards come through their own channel (firm "
+                    + "batches, monitoring-system alerts, verified public reports), not typed in: use GRID_PATROL, "
+                    + "LAW_ENFORCEMENT, SUPERIOR_INSPECTION or ENTERPRISE_SELF_CHECK");
+        }
+        if (selfCheck && !caller.hasAny(CITY_ADMIN, ENTERPRISE_OFFICER)) {
+            throw new InvalidInputException("source", "ENTERPRISE_SELF_CHECK is the enterprise's own report: an "
+                    + "officer or inspector records GRID_PATROL, LAW_ENFORCEMENT or SUPERIOR_INSPECTION");
         }
     }
 
