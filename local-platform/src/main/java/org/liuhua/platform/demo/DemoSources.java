@@ -78,12 +78,12 @@ final class DemoSources {
 
     private static void hotlineReportRewarded(DemoApi seeder, DemoApi reviewer, LocalDate today) {
         JsonNode report = seeder.post("/api/v1/public/reports", Map.of("townId", "zjg-jinfeng",
-                "establishmentId", "est-jinfeng-0006", "category", "GAS", "channel", "HOTLINE_12350",
+                "establishmentId", "est-jinfeng-0126", "category", "GAS", "channel", "HOTLINE_12350",
                 "description", "举报：某公司食堂液化气钢瓶放在地下室使用，无报警装置", "contact", "13900009999"),
                 Map.of("X-Forwarded-For", "203.0.113.40"));
         String code = report.get("code").asString();
         String hazardId = seeder.post("/api/v1/public-reports/" + code + "/verify", Map.of("establishmentId",
-                "est-jinfeng-0006", "category", "GAS", "severity", "MAJOR", "description",
+                "est-jinfeng-0126", "category", "GAS", "severity", "MAJOR", "description",
                 "经现场核实，食堂液化气钢瓶设置在地下室，属重大事故隐患")).get("hazardId").asString();
         seeder.post("/api/v1/rewards/" + hazardId + "/propose", Map.of());
         reviewer.post("/api/v1/rewards/" + hazardId + "/approve", Map.of());
@@ -92,18 +92,18 @@ final class DemoSources {
     }
 
     private static void refusedTransfer(DemoApi seeder) {
-        JsonNode hazard = seeder.post("/api/v1/hazards", Map.of("establishmentId", "est-jinfeng-0009",
+        JsonNode hazard = seeder.post("/api/v1/hazards", Map.of("establishmentId", "est-jinfeng-0150",
                 "townId", "zjg-jinfeng", "category", "FIRE_SAFETY", "source", "LAW_ENFORCEMENT", "description", "员工宿舍私拉电线、违规使用大功率电器"));
         String id = hazard.get("id").asString();
         seeder.post("/api/v1/hazards/" + id + "/transfer", Map.of("toEstablishment", true,
                 "departmentId", "dept-transport", "note", "镇街吹哨"));
         seeder.post("/api/v1/hazards/" + id + "/refuse-transfer", Map.of("reason",
-                "该单位为机械制造企业，不属于交通运输部门监管范围，退回镇街重新移交"));
+                "该单位不涉及道路运输经营，不属于交通运输部门监管范围，退回镇街按行业重新移交"));
     }
 
     /** Due today (立即整改): overdue and escalated to the responsible party by the escalation pass after midnight. */
     private static void dueToday(DemoApi seeder, LocalDate today) {
-        for (String establishmentId : List.of("est-jinfeng-0015", "est-jinfeng-0016")) {
+        for (String establishmentId : List.of("est-jinfeng-0135", "est-jinfeng-0136")) {
             seeder.post("/api/v1/hazards", Map.of("establishmentId", establishmentId, "townId", "zjg-jinfeng",
                     "category", "EVACUATION",
                     "source", "SUPERIOR_INSPECTION", "severity", "GENERAL", "deadline", today.toString(),
