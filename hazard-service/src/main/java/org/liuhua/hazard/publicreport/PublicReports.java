@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +20,16 @@ import org.liuhua.hazard.loop.Actors;
 import org.liuhua.hazard.loop.HazardStore;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.Hazard;
-import org.liuhua.hazard.loop.domain.HistoryEntry;
 import org.liuhua.hazard.loop.domain.HazardSource;
+import org.liuhua.hazard.loop.domain.HistoryEntry;
 import org.liuhua.hazard.loop.domain.Severity;
+import org.liuhua.hazard.publicreport.domain.Reward;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.domain.TooManyRequestsException;
-import org.liuhua.kit.store.AggregateStore;
-import org.liuhua.hazard.publicreport.domain.Reward;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +42,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Public reports: intake without an account (rate-limited per address), verification into a hazard through the one
- * intake path (source PUBLIC_REPORT, keyed by the report's code), rejection, rewards.
+ * intake path (source PUBLIC_REPORT, keyed by the report's code), rejection, rewards and their steps (propose,
+ * approve, pay), and the reporter's view of the hazard the report became.
  */
 @Service
 public class PublicReports {

@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/public/reports}: open without a token (the reporter follows the state by code, nothing personal is
- * shown). {@code /api/v1/public-reports} and {@code /api/v1/rewards}: officers verify or reject, and see rewards.
+ * shown). {@code /api/v1/public-reports} and {@code /api/v1/rewards}: officers verify or reject, and take rewards
+ * through their steps (propose, approve, pay).
  */
 @RestController
 @Validated
