@@ -101,6 +101,19 @@ class HazardTest {
     }
 
     @Test
+    void whereRequiredAHazardClosesOnlyWithAPhotoAfterRectification() {
+        Hazard h = inEnforcement(Severity.GENERAL, HazardSource.GRID_PATROL);
+        h.enforce(EnforcementKind.NONE, null, null, null, TOWN, NOW);
+        h.addEvidence("ev-before", "BEFORE", "sha", "image/png", 10, TOWN, NOW);
+        assertThatThrownBy(() -> h.close(null, true, TOWN, NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("AFTER");
+        h.addEvidence("ev-after", "AFTER", "sha", "image/png", 10, TOWN, NOW);
+        assertThat(h.hasEvidence("AFTER")).isTrue();
+        h.close(null, true, TOWN, NOW);
+        assertThat(h.state()).isEqualTo(HazardState.CLOSED);
+    }
+
+    @Test
     void majorHazardsAreExemptOnlyWhenSelfReportedAndNeedOrderAndSignOffToClose() {
         Hazard patrol = inEnforcement(Severity.MAJOR, HazardSource.GRID_PATROL);
         assertThatThrownBy(() -> patrol.enforce(EnforcementKind.EXEMPT, null, null, null, TOWN, NOW))
