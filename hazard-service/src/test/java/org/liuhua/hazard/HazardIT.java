@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "liuhua.hazard.public-reports-per-hour=3",
         // a hazard of this category closes only with a photo after rectification (AfterPhotoIT)
         "liuhua.hazard.after-photo-categories=LIFTING_EQUIPMENT",
+        // as the deployment sets it (an empty file of its configtree): no severity requires one
+        "liuhua.hazard.after-photo-severities=",
         // webhook receivers of the tests listen on the loopback address over http
         "liuhua.hazard.webhooks.allow-http-loopback=true",
         // as every service runs (the kit's default): the remote address is the one the trusted proxy appended
