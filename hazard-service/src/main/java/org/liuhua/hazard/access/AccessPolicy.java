@@ -1,5 +1,7 @@
 package org.liuhua.hazard.access;
 
+import java.util.Set;
+
 import org.liuhua.hazard.known.KnownEstablishments;
 import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -76,8 +78,7 @@ public class AccessPolicy {
      * The sources that come through a channel of their own and are never typed in: a firm's batch (THIRD_PARTY), a
      * monitoring system's alert (SENSOR), a verified public report (PUBLIC_REPORT).
      */
-    private static final java.util.Set<String> CHANNEL_SOURCES = java.util.Set.of("THIRD_PARTY", "SENSOR",
-            "PUBLIC_REPORT");
+    private static final Set<String> CHANNEL_SOURCES = Set.of("THIRD_PARTY", "SENSOR", "PUBLIC_REPORT");
 
     private final KnownEstablishments known;
 

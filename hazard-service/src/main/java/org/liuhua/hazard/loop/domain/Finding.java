@@ -12,12 +12,4 @@ import java.time.LocalDate;
 public record Finding(String establishmentId, String townId, String departmentId, String industry, String category,
                       Severity severity, HazardSource source, String sourceRef, String sourceKey, String firmId,
                       String description, LocalDate deadline, Instant foundAt, String channel) {
-
-    /** A finding of a source with one channel only. */
-    public Finding(String establishmentId, String townId, String departmentId, String industry, String category,
-                   Severity severity, HazardSource source, String sourceRef, String sourceKey, String firmId,
-                   String description, LocalDate deadline, Instant foundAt) {
-        this(establishmentId, townId, departmentId, industry, category, severity, source, sourceRef, sourceKey, firmId,
-                description, deadline, foundAt, null);
-    }
 }

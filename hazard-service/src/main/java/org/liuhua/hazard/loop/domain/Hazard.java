@@ -393,11 +393,6 @@ public class Hazard extends AggregateRoot {
         registerEvent(new HazardSignedOff(snapshot(actor, now), signedOffDepartmentId, note));
     }
 
-    /** 销号. */
-    public void close(String note, Actor actor, Instant now) {
-        close(note, false, actor, now);
-    }
-
     /**
      * 销号; with {@code afterPhotoRequired} (the city's setting for this hazard's severity or category) only once a
      * photo of the rectified site (evidence phase AFTER) is attached (H-8).

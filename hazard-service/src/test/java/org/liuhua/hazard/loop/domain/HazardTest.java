@@ -29,7 +29,7 @@ class HazardTest {
 
     static Hazard hazard(Severity severity, HazardSource source, String key) {
         return Hazard.report(new Finding("est-jinfeng-0001", "zjg-jinfeng", "dept-housing", "MACHINERY",
-                "FIRE_SAFETY", severity, source, null, key, null, "消防通道堵塞", null, NOW), REPORTER, NOW,
+                "FIRE_SAFETY", severity, source, null, key, null, "消防通道堵塞", null, NOW, null), REPORTER, NOW,
                 LocalDate.parse("2026-11-30"));
     }
 
@@ -123,9 +123,9 @@ class HazardTest {
 
         Hazard self = inEnforcement(Severity.MAJOR, HazardSource.ENTERPRISE_SELF_CHECK);
         self.enforce(EnforcementKind.EXEMPT, null, null, "免予处罚", TOWN, NOW);
-        assertThatThrownBy(() -> self.close(null, TOWN, NOW)).hasMessageContaining("sign-off");
+        assertThatThrownBy(() -> self.close(null, false, TOWN, NOW)).hasMessageContaining("sign-off");
         self.signOff("dept-housing", null, DEPT, NOW);
-        self.close(null, TOWN, NOW);
+        self.close(null, false, TOWN, NOW);
         assertThat(self.state()).isEqualTo(HazardState.CLOSED);
         assertThat(self.allowedCommands()).isEmpty();
         assertThat(self.firstBrokenEntry()).isEqualTo(-1);
