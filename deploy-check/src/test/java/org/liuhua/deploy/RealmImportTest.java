@@ -99,7 +99,7 @@ class RealmImportTest {
     void theProductionRealmHasNoDemoIdentities() throws IOException {
         Map<String, Object> realm = Rendered.at(generate(), "spec", "realm");
         assertThat(realm).doesNotContainKey("users");
-        assertThat(Repo.read(IMPORT)).doesNotContain("demo-firm-secret", "liuhua-seeder-secret", "\"liuhua\"",
-                "localhost");
+        assertThat(Repo.read(IMPORT)).doesNotContain("demo-firm-secret", "demo-sensors-secret", "liuhua-seeder-secret",
+                "\"liuhua\"", "localhost");
     }
 }

@@ -39,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "liuhua.hazard.escalation.enabled=false",
         "liuhua.hazard.evidence-max-bytes=200000",
         "liuhua.hazard.public-reports-per-hour=3",
+        // a hazard of this category closes only with a photo after rectification (AfterPhotoIT)
+        "liuhua.hazard.after-photo-categories=LIFTING_EQUIPMENT",
+        // as the deployment sets it (an empty file of its configtree): no severity requires one
+        "liuhua.hazard.after-photo-severities=",
         // webhook receivers of the tests listen on the loopback address over http
         "liuhua.hazard.webhooks.allow-http-loopback=true",
         // as every service runs (the kit's default): the remote address is the one the trusted proxy appended
@@ -115,6 +119,25 @@ public abstract class HazardIT {
 
     protected TestHttp firm(String firmId) {
         return as(TestTokens.client(firmId, List.of(Roles.THIRD_PARTY_FIRM)));
+    }
+
+    /** A monitoring system's client (MONITORING_SYSTEM, client credentials; the system is its client id). */
+    protected TestHttp sensorSystem(String systemId) {
+        return as(TestTokens.client(systemId, List.of(Roles.MONITORING_SYSTEM)));
+    }
+
+    /** Pushes one alert of the demo gas-detector system; answers its item (status, hazardId). */
+    protected tools.jackson.databind.JsonNode alert(String establishmentId, String townId, String category,
+                                                    String severity) {
+        Map<String, Object> item = new HashMap<>(Map.of("alertId", unique("GAS-ALERT"), "establishmentId",
+                establishmentId, "townId", townId, "category", category, "description", "可燃气体浓度超限报警"));
+        if (severity != null) {
+            item.put("severity", severity);
+        }
+        TestHttp.Response pushed = sensorSystem("zjg-gas-monitor").post("/api/v1/intake/alerts",
+                Map.of("alerts", List.of(item)));
+        assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
+        return pushed.json().get("items").get(0);
     }
 
     protected static String unique(String prefix) {

@@ -96,6 +96,8 @@ public class IndexIT extends HazardIT {
             path("public_reports", "every town's reports, newest first", "receivedAt"),
             path("rewards", "a town's rewards, newest first", "townId", "createdAt"),
             path("rewards", "every town's rewards, newest first", "createdAt"),
+            path("rewards", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
+            path("rewards", "outbox relay: rewards with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             // warning interviews: the list in each scope, newest held first; the relay
             path("interviews", "every interview, newest held first", "heldOn"),
             path("interviews", "a town officer's interviews", "townId", "heldOn"),

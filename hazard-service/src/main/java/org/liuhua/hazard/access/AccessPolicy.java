@@ -1,5 +1,7 @@
 package org.liuhua.hazard.access;
 
+import java.util.Set;
+
 import org.liuhua.hazard.known.KnownEstablishments;
 import org.liuhua.kit.domain.ForbiddenException;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -12,6 +14,7 @@ import static org.liuhua.kit.security.Roles.COCKPIT_VIEWER;
 import static org.liuhua.kit.security.Roles.DEPARTMENT_OFFICER;
 import static org.liuhua.kit.security.Roles.ENTERPRISE_OFFICER;
 import static org.liuhua.kit.security.Roles.INSPECTOR;
+import static org.liuhua.kit.security.Roles.MONITORING_SYSTEM;
 import static org.liuhua.kit.security.Roles.THIRD_PARTY_FIRM;
 import static org.liuhua.kit.security.Roles.TOWN_OFFICER;
 
@@ -62,12 +65,20 @@ public class AccessPolicy {
             + "','" + TOWN_OFFICER + "')";
     /** Intake batches. */
     public static final String FIRM = "hasRole('" + THIRD_PARTY_FIRM + "')";
+    /** Sensor and AI-video alerts: a monitoring system's client. */
+    public static final String SYSTEM = "hasRole('" + MONITORING_SYSTEM + "')";
     /** Evidence uploads: everyone who sees the hazard, except the read-only cockpit (unless also city admin). */
     public static final String NOT_READ_ONLY = "!hasRole('" + COCKPIT_VIEWER + "') or hasRole('" + CITY_ADMIN + "')";
 
     /** The roles a caller may act in on a hazard, most senior first: the first one held is recorded as theirs. */
     private static final String[] ACTING_ROLES = {CITY_ADMIN, TOWN_OFFICER, DEPARTMENT_OFFICER, INSPECTOR,
-            ENTERPRISE_OFFICER, THIRD_PARTY_FIRM};
+            ENTERPRISE_OFFICER, THIRD_PARTY_FIRM, MONITORING_SYSTEM};
+
+    /**
+     * The sources that come through a channel of their own and are never typed in: a firm's batch (THIRD_PARTY), a
+     * monitoring system's alert (SENSOR), a verified public report (PUBLIC_REPORT).
+     */
+    private static final Set<String> CHANNEL_SOURCES = Set.of("THIRD_PARTY", "SENSOR", "PUBLIC_REPORT");
 
     private final KnownEstablishments known;
 
@@ -87,6 +98,11 @@ public class AccessPolicy {
         return caller.roles().stream().sorted().findFirst().orElse("NONE");
     }
 
+    /** The monitoring system a caller is (its client id), or null when the caller is none. */
+    public static String systemOf(Caller caller) {
+        return caller.has(MONITORING_SYSTEM) ? caller.clientId() : null;
+    }
+
     /** The firm a caller acts for (its client id), or null when the caller is no firm. */
     public static String firmOf(Caller caller) {
         return caller.has(THIRD_PARTY_FIRM) ? caller.clientId() : null;
@@ -98,12 +114,18 @@ public class AccessPolicy {
      * Whether the caller may report a hazard at this establishment: an establishment not known from grid events only
      * by the city or the officer of the town given for it (400 {@code establishmentId}); otherwise only within the
      * caller's reach (403); an enterprise reports its own findings as a self-check only (400 {@code source}).
+     * Nobody claims another source's provenance for a hazard they type in (400 {@code source}): THIRD_PARTY, SENSOR
+     * and PUBLIC_REPORT come only through their own channels (firm batches, monitoring-system alerts, verified public
+     * reports), and ENTERPRISE_SELF_CHECK — which can earn a major hazard the self-report exemption (H-3) — only from
+     * the enterprise itself or the city (which enters the self-check reports filed with it); officers and inspectors
+     * type GRID_PATROL, LAW_ENFORCEMENT or SUPERIOR_INSPECTION.
      *
      * @param townId       the establishment's town (the known one, else the one given)
      * @param departmentId the establishment's department, when known
      */
     public void checkReport(Caller caller, String establishmentId, boolean knownEstablishment, String townId,
-                            String departmentId, boolean selfCheck) {
+                            String departmentId, String source) {
+        boolean selfCheck = "ENTERPRISE_SELF_CHECK".equals(source);
         if (!knownEstablishment && !caller.has(CITY_ADMIN)
                 && !(caller.has(TOWN_OFFICER) && townId != null && townId.equals(caller.townId()))) {
             throw new InvalidInputException("establishmentId", "unknown establishment: " + establishmentId);
@@ -114,6 +136,16 @@ public class AccessPolicy {
         if (!caller.hasAny(CITY_ADMIN, TOWN_OFFICER, DEPARTMENT_OFFICER, INSPECTOR) && !selfCheck) {
             throw new InvalidInputException("source",
                     "an enterprise reports its own findings as ENTERPRISE_SELF_CHECK");
+        }
+        // last, so that a bad establishment or town is named first whatever the source
+        if (CHANNEL_SOURCES.contains(source)) {
+            throw new InvalidInputException("source", source + " hazards come through their own channel (firm "
+                    + "batches, monitoring-system alerts, verified public reports), not typed in: use GRID_PATROL, "
+                    + "LAW_ENFORCEMENT, SUPERIOR_INSPECTION or ENTERPRISE_SELF_CHECK");
+        }
+        if (selfCheck && !caller.hasAny(CITY_ADMIN, ENTERPRISE_OFFICER)) {
+            throw new InvalidInputException("source", "ENTERPRISE_SELF_CHECK is the enterprise's own report: an "
+                    + "officer or inspector records GRID_PATROL, LAW_ENFORCEMENT or SUPERIOR_INSPECTION");
         }
     }
 

@@ -46,7 +46,7 @@ public class DirectReports {
                     + " is in town " + site.townId() + ", not " + command.townId());
         }
         policy.checkReport(caller, command.establishmentId(), site.known(), site.townId(), site.departmentId(),
-                command.source() == HazardSource.ENTERPRISE_SELF_CHECK);
+                command.source().name());
         // the reference is the reporter's own: one reporter's reference never suppresses another's finding
         String sourceKey = command.sourceRef() == null || command.sourceRef().isBlank() ? null
                 : command.source() + ":" + caller.subject() + ":" + command.sourceRef();

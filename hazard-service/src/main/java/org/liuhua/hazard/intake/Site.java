@@ -29,8 +29,15 @@ public record Site(String establishmentId, String townId, String departmentId, S
     /** The finding at this site; the source key identifies it across deliveries (null when the source has none). */
     public Finding finding(String category, Severity severity, HazardSource source, String sourceRef,
                            String sourceKey, String firmId, String description, LocalDate deadline, Instant foundAt) {
+        return finding(category, severity, source, sourceRef, sourceKey, firmId, description, deadline, foundAt, null);
+    }
+
+    /** The finding at this site, with the channel it came in by within its source (see {@link Finding}). */
+    public Finding finding(String category, Severity severity, HazardSource source, String sourceRef,
+                           String sourceKey, String firmId, String description, LocalDate deadline, Instant foundAt,
+                           String channel) {
         return new Finding(establishmentId, townId, departmentId, industry, category,
                 severity == null ? Severity.GENERAL : severity, source, sourceRef, sourceKey, firmId, description,
-                deadline, foundAt);
+                deadline, foundAt, channel);
     }
 }

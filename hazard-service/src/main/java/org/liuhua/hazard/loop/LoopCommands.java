@@ -139,7 +139,8 @@ public class LoopCommands {
 
     public Hazard close(String id, String note, Caller caller) {
         Actor actor = Actors.of(caller);
-        return apply(id, caller, h -> h.close(note, actor, calendar.now()));
+        return apply(id, caller, h -> h.close(note, properties.afterPhotoRequired(h.severity(), h.category()), actor,
+                calendar.now()));
     }
 
     /** Attaches stored evidence (the evidence feature calls this after GridFS accepted the bytes). */

@@ -3,7 +3,9 @@ package org.liuhua.hazard.publicreport;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,19 @@ import org.liuhua.hazard.intake.Intake;
 import org.liuhua.hazard.intake.Outcome;
 import org.liuhua.hazard.intake.Site;
 import org.liuhua.hazard.loop.Actors;
+import org.liuhua.hazard.loop.HazardStore;
+import org.liuhua.hazard.loop.domain.Actor;
+import org.liuhua.hazard.loop.domain.Hazard;
 import org.liuhua.hazard.loop.domain.HazardSource;
+import org.liuhua.hazard.loop.domain.HistoryEntry;
 import org.liuhua.hazard.loop.domain.Severity;
+import org.liuhua.hazard.publicreport.domain.Reward;
 import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.domain.TooManyRequestsException;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +42,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Public reports: intake without an account (rate-limited per address), verification into a hazard through the one
- * intake path (source PUBLIC_REPORT, keyed by the report's code), rejection, rewards.
+ * intake path (source PUBLIC_REPORT, keyed by the report's code), rejection, rewards and their steps (propose,
+ * approve, pay), and the reporter's view of the hazard the report became.
  */
 @Service
 public class PublicReports {
@@ -49,10 +58,14 @@ public class PublicReports {
     private final HazardProperties properties;
     private final Intake intake;
     private final AccessPolicy policy;
+    private final AggregateStore<Reward> rewards;
+    private final HazardStore hazards;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
     PublicReports(MongoTemplate mongo, CityCalendar calendar, HazardProperties properties, Intake intake,
-                  AccessPolicy policy) {
+                  AccessPolicy policy, AggregateStore<Reward> rewards, HazardStore hazards) {
+        this.rewards = rewards;
+        this.hazards = hazards;
         this.mongo = mongo;
         this.calendar = calendar;
         this.properties = properties;
@@ -66,7 +79,7 @@ public class PublicReports {
      * nobody's town sees would be lost. A refused report counts against nobody's budget.
      */
     public PublicReport submit(String address, String townId, String establishmentId, String place, String category,
-                               String description, String contact) {
+                               String description, String contact, PublicReport.Channel channel) {
         Instant now = calendar.now();
         if (!properties.towns().contains(townId)) {
             throw new InvalidInputException("townId", "not a town of this city: " + townId);
@@ -77,7 +90,8 @@ public class PublicReports {
         }
         throttle(address, now);
         PublicReport report = new PublicReport(newCode(), null, townId, establishmentId, place, category, description,
-                contact, PublicReport.RECEIVED, now, null, null, null, null);
+                contact, PublicReport.RECEIVED, now, null, null, null, null,
+                channel == null ? PublicReport.Channel.APP_PHOTO : channel);
         return mongo.insert(report);
     }
 
@@ -153,7 +167,7 @@ public class PublicReports {
         Instant now = calendar.now();
         Outcome outcome = intake.ingest(site.finding(category, severity, HazardSource.PUBLIC_REPORT, code,
                 "PUBLIC_REPORT:" + code, null, description == null ? r.description() : description, null,
-                r.receivedAt()), Actors.of(caller));
+                r.receivedAt(), r.channel() == null ? null : r.channel().name()), Actors.of(caller));
         PublicReport verified = mongo.save(r.decided(PublicReport.VERIFIED,
                 "核实属实，已立为隐患并交办整改 / verified and entered as hazard " + outcome.hazardId(),
                 outcome.hazardId(), caller.subject(), now));
@@ -161,8 +175,8 @@ public class PublicReports {
                 && outcome.hazard().reportedAt().isBefore(r.receivedAt());
         if (!knownBefore && !rewardDecided(outcome.hazardId())) {
             try {
-                mongo.insert(new Reward(outcome.hazardId(), code, outcome.hazardId(), site.townId(),
-                        properties.rewardCny(), "PENDING", now));
+                rewards.insert(Reward.earned(outcome.hazardId(), code, site.townId(),
+                        properties.rewardCny(severity == null ? Severity.GENERAL : severity), now));
             } catch (DuplicateKeyException alreadyRewarded) {
                 // decided once: the hazard's first valid reporter has it
             }
@@ -172,8 +186,8 @@ public class PublicReports {
 
     /** Whether the hazard's reward is decided (also by a reward stored before rewards were keyed by hazard). */
     private boolean rewardDecided(String hazardId) {
-        return mongo.exists(new Query(Criteria.where("_id").is(hazardId)), Reward.class)
-                || mongo.exists(new Query(Criteria.where("hazardId").is(hazardId)), Reward.class);
+        return rewards.exists(new Query(Criteria.where("_id").is(hazardId)))
+                || rewards.exists(new Query(Criteria.where("hazardId").is(hazardId)));
     }
 
     public PublicReport reject(String code, String reason, Caller caller) {
@@ -185,7 +199,89 @@ public class PublicReports {
     }
 
     public Page<Reward> rewards(Caller caller, PageQuery page) {
-        return page(townsOf(caller), page, Reward.class);
+        return rewards.page(townsOf(caller), page.pageable());
+    }
+
+    /** A reward within the officer's reach (its town; city-wide roles every town's), else 404. */
+    public Reward reward(String rewardId, Caller caller) {
+        Reward r = rewards.get(rewardId, "reward");
+        if (!policy.seesEveryTown(caller) && !r.townId().equals(caller.townId())) {
+            throw new NotFoundException("reward", rewardId);
+        }
+        return r;
+    }
+
+    /**
+     * Proposes the reward at the amount the rule gives for the hazard's severity now ({@code reward-cny},
+     * {@code reward-cny-major}): the town officer of its town or the city.
+     */
+    public Reward propose(String rewardId, Caller caller) {
+        reward(rewardId, caller);
+        Actor actor = Actors.of(caller);
+        return rewards.change(rewardId, "reward", r -> {
+            Severity severity = hazards.findById(r.hazardId()).map(Hazard::severity).orElse(Severity.GENERAL);
+            r.propose(severity.name(), properties.rewardCny(severity), actor.subject(), actor.role(),
+                    calendar.now());
+            return r;
+        });
+    }
+
+    /** The city approves a proposed reward; not the officer who proposed it (403). */
+    public Reward approve(String rewardId, Caller caller) {
+        reward(rewardId, caller);
+        Actor actor = Actors.of(caller);
+        return rewards.change(rewardId, "reward", r -> {
+            r.approve(actor.subject(), actor.role(), calendar.now());
+            return r;
+        });
+    }
+
+    /** Records the payment of an approved reward: its reference and the day it was paid (not after today). */
+    public Reward pay(String rewardId, String paymentReference, LocalDate paidOn, Caller caller) {
+        LocalDate today = calendar.today();
+        if (paidOn.isAfter(today)) {
+            throw new InvalidInputException("paidOn", "must not lie in the future (today is " + today + ")");
+        }
+        Reward found = reward(rewardId, caller);
+        if (found.approvedAt() != null && paidOn.isBefore(calendar.dayOf(found.approvedAt()))) {
+            throw new InvalidInputException("paidOn", "must not lie before the approval ("
+                    + calendar.dayOf(found.approvedAt()) + ")");
+        }
+        Actor actor = Actors.of(caller);
+        return rewards.change(rewardId, "reward", r -> {
+            r.pay(paymentReference, paidOn, actor.subject(), actor.role(), calendar.now());
+            return r;
+        });
+    }
+
+    /**
+     * What the reporter sees with their tracking code: the report, the states the hazard it became went through
+     * (with their times, no person) and where its reward stands — nothing personal of anyone.
+     */
+    public record Progress(PublicReport report, String hazardState, List<Step> hazardSteps, Reward reward) {
+    }
+
+    /** A state the hazard entered, and when. */
+    public record Step(String state, Instant at) {
+    }
+
+    public Progress progress(String code) {
+        PublicReport r = track(code);
+        if (r.hazardId() == null) {
+            return new Progress(r, null, List.of(), null);
+        }
+        Hazard h = hazards.findById(r.hazardId()).orElse(null);
+        if (h == null) {
+            return new Progress(r, null, List.of(), null);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (HistoryEntry e : h.history()) {
+            if (e.toState() != null && !e.toState().equals(e.fromState())) {
+                steps.add(new Step(e.toState(), e.at()));
+            }
+        }
+        Reward reward = rewards.findById(r.hazardId()).filter(w -> code.equals(w.reportCode())).orElse(null);
+        return new Progress(r, h.state().name(), steps, reward);
     }
 
     /** Every town's reports and rewards for city-wide readers, else the caller's town's. */

@@ -46,6 +46,7 @@ class PermissionsTest {
         EXPECTED.put("org.liuhua.hazard.intake.web.ReportController#report",
                 "hasAnyRole('CITY_ADMIN','TOWN_OFFICER','DEPARTMENT_OFFICER','INSPECTOR','ENTERPRISE_OFFICER')");
         EXPECTED.put("org.liuhua.hazard.intake.web.IntakeController#push", "hasRole('THIRD_PARTY_FIRM')");
+        EXPECTED.put("org.liuhua.hazard.intake.web.SensorAlertController#push", "hasRole('MONITORING_SYSTEM')");
         String firm = "org.liuhua.hazard.firm.web.FirmController#";
         EXPECTED.put(firm + "create", "hasRole('CITY_ADMIN')");
         EXPECTED.put(firm + "list", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
@@ -60,6 +61,10 @@ class PermissionsTest {
         EXPECTED.put(reports + "verify", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(reports + "reject", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         EXPECTED.put(reports + "rewards", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')");
+        EXPECTED.put(reports + "reward", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER')");
+        EXPECTED.put(reports + "propose", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
+        EXPECTED.put(reports + "approve", "hasRole('CITY_ADMIN')");
+        EXPECTED.put(reports + "pay", "hasAnyRole('CITY_ADMIN','TOWN_OFFICER')");
         String interviews = "org.liuhua.hazard.interview.web.InterviewController#";
         EXPECTED.put(interviews + "record", OFFICERS);
         EXPECTED.put(interviews + "list",

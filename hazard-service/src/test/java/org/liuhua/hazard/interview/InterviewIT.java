@@ -153,4 +153,17 @@ class InterviewIT extends HazardIT {
         assertThat(inspector("insp-1").get("/api/v1/hazards/interviews").status()).isEqualTo(403);
         assertThat(admin().get("/api/v1/hazards/interviews?sort=reason,asc").status()).isEqualTo(400);
     }
+
+    @Test
+    void theDocumentSaysHeldOnIsAPastDayAndWhatIsRequired() {
+        JsonNode docs = anonymous().get("/v3/api-docs").json();
+        String ref = docs.at("/paths/~1api~1v1~1hazards~1interviews/post/requestBody/content/application~1json/schema")
+                .get("$ref").asString();
+        JsonNode request = docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(request.at("/properties/heldOn/format").asString()).as(request.toString()).isEqualTo("date");
+        assertThat(request.at("/properties/heldOn/x-liuhua-date-bound").asString()).isEqualTo("past-or-present");
+        assertThat(request.at("/properties/attendees/minItems").asInt()).isEqualTo(1);
+        assertThat(request.get("required").toString())
+                .contains("\"establishmentId\"", "\"heldOn\"", "\"reason\"", "\"attendees\"");
+    }
 }

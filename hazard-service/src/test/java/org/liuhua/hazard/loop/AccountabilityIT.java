@@ -66,7 +66,7 @@ class AccountabilityIT extends HazardIT {
 
     @Test
     void aRewrittenHistoryWithRecomputedHashesIsDetectedAgainstTheAnchor() {
-        String id = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "SENSOR");
+        String id = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "LAW_ENFORCEMENT");
         townOfficer(JINFENG).post("/api/v1/hazards/" + id + "/transfer", Map.of("toEstablishment", true,
                 "note", "移交企业"));
         assertThat(admin().get("/api/v1/hazards/" + id + "/chain").json().get("anchored").isNull())

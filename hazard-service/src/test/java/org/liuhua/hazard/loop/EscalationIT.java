@@ -92,7 +92,7 @@ class EscalationIT extends HazardIT {
 
     @Test
     void anUnacknowledgedTransferIsEscalated() {
-        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "SENSOR");
+        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "LAW_ENFORCEMENT");
         townOfficer(JINFENG).post("/api/v1/hazards/" + id + "/transfer", Map.of("departmentId", "dept-commerce"));
         clock.advance(Duration.ofDays(2));
         escalation.runOnce();
@@ -110,7 +110,7 @@ class EscalationIT extends HazardIT {
 
     @Test
     void onlyTheReplicaHoldingTheLeaseEscalates() {
-        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "SENSOR");
+        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "LAW_ENFORCEMENT");
         mongo.getCollection("hazards").updateOne(new org.bson.Document("_id", id), new org.bson.Document("$set",
                 new org.bson.Document("deadline", java.util.Date.from(java.time.Instant.parse("2020-01-01T00:00:00Z")))));
         lease.release(Escalation.LEASE);

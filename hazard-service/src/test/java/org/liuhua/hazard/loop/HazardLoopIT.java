@@ -230,7 +230,7 @@ class HazardLoopIT extends HazardIT {
 
     @Test
     void rewritingAStoredHistoryEntryIsDetectedByVerify() {
-        String id = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "SENSOR");
+        String id = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "LAW_ENFORCEMENT");
         townOfficer(JINFENG).post("/api/v1/hazards/" + id + "/transfer", Map.of("toEstablishment", true,
                 "note", "移交企业"));
         assertThat(admin().get("/api/v1/hazards/" + id + "/verify").json().get("intact").asBoolean()).isTrue();
@@ -261,11 +261,10 @@ class HazardLoopIT extends HazardIT {
         String major = report(est, JINFENG, "FIRE_SAFETY", "MAJOR", "SUPERIOR_INSPECTION");
         assertThat(major).as("a major finding does not hide in a general ticket").isNotEqualTo(first);
         admin().post("/api/v1/hazards/" + major + "/transfer", Map.of("toEstablishment", true));
-        TestHttp.Response majorAgain = admin().post("/api/v1/hazards", Map.of("establishmentId", est, "townId",
-                JINFENG, "category", "FIRE_SAFETY", "severity", "MAJOR", "source", "SENSOR", "description", "再次发现"));
-        assertThat(majorAgain.json().get("id").asString()).as("joins the open major ticket").isEqualTo(major);
-        assertThat(majorAgain.json().get("outcome").asString()).isEqualTo("JOINED");
-        String second = report(est, JINFENG, "ELECTRICAL", null, "SENSOR");
+        JsonNode majorAgain = alert(est, JINFENG, "FIRE_SAFETY", "MAJOR");
+        assertThat(majorAgain.get("hazardId").asString()).as("joins the open major ticket").isEqualTo(major);
+        assertThat(majorAgain.get("status").asString()).isEqualTo("JOINED");
+        String second = alert(est, JINFENG, "ELECTRICAL", null).get("hazardId").asString();
         assertThat(second).isNotEqualTo(first);
         String other = report(unique("est-jinfeng"), JINFENG, "FIRE_SAFETY", null, "GRID_PATROL");
         assertThat(other).isNotEqualTo(first);
@@ -288,8 +287,8 @@ class HazardLoopIT extends HazardIT {
     void theListFiltersSortsAndPages() {
         String est = unique("est-jinfeng");
         String a = report(est, JINFENG, "CAT-A", null, "GRID_PATROL");
-        String b = report(est, JINFENG, "CAT-B", "MAJOR", "SENSOR");
-        report(est, JINFENG, "CAT-C", null, "SENSOR");
+        String b = alert(est, JINFENG, "CAT-B", "MAJOR").get("hazardId").asString();
+        alert(est, JINFENG, "CAT-C", null);
         townOfficer(JINFENG).post("/api/v1/hazards/" + a + "/transfer", Map.of("toEstablishment", true));
 
         JsonNode page = admin().get("/api/v1/hazards?establishmentId=" + est + "&size=2&sort=reportedAt,asc").json();

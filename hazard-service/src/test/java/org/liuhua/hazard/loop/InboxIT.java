@@ -20,7 +20,7 @@ class InboxIT extends HazardIT {
 
     @Test
     void eachOfficerSeesWhatNeedsThemInTheirOwnScope() {
-        String transferred = report(unique("est-jinfeng"), JINFENG, "GAS", null, "SENSOR");
+        String transferred = report(unique("est-jinfeng"), JINFENG, "GAS", null, "LAW_ENFORCEMENT");
         TestHttp town = townOfficer(JINFENG);
         town.post("/api/v1/hazards/" + transferred + "/transfer", Map.of("departmentId", "dept-commerce",
                 "note", "移交商务局"));

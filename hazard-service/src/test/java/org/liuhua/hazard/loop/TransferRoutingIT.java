@@ -20,7 +20,7 @@ class TransferRoutingIT extends HazardIT {
 
     @Test
     void aDepartmentReroutesOrRefusesATransferWithAReasonAndTheTownSeesItBack() {
-        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "SENSOR");
+        String id = report(unique("est-jinfeng"), JINFENG, "GAS", null, "LAW_ENFORCEMENT");
         TestHttp town = townOfficer(JINFENG);
         TestHttp commerce = departmentOfficer("dept-commerce");
         TestHttp industry = departmentOfficer("dept-industry");

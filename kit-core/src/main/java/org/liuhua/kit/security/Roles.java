@@ -19,6 +19,11 @@ public final class Roles {
     public static final String STAFF = "STAFF";
     /** Third-party inspection firm (client credentials): establishments it holds a contract for. */
     public static final String THIRD_PARTY_FIRM = "THIRD_PARTY_FIRM";
+    /**
+     * A monitoring system (IoT sensors, AI video analysis; client credentials, one client per system): pushes its
+     * alerts as hazards of source SENSOR. The system is the client id ({@code azp}).
+     */
+    public static final String MONITORING_SYSTEM = "MONITORING_SYSTEM";
 
     private Roles() {
     }

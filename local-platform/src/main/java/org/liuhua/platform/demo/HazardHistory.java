@@ -75,7 +75,7 @@ final class HazardHistory {
             Map<String, Object> e = establishments.get(random.nextInt(establishments.size()));
             DemoCity.Finding f = DemoCity.FINDINGS.get(random.nextInt(DemoCity.FINDINGS.size()));
             String source = i % 3 == 0 ? "LAW_ENFORCEMENT" : i % 11 == 0 ? "SUPERIOR_INSPECTION"
-                    : i % 17 == 0 ? "SENSOR" : "ENTERPRISE_SELF_CHECK";
+                    : i % 17 == 0 ? "GRID_PATROL" : "ENTERPRISE_SELF_CHECK";
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("establishmentId", e.get("id"));
             body.put("townId", townOf(e));

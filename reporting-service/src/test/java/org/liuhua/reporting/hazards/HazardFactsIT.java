@@ -166,6 +166,31 @@ class HazardFactsIT extends ReportingIntegrationTest {
     }
 
     @Test
+    void anEscalatedOpenHazardIsOnTheCockpitUntilItIsClosed() throws Exception {
+        String town = unique("zjg-esc");
+        Hazard escalated = Hazard.in(town);
+        Hazard calm = Hazard.in(town);
+        Instant t = Instant.parse("2030-06-02T02:00:00Z");
+        CloudEvent toTown = escalated.event("escalated", "RECTIFYING", 4, t.plusSeconds(7 * 86400),
+                Map.of("level", 2, "target", "TOWN", "reason", "RECTIFICATION_OVERDUE"));
+        // delivered twice, and a reward step of the same hazard beside it (not a figure: ignored)
+        send(kafka, escalated.reported(t), escalated.overdue(3, t.plusSeconds(86400)), toTown, toTown,
+                escalated.event("reward-proposed", "RECTIFYING", 0, t, Map.of("rewardId", escalated.id(),
+                        "amountCny", 500)), calm.reported(t));
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 2
+                && townHazards(town).get("escalated").asLong() == 1);
+        assertThat(townRow(city(), town).get("escalated").asLong()).isEqualTo(1);
+        JsonNode list = townOfficer(town).get("/api/v1/stats/hazards?list=escalated&size=200").json();
+        assertThat(list.get("items").findValuesAsString("hazardId")).containsExactly(escalated.id());
+        assertThat(list.get("items").get(0).get("level").asInt()).isEqualTo(2);
+
+        send(kafka, escalated.closed(9, t.plusSeconds(20 * 86400)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("escalated").asLong() == 0);
+        assertThat(townOfficer(town).get("/api/v1/stats/hazards?list=escalated&size=200").json().get("items")
+                .findValuesAsString("hazardId")).isEmpty();
+    }
+
+    @Test
     void aTownOfficersOverviewIsTheirRowOfTheCitysRanking() throws Exception {
         String town = unique("zjg-rank");
         Hazard closed = Hazard.in(town);

@@ -52,6 +52,7 @@ public class Hazard extends AggregateRoot {
     private String sourceRef;
     private String sourceKey;
     private String firmId;
+    private String channel;
     private String description;
     private HazardState state;
     private String reportedBy;
@@ -109,6 +110,7 @@ public class Hazard extends AggregateRoot {
         h.sourceRef = f.sourceRef();
         h.sourceKey = f.sourceKey();
         h.firmId = f.firmId();
+        h.channel = f.channel();
         h.description = f.description();
         h.state = HazardState.REPORTED;
         h.reportedBy = actor.subject();
@@ -119,7 +121,8 @@ public class Hazard extends AggregateRoot {
         h.foundAt = f.foundAt() == null ? now : f.foundAt();
         h.deadline = deadline;
         h.revision = 1;
-        h.appendHistory("report", null, actor, now, null, List.of(), "source=" + h.source + " severity=" + h.severity);
+        h.appendHistory("report", null, actor, now, null, List.of(), "source=" + h.source + " severity=" + h.severity
+                + (h.channel == null ? "" : " channel=" + h.channel));
         h.registerEvent(new HazardReported(h.snapshot(actor, now), h.sourceRef, h.description, h.reportedBy, now,
                 h.industry, h.firmId));
         return h;
@@ -390,10 +393,16 @@ public class Hazard extends AggregateRoot {
         registerEvent(new HazardSignedOff(snapshot(actor, now), signedOffDepartmentId, note));
     }
 
-    /** 销号. */
-    public void close(String note, Actor actor, Instant now) {
+    /**
+     * 销号; with {@code afterPhotoRequired} (the city's setting for this hazard's severity or category) only once a
+     * photo of the rectified site (evidence phase AFTER) is attached (H-8).
+     */
+    public void close(String note, boolean afterPhotoRequired, Actor actor, Instant now) {
         require("close", HazardState.ENFORCEMENT);
         List<String> missing = new ArrayList<>();
+        if (afterPhotoRequired && !hasEvidence("AFTER")) {
+            missing.add("a photo after rectification (evidence phase AFTER, 整改后照片)");
+        }
         if (enforcement == null) {
             missing.add("the enforcement decision (enforce)");
         }
@@ -494,6 +503,11 @@ public class Hazard extends AggregateRoot {
         step("escalate", state, Actor.SYSTEM, now, null, List.of(), "level=" + level + " target=" + target
                 + " reason=" + reason);
         registerEvent(new HazardEscalated(snapshot(Actor.SYSTEM, now), level, target, reason));
+    }
+
+    /** Whether evidence of this phase (BEFORE, AFTER) was attached: each upload is a history entry noting its phase. */
+    public boolean hasEvidence(String phase) {
+        return history.stream().anyMatch(e -> "evidence".equals(e.command()) && phase.equals(e.note()));
     }
 
     /** Recomputes the history chain: the seq of the first broken entry, or -1 when intact. */
@@ -659,6 +673,7 @@ public class Hazard extends AggregateRoot {
     public String sourceRef() { return sourceRef; }
     public String sourceKey() { return sourceKey; }
     public String firmId() { return firmId; }
+    public String channel() { return channel; }
     public String description() { return description; }
     public HazardState state() { return state; }
     public String reportedBy() { return reportedBy; }

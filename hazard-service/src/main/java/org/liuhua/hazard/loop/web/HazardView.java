@@ -29,7 +29,7 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                          Instant closedAt, List<Corroboration> corroborations, List<String> evidenceIds,
                          List<HistoryEntry> history, long revision, String severityRaisedReason,
                          String severityRaisedBy, Instant severityRaisedAt, List<Signature> signatures,
-                         String refusedDepartmentId, String refusalReason, Instant refusedAt) {
+                         String refusedDepartmentId, String refusalReason, Instant refusedAt, String channel) {
 
     public static HazardView of(Hazard h) {
         return of(h, null);
@@ -45,6 +45,6 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                 h.supervisionOrderedBy(), h.signedOffBy(), h.signedOffDepartmentId(), h.closedAt(),
                 h.corroborations(), h.evidenceIds(), h.history(), h.revision(), h.severityRaisedReason(),
                 h.severityRaisedBy(), h.severityRaisedAt(), h.signatures(), h.refusedDepartmentId(),
-                h.refusalReason(), h.refusedAt());
+                h.refusalReason(), h.refusedAt(), h.channel());
     }
 }

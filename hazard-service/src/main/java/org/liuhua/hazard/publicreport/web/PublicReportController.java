@@ -3,6 +3,8 @@ package org.liuhua.hazard.publicreport.web;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,13 +12,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import org.liuhua.hazard.access.AccessPolicy;
+import org.liuhua.hazard.access.CityAdminOnly;
 import org.liuhua.hazard.access.CityOrTownOfficer;
 import org.liuhua.hazard.access.CityWideOrTownOfficer;
 import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.hazard.publicreport.PublicReport;
 import org.liuhua.hazard.publicreport.PublicReports;
-import org.liuhua.hazard.publicreport.Reward;
+import org.liuhua.hazard.publicreport.domain.Reward;
+import org.liuhua.kit.web.DateBound;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
@@ -32,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/public/reports}: open without a token (the reporter follows the state by code, nothing personal is
- * shown). {@code /api/v1/public-reports} and {@code /api/v1/rewards}: officers verify or reject, and see rewards.
+ * shown). {@code /api/v1/public-reports} and {@code /api/v1/rewards}: officers verify or reject, and take rewards
+ * through their steps (propose, approve, pay).
  */
 @RestController
 @Validated
@@ -49,9 +55,9 @@ class PublicReportController {
     @PostMapping("/api/v1/public/reports")
     ResponseEntity<Tracking> submit(@Valid @RequestBody SubmitRequest r, HttpServletRequest request) {
         PublicReport report = reports.submit(clientAddress(request), r.townId(), r.establishmentId(), r.address(),
-                r.category(), r.description(), r.contact());
+                r.category(), r.description(), r.contact(), r.channel());
         return ResponseEntity.created(URI.create("/api/v1/public/reports/" + report.code()))
-                .body(Tracking.of(report));
+                .body(Tracking.of(new PublicReports.Progress(report, null, List.of(), null)));
     }
 
     /**
@@ -65,18 +71,29 @@ class PublicReportController {
 
     record SubmitRequest(@NotBlank @Size(max = 64) String townId, @Size(max = 64) String establishmentId,
                          @Size(max = 200) String address, @Size(max = 64) String category,
-                         @NotBlank @Size(max = 2000) String description, @Size(max = 100) String contact) {
+                         @NotBlank @Size(max = 2000) String description, @Size(max = 100) String contact,
+                         PublicReport.Channel channel) {
     }
 
     @GetMapping("/api/v1/public/reports/{code}")
     Tracking track(@PathVariable @Size(max = 20) String code) {
-        return Tracking.of(reports.track(code));
+        return Tracking.of(reports.progress(code));
     }
 
-    /** What the public sees: no contact details, no officer names. */
-    record Tracking(String code, String state, Instant receivedAt, String answer, Instant decidedAt) {
-        static Tracking of(PublicReport r) {
-            return new Tracking(r.code(), r.state(), r.receivedAt(), r.answer(), r.decidedAt());
+    /**
+     * What the reporter sees with the tracking code, without an account: the report's state and answer, then the
+     * states the hazard it became went through (transferred, rectifying, …, closed) with their times, and where its
+     * reward stands. No contact details, no officer, no establishment's people.
+     */
+    record Tracking(String code, String channel, String state, Instant receivedAt, String answer, Instant decidedAt,
+                    String hazardState, List<PublicReports.Step> hazardSteps, String rewardState,
+                    BigDecimal rewardAmountCny, LocalDate rewardPaidOn) {
+        static Tracking of(PublicReports.Progress p) {
+            PublicReport r = p.report();
+            Reward w = p.reward();
+            return new Tracking(r.code(), r.channel() == null ? null : r.channel().name(), r.state(), r.receivedAt(),
+                    r.answer(), r.decidedAt(), p.hazardState(), p.hazardSteps(), w == null ? null : w.state(),
+                    w == null ? null : w.amountCny(), w == null ? null : w.paidOn());
         }
     }
 
@@ -88,12 +105,13 @@ class PublicReportController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReportView(String code, String townId, String establishmentId, String address, String category,
                       String description, String contact, String state, Instant receivedAt, String answer,
-                      String hazardId, Instant decidedAt) {
+                      String hazardId, Instant decidedAt, String channel) {
 
         static ReportView of(PublicReport r, AccessPolicy policy, Caller caller) {
             return new ReportView(r.code(), r.townId(), r.establishmentId(), r.address(), r.category(),
                     r.description(), policy.seesReporter(caller, r.townId()) ? r.contact() : null, r.state(),
-                    r.receivedAt(), r.answer(), r.hazardId(), r.decidedAt());
+                    r.receivedAt(), r.answer(), r.hazardId(), r.decidedAt(),
+                    r.channel() == null ? null : r.channel().name());
         }
     }
 
@@ -140,12 +158,50 @@ class PublicReportController {
         return PageResponse.of(reports.rewards(Caller.current(), page), RewardView::of);
     }
 
-    /** A hazard's reward and the report that earned it. */
-    record RewardView(String reportCode, String hazardId, String townId, BigDecimal amountCny, String state,
-                      Instant createdAt) {
+    @GetMapping("/api/v1/rewards/{rewardId}")
+    @CityWideOrTownOfficer
+    RewardView reward(@PathVariable @Size(max = 64) String rewardId) {
+        return RewardView.of(reports.reward(rewardId, Caller.current()));
+    }
+
+    /** Proposes the reward at the amount of the rule for the hazard's severity (the town officer of its town, city). */
+    @PostMapping("/api/v1/rewards/{rewardId}/propose")
+    @CityOrTownOfficer
+    RewardView propose(@PathVariable @Size(max = 64) String rewardId) {
+        return RewardView.of(reports.propose(rewardId, Caller.current()));
+    }
+
+    /** The city approves a proposed reward; not the officer who proposed it (403). */
+    @PostMapping("/api/v1/rewards/{rewardId}/approve")
+    @CityAdminOnly
+    RewardView approve(@PathVariable @Size(max = 64) String rewardId) {
+        return RewardView.of(reports.approve(rewardId, Caller.current()));
+    }
+
+    /** Records the payment of an approved reward (奖励兑现). */
+    @PostMapping("/api/v1/rewards/{rewardId}/pay")
+    @CityOrTownOfficer
+    RewardView pay(@PathVariable @Size(max = 64) String rewardId, @Valid @RequestBody PayRequest r) {
+        return RewardView.of(reports.pay(rewardId, r.paymentReference(), r.paidOn(), Caller.current()));
+    }
+
+    record PayRequest(@NotBlank @Size(max = 100) String paymentReference,
+                      @NotNull @DateBound(DateBound.Side.PAST_OR_PRESENT) LocalDate paidOn) {
+    }
+
+    /**
+     * A hazard's reward, the report that earned it and its steps; who proposed and approved it by role only (the
+     * subjects are in the events and the audit log).
+     */
+    record RewardView(String rewardId, String reportCode, String hazardId, String townId, BigDecimal amountCny,
+                      String state, Instant createdAt, String severity, String proposerRole, Instant proposedAt,
+                      String approverRole, Instant approvedAt, String paymentReference, LocalDate paidOn,
+                      List<String> allowedCommands) {
 
         static RewardView of(Reward r) {
-            return new RewardView(r.earnedBy(), r.hazardId(), r.townId(), r.amountCny(), r.state(), r.createdAt());
+            return new RewardView(r.id(), r.earnedBy(), r.hazardId(), r.townId(), r.amountCny(), r.state(),
+                    r.createdAt(), r.severity(), r.proposerRole(), r.proposedAt(), r.approverRole(), r.approvedAt(),
+                    r.paymentReference(), r.paidOn(), r.allowedCommands());
         }
     }
 }

@@ -29,7 +29,7 @@ class HazardTest {
 
     static Hazard hazard(Severity severity, HazardSource source, String key) {
         return Hazard.report(new Finding("est-jinfeng-0001", "zjg-jinfeng", "dept-housing", "MACHINERY",
-                "FIRE_SAFETY", severity, source, null, key, null, "消防通道堵塞", null, NOW), REPORTER, NOW,
+                "FIRE_SAFETY", severity, source, null, key, null, "消防通道堵塞", null, NOW, null), REPORTER, NOW,
                 LocalDate.parse("2026-11-30"));
     }
 
@@ -101,6 +101,19 @@ class HazardTest {
     }
 
     @Test
+    void whereRequiredAHazardClosesOnlyWithAPhotoAfterRectification() {
+        Hazard h = inEnforcement(Severity.GENERAL, HazardSource.GRID_PATROL);
+        h.enforce(EnforcementKind.NONE, null, null, null, TOWN, NOW);
+        h.addEvidence("ev-before", "BEFORE", "sha", "image/png", 10, TOWN, NOW);
+        assertThatThrownBy(() -> h.close(null, true, TOWN, NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("AFTER");
+        h.addEvidence("ev-after", "AFTER", "sha", "image/png", 10, TOWN, NOW);
+        assertThat(h.hasEvidence("AFTER")).isTrue();
+        h.close(null, true, TOWN, NOW);
+        assertThat(h.state()).isEqualTo(HazardState.CLOSED);
+    }
+
+    @Test
     void majorHazardsAreExemptOnlyWhenSelfReportedAndNeedOrderAndSignOffToClose() {
         Hazard patrol = inEnforcement(Severity.MAJOR, HazardSource.GRID_PATROL);
         assertThatThrownBy(() -> patrol.enforce(EnforcementKind.EXEMPT, null, null, null, TOWN, NOW))
@@ -110,9 +123,9 @@ class HazardTest {
 
         Hazard self = inEnforcement(Severity.MAJOR, HazardSource.ENTERPRISE_SELF_CHECK);
         self.enforce(EnforcementKind.EXEMPT, null, null, "免予处罚", TOWN, NOW);
-        assertThatThrownBy(() -> self.close(null, TOWN, NOW)).hasMessageContaining("sign-off");
+        assertThatThrownBy(() -> self.close(null, false, TOWN, NOW)).hasMessageContaining("sign-off");
         self.signOff("dept-housing", null, DEPT, NOW);
-        self.close(null, TOWN, NOW);
+        self.close(null, false, TOWN, NOW);
         assertThat(self.state()).isEqualTo(HazardState.CLOSED);
         assertThat(self.allowedCommands()).isEmpty();
         assertThat(self.firstBrokenEntry()).isEqualTo(-1);
