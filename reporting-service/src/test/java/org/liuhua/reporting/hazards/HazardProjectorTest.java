@@ -24,9 +24,12 @@ class HazardProjectorTest {
                 Class<?> record = Class.forName(candidate.getBeanClassName());
                 EventType type = record.getAnnotation(EventType.class);
                 // a hazard's life-cycle events carry its id; other events of the topic (warning interviews) have
-                // their own projector
+                // their own projector, and a whistle-blower reward's steps (keyed by rewardId) are the reward's life,
+                // not the hazard's: no hazard figure changes with them
                 boolean lifeCycle = java.util.Arrays.stream(record.getRecordComponents())
-                        .anyMatch(c -> c.getName().equals("hazardId"));
+                        .anyMatch(c -> c.getName().equals("hazardId"))
+                        && java.util.Arrays.stream(record.getRecordComponents())
+                        .noneMatch(c -> c.getName().equals("rewardId"));
                 if (type.topic().equals(Topics.HAZARD) && lifeCycle) {
                     types.add(type.value());
                 }
