@@ -150,6 +150,26 @@ public class LoopCommands {
                 calendar.now()));
     }
 
+    /**
+     * Attaches a finding's stored photo as evidence on behalf of who made the finding (the intake decided the hazard;
+     * no caller scope applies). Idempotent: false when the hazard already holds it or is closed.
+     */
+    public boolean attachEvidence(String id, String evidenceId, String phase, String sha256, String contentType,
+                                  long size, Actor actor) {
+        try {
+            Object changed = store.change(id, HazardStore.WHAT, h -> {
+                if (h.evidenceIds().contains(evidenceId)) {
+                    return org.liuhua.kit.store.AggregateStore.NO_CHANGE;
+                }
+                h.addEvidence(evidenceId, phase, sha256, contentType, size, actor, calendar.now());
+                return h;
+            });
+            return changed instanceof Hazard;
+        } catch (org.liuhua.kit.domain.ConflictException closed) {
+            return false;
+        }
+    }
+
     /** The command on the hazard, if the caller sees it; repeated on a fresh copy when another write came first. */
     private Hazard apply(String id, Caller caller, Consumer<Hazard> command) {
         queries.requireVisible(id, caller);
