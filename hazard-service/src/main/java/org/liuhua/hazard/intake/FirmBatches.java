@@ -103,6 +103,7 @@ public class FirmBatches {
         List<Finding> accepted = new ArrayList<>();
         List<Integer> acceptedIndex = new ArrayList<>();
         List<List<String>> acceptedPhotos = new ArrayList<>();
+        java.util.Set<String> batchPhotos = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Object raw = items.get(i);
             List<FieldProblem> errors = new ArrayList<>();
@@ -157,7 +158,7 @@ public class FirmBatches {
                 errors.add(new FieldProblem("findings[" + i + "].establishmentId",
                         "your firm holds no valid contract for " + establishmentId));
             }
-            List<String> photoIds = photoIds(item, i, photoOwner, errors);
+            List<String> photoIds = photoIds(item, i, photoOwner, batchPhotos, errors);
             if (site != null && site.contradicts(townId)) {
                 errors.add(new FieldProblem("findings[" + i + "].townId", "establishment " + establishmentId
                         + " is in town " + site.townId()));
@@ -233,7 +234,8 @@ public class FirmBatches {
      * The item's {@code photoIds}: at most {@link #MAX_PHOTOS}, each a pending photo the firm uploaded (else an error
      * naming {@code findings[i].photoIds[j]}).
      */
-    private List<String> photoIds(Map<?, ?> item, int index, String owner, List<FieldProblem> errors) {
+    private List<String> photoIds(Map<?, ?> item, int index, String owner, java.util.Set<String> batchPhotos,
+                                  List<FieldProblem> errors) {
         Object value = item.get("photoIds");
         String path = "findings[" + index + "].photoIds";
         if (value == null) {
@@ -256,11 +258,20 @@ public class FirmBatches {
                 ids.add(null);
             }
         }
-        evidence.problemsOf(ids, owner).forEach((j, problem) -> {
-            if (ids.get(j) != null) {
-                errors.add(new FieldProblem(path + "[" + j + "]", problem));
+        Map<Integer, String> problems = evidence.problemsOf(ids, owner);
+        for (int j = 0; j < ids.size(); j++) {
+            String id = ids.get(j);
+            if (id == null) {
+                continue;
             }
-        });
+            if (problems.containsKey(j)) {
+                errors.add(new FieldProblem(path + "[" + j + "]", problems.get(j)));
+            } else if (batchPhotos.contains(id)) {
+                errors.add(new FieldProblem(path + "[" + j + "]", "photo " + id
+                        + " belongs to an earlier finding of this batch"));
+            }
+        }
+        batchPhotos.addAll(ids.stream().filter(java.util.Objects::nonNull).toList());
         return ids;
     }
 

@@ -37,6 +37,7 @@ public final class DemoData {
         long started = System.nanoTime();
         System.out.println("[liuhua] loading the demo city (first start) …");
         DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);
+        DemoFirms.load(platform, api, firm);
         // handbooks and training come after the city they refer to; a failure there is reported, not fatal
         try {
             System.out.println("[liuhua] " + new DemoManual(SEED).load(api, new DemoApi(platform.gatewayUrl(),
