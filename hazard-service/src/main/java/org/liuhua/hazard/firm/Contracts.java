@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.firm.domain.Contract;
+import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.time.CityCalendar;
@@ -26,14 +28,28 @@ public class Contracts {
 
     private final AggregateStore<Contract> store;
     private final CityCalendar calendar;
+    private final HazardProperties properties;
 
-    Contracts(AggregateStore<Contract> contractStore, CityCalendar calendar) {
+    Contracts(AggregateStore<Contract> contractStore, CityCalendar calendar, HazardProperties properties) {
         this.store = contractStore;
         this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    /** Covered towns must be the city's ({@code liuhua.hazard.towns}), else 400 {@code townIds}. */
+    private void checkTowns(List<String> townIds) {
+        if (townIds != null) {
+            for (String town : townIds) {
+                if (!properties.towns().contains(town)) {
+                    throw new InvalidInputException("townIds", "unknown town " + town);
+                }
+            }
+        }
     }
 
     public Contract create(String firmId, List<String> establishmentIds, List<String> townIds, List<String> unitIds,
                            LocalDate validFrom, LocalDate validTo, String createdBy) {
+        checkTowns(townIds);
         return store.insert(Contract.create(UUID.randomUUID().toString(), firmId, establishmentIds, townIds, unitIds,
                 validFrom, validTo, createdBy, calendar.now()));
     }
@@ -54,6 +70,7 @@ public class Contracts {
 
     public Contract amend(String contractId, List<String> establishmentIds, List<String> townIds,
                           List<String> unitIds, String reason, String by) {
+        checkTowns(townIds);
         return store.change(contractId, WHAT, c -> {
             c.amend(establishmentIds, townIds, unitIds, reason, by, calendar.now());
             return c;

@@ -111,6 +111,9 @@ class FirmsIT extends HazardIT {
         TestHttp.Response noReason = admin().post(path + "/amend", Map.of("establishmentIds", List.of(first, second)));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(admin().post(path + "/amend", Map.of("establishmentIds", List.of(first), "townIds",
+                List.of("zjg-nowhere"), "reason", "增补")).json().get("errors").findValuesAsString("field"))
+                .containsExactly("townIds");
         TestHttp.Response nothing = admin().post(path + "/amend", Map.of("establishmentIds", List.of(),
                 "reason", "清空"));
         assertThat(nothing.json().get("errors").findValuesAsString("field")).containsExactly("establishmentIds");
