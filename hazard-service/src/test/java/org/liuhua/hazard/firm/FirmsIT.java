@@ -84,7 +84,17 @@ class FirmsIT extends HazardIT {
         assertThat(firm(firmId).get("/api/v1/firms/" + firmId + "/establishments?sort=address,asc").status())
                 .isEqualTo(400);
 
+        // an establishment covered through its unit takes the firm's findings, and the firm sees the hazard
+        JsonNode pushed = firm(firmId).post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
+                "externalId", unique("HK"), "establishmentId", inUnit, "category", "GAS",
+                "description", "燃气报警器未通电")))).json().get("items").get(0);
+        assertThat(pushed.get("status").asString()).as(pushed.toString()).isEqualTo("CREATED");
+        String hazardId = pushed.get("hazardId").asString();
+        assertThat(firm(firmId).get("/api/v1/hazards/" + hazardId).status()).isEqualTo(200);
+
         admin().post("/api/v1/contracts/" + contractId + "/terminate", Map.of());
+        assertThat(firm(firmId).get("/api/v1/hazards/" + hazardId).status()).as("no valid contract, no scope")
+                .isEqualTo(404);
         assertThat(firm(firmId).get("/api/v1/firms/" + firmId + "/establishments").json().get("totalElements")
                 .asLong()).as("a terminated contract covers nothing").isZero();
     }
