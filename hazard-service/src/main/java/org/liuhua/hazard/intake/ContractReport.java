@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A firm's report for one contract (H-7), as XLSX: the findings the firm entered on establishments the contract
- * covers while it ran, how many were accepted into the ledger (opened or joined a hazard), how many of those hazards
- * are closed, and the firm's quality record ({@link FirmQuality}); a second sheet lists every finding with its
+ * covers while it ran (each opened or joined a hazard), how many were accepted by the authorities (their hazard moved
+ * on from REPORTED: transferred or later), how many of those hazards are closed, and the firm's quality record ({@link FirmQuality}); a second sheet lists every finding with its
  * hazard's state. A town officer's report holds their town's findings only (the quality record is the firm's).
  */
 @Service
@@ -85,8 +85,10 @@ public class ContractReport {
             }
         }
         lines.sort(java.util.Comparator.comparing(Line::enteredAt));
+        // accepted (受理): the authorities took the hazard up — it moved on from REPORTED (transferred or later)
+        long accepted = lines.stream().filter(l -> !HazardState.REPORTED.name().equals(l.state())).count();
         long closed = lines.stream().filter(l -> HazardState.CLOSED.name().equals(l.state())).count();
-        return new Summary(contract, townId, lines.size(), lines.size(), closed, quality.of(firm), lines);
+        return new Summary(contract, townId, lines.size(), accepted, closed, quality.of(firm), lines);
     }
 
     private static void add(List<Line> lines, Hazard h, String externalId, boolean joined, Instant at, Instant from,

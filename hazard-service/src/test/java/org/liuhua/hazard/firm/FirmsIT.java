@@ -192,7 +192,8 @@ class FirmsIT extends HazardIT {
         try (XSSFWorkbook wb = workbook(firm(firmId), contractId)) {
             Sheet summary = wb.getSheet("汇总");
             assertThat(summary.getRow(5).getCell(1).getNumericCellValue()).as("findings").isEqualTo(2);
-            assertThat(summary.getRow(6).getCell(1).getNumericCellValue()).as("accepted").isEqualTo(2);
+            assertThat(summary.getRow(6).getCell(1).getNumericCellValue())
+                    .as("accepted: the joined hazard was transferred, the other is still REPORTED").isEqualTo(1);
             assertThat(summary.getRow(7).getCell(1).getNumericCellValue()).as("closed").isZero();
             Sheet detail = wb.getSheet("明细");
             assertThat(detail.getLastRowNum()).isEqualTo(2);
