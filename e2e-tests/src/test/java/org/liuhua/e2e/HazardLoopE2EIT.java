@@ -1,8 +1,10 @@
 package org.liuhua.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,91 @@ class HazardLoopE2EIT {
         expect(200, department.post(path + "/sign-off", Map.of("note", "审核把关")));
         assertThat(expect(200, town.post(path + "/close", Map.of("note", "销号"))).get("state").asString())
                 .isEqualTo("CLOSED");
+    }
+
+    /**
+     * G-5/H-8 across grid- and hazard-service (ADR 0012): the inspector's app uploads a photo to hazard-service's
+     * evidence store, syncs the patrol with the photo's id on the finding, and the hazard the finding becomes (or
+     * joins) holds the photo as BEFORE evidence.
+     */
+    @Test
+    void aPatrolFindingsPhotoBecomesEvidenceOfItsHazard() {
+        String run = String.valueOf(System.nanoTime());
+        JsonNode photo = expect(201, upload(inspector, "/api/v1/evidence", png()));
+        String photoId = photo.get("evidenceId").asString();
+        assertThat(photo.get("hazardId").isNull()).isTrue();
+        Instant start = Instant.now().minus(Duration.ofHours(1));
+        Map<String, Object> patrol = Map.of("id", "patrol-photo-" + run, "unitId", "zjg-jinfeng-v01-g1-u1",
+                "startedAt", start.toString(), "completedAt", start.plusSeconds(1800).toString(),
+                "findings", List.of(Map.of("id", "f-photo-" + run, "establishmentId", "est-jinfeng-0001",
+                        "category", "ELECTRICAL", "severity", "GENERAL", "description", "配电箱门损坏、线路裸露",
+                        "deviceTime", start.plusSeconds(600).toString(), "photoIds", List.of(photoId))));
+        // the inspector's binding reaches grid-service's patrol checks through its own events
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> inspector.post("/api/v1/patrols/sync", patrol).status() == 200);
+
+        String path = "/api/v1/evidence/" + photoId;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> admin.get(path).status() == 200);
+        JsonNode evidence = admin.get(path).json();
+        assertThat(evidence.get("phase").asString()).isEqualTo("BEFORE");
+        JsonNode hazard = expect(200, admin.get("/api/v1/hazards/" + evidence.get("hazardId").asString()));
+        assertThat(hazard.get("evidenceIds").toString()).contains(photoId);
+        assertThat(hazard.get("establishmentId").asString()).isEqualTo("est-jinfeng-0001");
+    }
+
+    /**
+     * H-7 across the running platform: a firm's webhook delivery is queued from hazard-service's own published event
+     * when the firm's finding changes state, and attempted (signed; the signature and retries against a real receiver
+     * are proven by hazard-service's WebhookIT). The address is a documentation address (RFC 5737) the SSRF rules
+     * accept: the running platform keeps loopback receivers refused, so no local receiver can take it here.
+     */
+    @Test
+    void aFirmsWebhookDeliveryIsQueuedFromTheEventOfItsFindingsStateChange() {
+        TestHttp firm = RunningPlatform.gatewayAs(RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
+        expect(201, admin.post("/api/v1/contracts", Map.of("firmId", "demo-firm", "establishmentIds",
+                List.of("est-leyu-0001"), "validFrom", LocalDate.now().minusDays(1).toString(),
+                "validTo", LocalDate.now().plusYears(1).toString())));
+        expect(200, firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url", "https://203.0.113.10/liuhua/hooks",
+                "secret", "demo-firm-webhook-secret-2026")));
+        String externalId = "HK-E2E-" + System.nanoTime();
+        JsonNode pushed = expect(200, firm.post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
+                "externalId", externalId, "establishmentId", "est-leyu-0001", "category", "CONFINED_SPACE",
+                "description", "有限空间作业未设置警示标志 " + externalId)))));
+        String hazardId = pushed.get("items").get(0).get("hazardId").asString();
+        assertThat(pushed.get("items").get(0).get("status").asString()).isEqualTo("CREATED");
+        expect(200, admin.post("/api/v1/hazards/" + hazardId + "/transfer", Map.of("toEstablishment", true)));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode d : firm.get("/api/v1/firms/demo-firm/webhook/deliveries?size=50").json().path("items")) {
+                if (d.path("hazardId").asString("").equals(hazardId)
+                        && d.path("eventType").asString("").equals("liuhua.hazard.transferred.v1")
+                        && d.path("attempts").asInt() >= 1) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        JsonNode finding = expect(200, firm.get("/api/v1/firms/demo-firm/findings/" + externalId));
+        assertThat(finding.get("state").asString()).isEqualTo("TRANSFERRED");
+    }
+
+    private static TestHttp.Response upload(TestHttp http, String path, byte[] content) {
+        String boundary = "----liuhua" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(http.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static byte[] png() {
+        byte[] bytes = new byte[512];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        return bytes;
     }
 
     private static Map<String, Object> rectification() {

@@ -81,6 +81,7 @@ public class IndexIT extends HazardIT {
             path("chain_anchors", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             // known establishments (from grid events)
             path("establishments", "the establishments of an inspector's units", "unitId"),
+            path("establishments", "the establishments of a firm's contracted towns", "townId"),
             path("establishments", "a newer copy of an establishment: the revision guard (kit NewerRevisions)",
                     NewerRevisions.REVISION_KEY),
             path("inspector_bindings", "the units an inspector is bound to", "inspectorId"),
@@ -88,6 +89,10 @@ public class IndexIT extends HazardIT {
             path("contracts", "a firm's contracts, newest first; a firm's contracted establishments", "firmId",
                     "createdAt"),
             path("contracts", "every contract, newest first", "createdAt"),
+            path("contracts", "aggregate update: the version guard", AggregateStore.VERSION_KEY),
+            path("contracts", "outbox relay: contracts with pending events", IndexCreator.OUTBOX_PENDING_PATH),
+            path("hazards", "a firm's findings: hazards it reported", "firmId"),
+            path("hazards", "a firm's findings: hazards its findings joined", "corroborations.firmId"),
             path("firm_push_delays", "a firm's push delays (median)", "firmId"),
             // public reports and rewards
             path("public_reports", "a town's reports by state, newest first", "townId", "state", "receivedAt"),

@@ -96,8 +96,10 @@ public class Patrols {
     }
 
     public record NewFinding(String findingId, String establishmentId, String category, String severity,
-                             String description, String checklistItemId, Instant deviceTime) {
+                             String description, String checklistItemId, Instant deviceTime,
+                             List<String> photoIds) {
         public NewFinding {
+            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
             deviceTime = toMillis(deviceTime);
             severity = severity == null ? "GENERAL" : severity;
             checklistItemId = checklistItemId == null || checklistItemId.isBlank() ? null : checklistItemId;
@@ -417,7 +419,7 @@ public class Patrols {
             return null;
         }
         return new Finding(command.findingId(), command.establishmentId(), command.category(), command.severity(),
-                command.description(), command.checklistItemId(), command.deviceTime(), now);
+                command.description(), command.checklistItemId(), command.deviceTime(), now, command.photoIds());
     }
 
     /**

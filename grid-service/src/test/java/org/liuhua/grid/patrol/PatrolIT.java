@@ -100,9 +100,11 @@ class PatrolIT extends GridIT {
         ok(app.post("/api/v1/patrols", Map.of("id", patrol, "unitId", place.unitId(), "startedAt",
                 started.toString())));
         String findingId = unique("finding");
+        // the photo was uploaded to hazard-service's evidence store first; the finding carries its id (ADR 0012)
+        String photoId = java.util.UUID.randomUUID().toString();
         Map<String, Object> finding = Map.of("id", findingId, "establishmentId", est, "category", "FIRE_SAFETY",
                 "severity", "MAJOR", "description", "消防通道堵塞",
-                "deviceTime", started.plusSeconds(300).toString());
+                "deviceTime", started.plusSeconds(300).toString(), "photoIds", List.of(photoId));
         TestHttp.Response created = app.post("/api/v1/patrols/" + patrol + "/findings", finding);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("duplicate").asBoolean()).isFalse();
@@ -118,6 +120,16 @@ class PatrolIT extends GridIT {
         assertThat(payload.inspectorId()).isEqualTo(inspector);
         assertThat(payload.townId()).isEqualTo(TOWN);
         assertThat(payload.severity()).isEqualTo("MAJOR");
+        assertThat(payload.photoIds()).containsExactly(photoId);
+        assertThat(created.json().get("photoIds").get(0).asString()).isEqualTo(photoId);
+        TestHttp.Response badPhoto = app.post("/api/v1/patrols/sync", Map.of("id", patrol, "unitId",
+                place.unitId(), "startedAt", started.toString(), "findings", List.of(Map.of("id", unique("f"),
+                        "establishmentId", est, "category", "GAS", "description", "燃气报警器失灵",
+                        "deviceTime", started.plusSeconds(400).toString(),
+                        "photoIds", List.of(photoId, "../../etc/passwd")))));
+        assertThat(badPhoto.status()).as(badPhoto.toString()).isEqualTo(400);
+        assertThat(badPhoto.json().get("errors").findValuesAsString("field"))
+                .containsExactly("findings[0].photoIds[1]");
         assertThat(drain(Topics.GRID, key, "liuhua.grid.patrol-finding-recorded.v1", Duration.ofSeconds(2)))
                 .hasSize(1);
 

@@ -60,9 +60,14 @@ public class AccessPolicy {
     /** Contracts and firm quality: city-wide readers and the firms (each its own). */
     public static final String CITY_WIDE_OR_FIRM = "hasAnyRole('" + CITY_ADMIN + "','" + COCKPIT_VIEWER + "','"
             + THIRD_PARTY_FIRM + "')";
+    /** A contract's report: city-wide readers, town officers (their town's part) and the firm (its own). */
+    public static final String CITY_WIDE_TOWN_OR_FIRM = "hasAnyRole('" + CITY_ADMIN + "','" + COCKPIT_VIEWER + "','"
+            + TOWN_OFFICER + "','" + THIRD_PARTY_FIRM + "')";
     /** Public reports and rewards: city-wide readers and the town officers (each their town's). */
     public static final String CITY_WIDE_OR_TOWN_OFFICER = "hasAnyRole('" + CITY_ADMIN + "','" + COCKPIT_VIEWER
             + "','" + TOWN_OFFICER + "')";
+    /** A finding's photos uploaded before the finding is sent: inspectors (patrol sync) and firms (batches). */
+    public static final String INSPECTOR_OR_FIRM = "hasAnyRole('" + INSPECTOR + "','" + THIRD_PARTY_FIRM + "')";
     /** Intake batches. */
     public static final String FIRM = "hasRole('" + THIRD_PARTY_FIRM + "')";
     /** Sensor and AI-video alerts: a monitoring system's client. */
@@ -209,6 +214,20 @@ public class AccessPolicy {
         if (!caller.cityWide() && !firmId.equals(caller.clientId())) {
             throw new NotFoundException(what, id);
         }
+    }
+
+    /**
+     * The town whose part of a firm's contract report the caller reads: null for the whole report (city-wide readers,
+     * the firm itself), the town officer's town; anyone else (another firm) gets 404.
+     */
+    public String contractReportTown(Caller caller, String firmId, String contractId) {
+        if (caller.cityWide() || firmId.equals(firmOf(caller))) {
+            return null;
+        }
+        if (caller.has(TOWN_OFFICER) && caller.townId() != null) {
+            return caller.townId();
+        }
+        throw new NotFoundException("contract", contractId);
     }
 
     // ---- public reports ---------------------------------------------------------------------------------------------

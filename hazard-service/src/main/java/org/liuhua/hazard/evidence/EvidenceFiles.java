@@ -10,7 +10,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.List;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
+import org.liuhua.hazard.access.AccessPolicy;
+import org.liuhua.hazard.loop.domain.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.loop.HazardQueries;
 import org.liuhua.hazard.loop.LoopCommands;
@@ -30,7 +38,8 @@ import org.springframework.stereotype.Service;
  * Evidence photos (H-8): JPEG or PNG (checked from the bytes, not the declared type), at most
  * {@code liuhua.hazard.evidence-max-bytes}, stored in GridFS with SHA-256, phase, capture time and position from the
  * client and the EXIF date when present; attached to the hazard by an evidence-added event. Readable by those who
- * can see the hazard.
+ * can see the hazard. A finding's photos are uploaded before the finding is sent (pending, owned by the uploader,
+ * readable by them) and attached when the finding becomes or joins a hazard (ADR 0012).
  */
 @Service
 public class EvidenceFiles {
@@ -39,7 +48,10 @@ public class EvidenceFiles {
     static final String BUCKET = "evidence";
     private static final Pattern EXIF_DATE = Pattern.compile("(\\d{4}):(\\d{2}):(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})");
 
+    private static final Logger log = LoggerFactory.getLogger(EvidenceFiles.class);
+
     private final LoopCommands loop;
+    private final MongoTemplate mongo;
     private final HazardQueries hazards;
     private final GridFsTemplate gridFs;
     private final HazardProperties properties;
@@ -48,6 +60,7 @@ public class EvidenceFiles {
                   HazardProperties properties) {
         this.loop = loop;
         this.hazards = hazards;
+        this.mongo = mongo;
         this.gridFs = new GridFsTemplate(factory, mongo.getConverter(), BUCKET);
         this.properties = properties;
     }
@@ -66,6 +79,99 @@ public class EvidenceFiles {
     /** Stores the photo and attaches it to the hazard (404 outside the caller's scope); returns its metadata. */
     public Document upload(String hazardId, Upload upload, Caller caller) {
         hazards.requireVisible(hazardId, caller);
+        Document metadata = store(upload, hazardId, null, caller.subject());
+        loop.addEvidence(hazardId, metadata.getString("evidenceId"), upload.phase().name(),
+                metadata.getString("sha256"), metadata.getString("contentType"), ((Number) metadata.get("size"))
+                        .longValue(), caller);
+        return metadata;
+    }
+
+    /**
+     * Stores a photo of a finding not yet sent (a firm's batch item, an inspector's patrol finding): pending, on no
+     * hazard, owned by the uploader ({@link #ownerOf}); the finding names its id and the intake attaches it to the
+     * hazard the finding becomes or joins. Same checks as every photo.
+     */
+    public Document uploadPending(Upload upload, Caller caller) {
+        return store(upload, null, ownerOf(caller), caller.subject());
+    }
+
+    /** Who owns a pending photo: the firm (its client), the inspector (inspector id), else the token's subject. */
+    public static String ownerOf(Caller caller) {
+        String firm = AccessPolicy.firmOf(caller);
+        if (firm != null) {
+            return firmOwner(firm);
+        }
+        return caller.inspectorId() != null ? inspectorOwner(caller.inspectorId()) : "subject:" + caller.subject();
+    }
+
+    public static String firmOwner(String firmId) {
+        return "firm:" + firmId;
+    }
+
+    public static String inspectorOwner(String inspectorId) {
+        return "inspector:" + inspectorId;
+    }
+
+    /**
+     * The problem with each photo id a finding names, by its position (none: the map is empty): each must be a
+     * pending photo of this owner, not attached to a hazard yet, named once.
+     */
+    public java.util.Map<Integer, String> problemsOf(List<String> photoIds, String owner) {
+        java.util.Map<Integer, String> problems = new java.util.LinkedHashMap<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (int j = 0; j < photoIds.size(); j++) {
+            String id = photoIds.get(j);
+            GridFSFile file = id == null || id.length() > 64 ? null : find(id);
+            if (file == null || file.getMetadata() == null || !owner.equals(file.getMetadata().getString("owner"))) {
+                problems.put(j, "no photo " + id + " uploaded by you (upload it to /api/v1/evidence first)");
+            } else if (file.getMetadata().getString("hazardId") != null) {
+                problems.put(j, "photo " + id + " is already attached to a hazard");
+            } else if (!named.add(id)) {
+                problems.put(j, "photo " + id + " is named twice");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Attaches the owner's pending photos to the hazard a finding became or joined, as BEFORE evidence. Idempotent
+     * and safe to repeat after a crash: the photo is first bound to the hazard (a conditional update: only while
+     * it is on no hazard), then added to the hazard unless it already holds it. A photo of someone else, or bound to
+     * another hazard, is skipped (logged). Returns the photos the hazard holds of these.
+     */
+    public int attach(String hazardId, List<String> photoIds, String owner, Actor actor) {
+        int attached = 0;
+        for (String id : photoIds) {
+            GridFSFile file = id == null ? null : find(id);
+            if (file == null || file.getMetadata() == null || !owner.equals(file.getMetadata().getString("owner"))) {
+                log.warn("photo {} of a finding on hazard {} is not a pending photo of {}; not attached", id,
+                        hazardId, owner);
+                continue;
+            }
+            Document m = file.getMetadata();
+            if (m.getString("hazardId") == null) {
+                mongo.updateFirst(new Query(Criteria.where("filename").is(id).and("metadata.hazardId").is(null)),
+                        new Update().set("metadata.hazardId", hazardId).set("metadata.phase", Phase.BEFORE.name()),
+                        BUCKET + ".files");
+                m = find(id).getMetadata();
+            }
+            if (!hazardId.equals(m.getString("hazardId"))) {
+                log.warn("photo {} is attached to hazard {}, not to {}", id, m.getString("hazardId"), hazardId);
+                continue;
+            }
+            if (loop.attachEvidence(hazardId, id, Phase.BEFORE.name(), m.getString("sha256"),
+                    m.getString("contentType"), ((Number) m.get("size")).longValue(), actor)) {
+                attached++;
+            }
+        }
+        return attached;
+    }
+
+    private GridFSFile find(String evidenceId) {
+        return gridFs.findOne(new Query(Criteria.where("filename").is(evidenceId)));
+    }
+
+    private Document store(Upload upload, String hazardId, String owner, String uploadedBy) {
         byte[] bytes = upload.bytes();
         if (bytes.length == 0) {
             throw new InvalidInputException("file", "the photo is empty");
@@ -91,20 +197,26 @@ public class EvidenceFiles {
                 .append("size", (long) bytes.length)
                 .append("capturedAt", upload.capturedAt() == null ? null : upload.capturedAt().toString())
                 .append("latitude", upload.latitude()).append("longitude", upload.longitude())
-                .append("exifDateTime", exifDate(bytes)).append("uploadedBy", caller.subject())
-                .append("originalName", upload.originalName());
+                .append("exifDateTime", exifDate(bytes)).append("uploadedBy", uploadedBy)
+                .append("originalName", upload.originalName()).append("owner", owner);
         gridFs.store(new ByteArrayInputStream(bytes), evidenceId, contentType, metadata);
-        loop.addEvidence(hazardId, evidenceId, upload.phase().name(), sha256, contentType, bytes.length, caller);
         return metadata;
     }
 
-    /** The photo if its hazard is within the caller's scope, else 404. */
+    /** The photo if its hazard is within the caller's scope (a pending photo: its owner's), else 404. */
     public Stored load(String evidenceId, Caller caller) {
-        var file = gridFs.findOne(new Query(Criteria.where("filename").is(evidenceId)));
+        var file = find(evidenceId);
         if (file == null || file.getMetadata() == null) {
             throw new NotFoundException("evidence", evidenceId);
         }
-        hazards.requireVisible(file.getMetadata().getString("hazardId"), caller);
+        String hazardId = file.getMetadata().getString("hazardId");
+        if (hazardId == null) {
+            if (!ownerOf(caller).equals(file.getMetadata().getString("owner"))) {
+                throw new NotFoundException("evidence", evidenceId);
+            }
+        } else {
+            hazards.requireVisible(hazardId, caller);
+        }
         return new Stored(file.getMetadata(), gridFs.getResource(file));
     }
 

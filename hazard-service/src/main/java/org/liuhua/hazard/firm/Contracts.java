@@ -2,73 +2,100 @@ package org.liuhua.hazard.firm;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.liuhua.hazard.HazardProperties;
+import org.liuhua.hazard.firm.domain.Contract;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Contracts of third-party firms: which establishments a firm may push findings for and see. */
+/**
+ * Contracts of third-party firms: which establishments a firm may push findings for and see. Written only through
+ * their {@link AggregateStore} (an extension or amendment commits with its event).
+ */
 @Service
 public class Contracts {
 
     static final String COLLECTION = "contracts";
+    static final String WHAT = "contract";
 
-    private final MongoTemplate mongo;
+    private final AggregateStore<Contract> store;
     private final CityCalendar calendar;
+    private final HazardProperties properties;
 
-    Contracts(MongoTemplate mongo, CityCalendar calendar) {
-        this.mongo = mongo;
+    Contracts(AggregateStore<Contract> contractStore, CityCalendar calendar, HazardProperties properties) {
+        this.store = contractStore;
         this.calendar = calendar;
+        this.properties = properties;
     }
 
-    public Contract create(String firmId, List<String> establishmentIds, LocalDate validFrom, LocalDate validTo,
-                           String createdBy) {
-        if (validTo.isBefore(validFrom)) {
-            throw new InvalidInputException("validTo", "must not be before validFrom");
+    /** Covered towns must be the city's ({@code liuhua.hazard.towns}), else 400 {@code townIds}. */
+    private void checkTowns(List<String> townIds) {
+        if (townIds != null) {
+            for (String town : townIds) {
+                if (!properties.towns().contains(town)) {
+                    throw new InvalidInputException("townIds", "unknown town " + town);
+                }
+            }
         }
-        Contract contract = new Contract(UUID.randomUUID().toString(), firmId, List.copyOf(establishmentIds),
-                validFrom, validTo, createdBy, calendar.now(), null);
-        return mongo.insert(contract);
+    }
+
+    public Contract create(String firmId, List<String> establishmentIds, List<String> townIds, List<String> unitIds,
+                           LocalDate validFrom, LocalDate validTo, String createdBy) {
+        checkTowns(townIds);
+        return store.insert(Contract.create(UUID.randomUUID().toString(), firmId, establishmentIds, townIds, unitIds,
+                validFrom, validTo, createdBy, calendar.now()));
     }
 
     public Contract terminate(String contractId) {
-        Contract c = get(contractId);
-        Contract ended = new Contract(c.contractId(), c.firmId(), c.establishmentIds(), c.validFrom(), c.validTo(),
-                c.createdBy(), c.createdAt(), calendar.now());
-        return mongo.save(ended);
+        return store.change(contractId, WHAT, c -> {
+            c.terminate(calendar.now());
+            return c;
+        });
+    }
+
+    public Contract extend(String contractId, LocalDate validTo, String reason, String by) {
+        return store.change(contractId, WHAT, c -> {
+            c.extend(validTo, reason, by, calendar.now());
+            return c;
+        });
+    }
+
+    public Contract amend(String contractId, List<String> establishmentIds, List<String> townIds,
+                          List<String> unitIds, String reason, String by) {
+        checkTowns(townIds);
+        return store.change(contractId, WHAT, c -> {
+            c.amend(establishmentIds, townIds, unitIds, reason, by, calendar.now());
+            return c;
+        });
     }
 
     public Contract get(String contractId) {
-        Contract c = mongo.findById(contractId, Contract.class);
-        if (c == null) {
-            throw new NotFoundException("contract", contractId);
-        }
-        return c;
+        return store.findById(contractId).orElseThrow(() -> new NotFoundException(WHAT, contractId));
     }
 
     /** One page of the contracts, of one firm or (firmId null) of all. */
     public Page<Contract> list(String firmId, PageQuery page) {
         Query query = firmId == null ? new Query() : new Query(Criteria.where("firmId").is(firmId));
-        long total = mongo.count(query, Contract.class);
-        List<Contract> items = mongo.find(Query.of(query).with(page.pageable()), Contract.class);
-        return new PageImpl<>(items, page.pageable(), total);
+        return store.page(query, page.pageable());
     }
 
-    /** Establishments the firm holds a valid contract for today (in the city's calendar). */
-    public Set<String> contractedEstablishments(String firmId) {
+    /** The firm's contracts valid today (in the city's calendar). */
+    public List<Contract> valid(String firmId) {
         LocalDate today = calendar.today();
-        return mongo.find(new Query(Criteria.where("firmId").is(firmId)), Contract.class).stream()
-                .filter(c -> c.validOn(today)).flatMap(c -> c.establishmentIds().stream())
-                .collect(Collectors.toSet());
+        return store.find(new Query(Criteria.where("firmId").is(firmId))).stream().filter(c -> c.validOn(today))
+                .toList();
+    }
+
+    /** What the firm's valid contracts cover today, together. */
+    public Coverage coverage(String firmId) {
+        return Coverage.of(valid(firmId));
     }
 }

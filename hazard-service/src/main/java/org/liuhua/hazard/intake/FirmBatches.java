@@ -10,15 +10,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.bson.Document;
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.access.AccessPolicy;
+import org.liuhua.hazard.evidence.EvidenceFiles;
 import org.liuhua.hazard.firm.Contracts;
+import org.liuhua.hazard.firm.Coverage;
 import org.liuhua.hazard.firm.FirmQuality;
 import org.liuhua.hazard.loop.Actors;
 import org.liuhua.hazard.loop.Deadlines;
+import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.Finding;
 import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.Severity;
@@ -43,6 +45,8 @@ public class FirmBatches {
 
     /** The first answer of each batch pushed with an {@code Idempotency-Key}, by {@code <firm>:<key>}. */
     static final String BATCHES = "intake_batches";
+    /** The photos one finding may carry. */
+    public static final int MAX_PHOTOS = 10;
 
     private final Intake intake;
     private final Contracts contracts;
@@ -51,10 +55,12 @@ public class FirmBatches {
     private final HazardProperties properties;
     private final CityCalendar calendar;
     private final Deadlines deadlines;
+    private final EvidenceFiles evidence;
 
     FirmBatches(Intake intake, Contracts contracts, FirmQuality quality, MongoTemplate mongo,
-                HazardProperties properties, CityCalendar calendar, Deadlines deadlines) {
+                HazardProperties properties, CityCalendar calendar, Deadlines deadlines, EvidenceFiles evidence) {
         this.deadlines = deadlines;
+        this.evidence = evidence;
         this.intake = intake;
         this.contracts = contracts;
         this.quality = quality;
@@ -91,10 +97,13 @@ public class FirmBatches {
             }
         }
         Instant now = calendar.now();
-        Set<String> contracted = contracts.contractedEstablishments(firm);
+        Coverage coverage = contracts.coverage(firm);
+        String photoOwner = EvidenceFiles.firmOwner(firm);
         ItemResult[] results = new ItemResult[items.size()];
         List<Finding> accepted = new ArrayList<>();
         List<Integer> acceptedIndex = new ArrayList<>();
+        List<List<String>> acceptedPhotos = new ArrayList<>();
+        java.util.Set<String> batchPhotos = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Object raw = items.get(i);
             List<FieldProblem> errors = new ArrayList<>();
@@ -143,11 +152,13 @@ public class FirmBatches {
                     errors.add(new FieldProblem("findings[" + i + "].deadline", "a date, e.g. 2026-12-31"));
                 }
             }
-            if (establishmentId != null && !contracted.contains(establishmentId)) {
+            Site site = establishmentId == null ? null : intake.site(establishmentId, townId);
+            if (site != null && !coverage.covers(establishmentId, site.known() ? site.townId() : null,
+                    site.unitId())) {
                 errors.add(new FieldProblem("findings[" + i + "].establishmentId",
                         "your firm holds no valid contract for " + establishmentId));
             }
-            Site site = establishmentId == null ? null : intake.site(establishmentId, townId);
+            List<String> photoIds = photoIds(item, i, photoOwner, batchPhotos, errors);
             if (site != null && site.contradicts(townId)) {
                 errors.add(new FieldProblem("findings[" + i + "].townId", "establishment " + establishmentId
                         + " is in town " + site.townId()));
@@ -164,14 +175,19 @@ public class FirmBatches {
                     "THIRD_PARTY:" + firm + ":" + externalId, firm, description, deadline,
                     foundAt == null ? now : foundAt));
             acceptedIndex.add(i);
+            acceptedPhotos.add(photoIds);
         }
-        List<Outcome> outcomes = intake.ingestAll(accepted, Actors.of(caller));
+        Actor actor = Actors.of(caller);
+        List<Outcome> outcomes = intake.ingestAll(accepted, actor);
         List<Document> delays = new ArrayList<>();
         for (int k = 0; k < outcomes.size(); k++) {
             Outcome o = outcomes.get(k);
             Finding f = accepted.get(k);
             int i = acceptedIndex.get(k);
             results[i] = new ItemResult(i, f.sourceRef(), o.kind().name(), o.hazardId(), List.of());
+            if (!acceptedPhotos.get(k).isEmpty() && o.hazardId() != null) {
+                evidence.attach(o.hazardId(), acceptedPhotos.get(k), photoOwner, actor);
+            }
             if (o.kind() != Outcome.Kind.DUPLICATE) {
                 delays.add(new Document("_id", f.sourceKey()).append("delaySeconds",
                         Math.max(0, Duration.between(f.foundAt(), now).toSeconds())));
@@ -212,6 +228,51 @@ public class FirmBatches {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The item's {@code photoIds}: at most {@link #MAX_PHOTOS}, each a pending photo the firm uploaded (else an error
+     * naming {@code findings[i].photoIds[j]}).
+     */
+    private List<String> photoIds(Map<?, ?> item, int index, String owner, java.util.Set<String> batchPhotos,
+                                  List<FieldProblem> errors) {
+        Object value = item.get("photoIds");
+        String path = "findings[" + index + "].photoIds";
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            errors.add(new FieldProblem(path, "must be a list of photo ids"));
+            return List.of();
+        }
+        if (list.size() > MAX_PHOTOS) {
+            errors.add(new FieldProblem(path, "at most " + MAX_PHOTOS + " photos per finding"));
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (int j = 0; j < list.size(); j++) {
+            if (list.get(j) instanceof String id) {
+                ids.add(id);
+            } else {
+                errors.add(new FieldProblem(path + "[" + j + "]", "must be a photo id (a string)"));
+                ids.add(null);
+            }
+        }
+        Map<Integer, String> problems = evidence.problemsOf(ids, owner);
+        for (int j = 0; j < ids.size(); j++) {
+            String id = ids.get(j);
+            if (id == null) {
+                continue;
+            }
+            if (problems.containsKey(j)) {
+                errors.add(new FieldProblem(path + "[" + j + "]", problems.get(j)));
+            } else if (batchPhotos.contains(id)) {
+                errors.add(new FieldProblem(path + "[" + j + "]", "photo " + id
+                        + " belongs to an earlier finding of this batch"));
+            }
+        }
+        batchPhotos.addAll(ids.stream().filter(java.util.Objects::nonNull).toList());
+        return ids;
     }
 
     private static String text(Map<?, ?> item, String field, int max, boolean required, int index,

@@ -1,6 +1,7 @@
 package org.liuhua.hazard.intake;
 
 import org.liuhua.events.grid.PatrolFindingRecorded;
+import org.liuhua.hazard.evidence.EvidenceFiles;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.Severity;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Service;
  * {@code GRID_PATROL:<patrolId>:<findingId>}; a redelivered event is a DUPLICATE, another patrol's finding with the
  * same id is its own. An event without a patrol id (written before patrols named it) keeps the key it always had,
  * {@code GRID_PATROL:<findingId>}; an event with one that was entered under that older key by the same inspector is a
- * DUPLICATE too.
+ * DUPLICATE too. The finding's photos (uploaded by the inspector before the sync, pending) become BEFORE evidence of
+ * the hazard it became or joined.
  */
 @Service
 public class PatrolFindings {
@@ -23,9 +25,11 @@ public class PatrolFindings {
     private static final Logger log = LoggerFactory.getLogger(PatrolFindings.class);
 
     private final Intake intake;
+    private final EvidenceFiles evidence;
 
-    PatrolFindings(Intake intake) {
+    PatrolFindings(Intake intake, EvidenceFiles evidence) {
         this.intake = intake;
+        this.evidence = evidence;
     }
 
     public Outcome record(PatrolFindingRecorded e) {
@@ -42,6 +46,11 @@ public class PatrolFindings {
         if (outcome == null) {
             outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, reference,
                     key, null, e.description(), null, e.foundAt()), inspector);
+        }
+        if (!e.photoIds().isEmpty() && outcome.hazardId() != null) {
+            // a redelivered finding (DUPLICATE) attaches what a crash may have left unattached: attach is idempotent
+            evidence.attach(outcome.hazardId(), e.photoIds(), EvidenceFiles.inspectorOwner(e.inspectorId()),
+                    inspector);
         }
         log.info("patrol finding {} -> {} {}", e.findingId(), outcome.kind(), outcome.hazardId());
         return outcome;

@@ -13,12 +13,13 @@ import org.liuhua.hazard.loop.domain.Severity;
  * The establishment a finding is placed at: known from grid events (its town, department and industry count), or
  * not known yet (the town the source names).
  */
-public record Site(String establishmentId, String townId, String departmentId, String industry, boolean known) {
+public record Site(String establishmentId, String townId, String departmentId, String industry, boolean known,
+                   String unitId) {
 
     static Site of(String establishmentId, Optional<KnownEstablishment> known, String givenTownId) {
         return known.map(e -> new Site(establishmentId, e.townId() != null ? e.townId() : givenTownId,
-                        e.departmentId(), e.industry(), true))
-                .orElseGet(() -> new Site(establishmentId, givenTownId, null, null, false));
+                        e.departmentId(), e.industry(), true, e.unitId()))
+                .orElseGet(() -> new Site(establishmentId, givenTownId, null, null, false, null));
     }
 
     /** Whether the town a source names for the establishment is not the one it is known in. */

@@ -52,6 +52,39 @@ public class KnownEstablishments {
         return mongo.find(query, Document.class, ESTABLISHMENTS).stream().map(d -> d.getString("_id")).toList();
     }
 
+    /** The establishments of these units (by the {@code unitId} index). */
+    public List<String> ofUnits(java.util.Collection<String> units) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("unitId").in(units));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, ESTABLISHMENTS).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /**
+     * A page of the known establishments that are named, or lie in one of the towns or units (a firm's contract
+     * coverage). The named ones are read by {@code _id}; towns and units by their indexes.
+     */
+    public org.springframework.data.domain.Page<KnownEstablishment> covered(java.util.Collection<String> ids,
+            java.util.Collection<String> townIds, java.util.Collection<String> unitIds,
+            org.springframework.data.domain.Pageable pageable) {
+        List<Criteria> any = new java.util.ArrayList<>();
+        if (!ids.isEmpty()) {
+            any.add(Criteria.where("_id").in(ids));
+        }
+        if (!townIds.isEmpty()) {
+            any.add(Criteria.where("townId").in(townIds));
+        }
+        if (!unitIds.isEmpty()) {
+            any.add(Criteria.where("unitId").in(unitIds));
+        }
+        Query query = new Query(any.size() == 1 ? any.get(0) : new Criteria().orOperator(any));
+        long total = mongo.count(query, KnownEstablishment.class);
+        List<KnownEstablishment> items = mongo.find(Query.of(query).with(pageable), KnownEstablishment.class);
+        return new org.springframework.data.domain.PageImpl<>(items, pageable, total);
+    }
+
     /** Keeps the snapshot when its revision is newer than the stored one (duplicates and stale events are dropped). */
     public boolean applyIfNewer(KnownEstablishment e) {
         Map<String, Object> fields = new LinkedHashMap<>();

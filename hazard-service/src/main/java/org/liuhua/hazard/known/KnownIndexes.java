@@ -12,10 +12,14 @@ import static org.liuhua.kit.store.CollectionIndexes.on;
 @Configuration(proxyBeanMethods = false)
 class KnownIndexes {
 
-    /** {@link KnownEstablishments#ofInspector}: the establishments of an inspector's units. */
+    /**
+     * {@link KnownEstablishments#ofInspector}: the establishments of an inspector's units; {@link
+     * KnownEstablishments#covered}: those of a firm's contracted towns and units.
+     */
     @Bean
     CollectionIndexes knownEstablishmentIndexes() {
-        return CollectionIndexes.of(KnownEstablishments.ESTABLISHMENTS, on("unitId"), NewerRevisions.index());
+        return CollectionIndexes.of(KnownEstablishments.ESTABLISHMENTS, on("unitId"), on("townId"),
+                NewerRevisions.index());
     }
 
     /** {@link KnownEstablishments#ofInspector}: the units an inspector is bound to. */

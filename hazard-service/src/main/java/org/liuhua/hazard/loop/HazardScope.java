@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.liuhua.hazard.firm.Contracts;
+import org.liuhua.hazard.firm.Coverage;
 import org.liuhua.hazard.known.KnownEstablishments;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.security.Roles;
@@ -53,9 +54,18 @@ public class HazardScope {
             any.add(Criteria.where("establishmentId").is(c.establishmentId()));
         }
         if (c.has(Roles.THIRD_PARTY_FIRM) && c.clientId() != null) {
-            Set<String> contracted = contracts.contractedEstablishments(c.clientId());
-            if (!contracted.isEmpty()) {
-                any.add(Criteria.where("firmId").is(c.clientId()).and("establishmentId").in(contracted));
+            Coverage coverage = contracts.coverage(c.clientId());
+            if (!coverage.isEmpty()) {
+                Set<String> contracted = new java.util.HashSet<>(coverage.establishmentIds());
+                contracted.addAll(establishments.ofUnits(coverage.unitIds()));
+                List<Criteria> covered = new java.util.ArrayList<>();
+                covered.add(Criteria.where("establishmentId").in(contracted));
+                if (!coverage.townIds().isEmpty()) {
+                    covered.add(Criteria.where("townId").in(coverage.townIds()));
+                }
+                any.add(covered.size() == 1 ? Criteria.where("firmId").is(c.clientId()).and("establishmentId")
+                        .in(contracted) : new Criteria().andOperator(Criteria.where("firmId").is(c.clientId()),
+                        new Criteria().orOperator(covered)));
             }
         }
         if (any.isEmpty()) {

@@ -14,7 +14,6 @@ import org.liuhua.hazard.loop.domain.Rectification;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.security.Caller;
 import org.liuhua.kit.time.CityCalendar;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +33,9 @@ public class LoopCommands {
     private final CityCalendar calendar;
     private final FirmQuality firmQuality;
     private final Deadlines deadlines;
-    private final ApplicationEventPublisher changes;
 
     LoopCommands(HazardStore store, HazardQueries queries, AccessPolicy policy, HazardProperties properties,
-                 CityCalendar calendar, FirmQuality firmQuality, Deadlines deadlines,
-                 ApplicationEventPublisher changes) {
-        this.changes = changes;
+                 CityCalendar calendar, FirmQuality firmQuality, Deadlines deadlines) {
         this.deadlines = deadlines;
         this.store = store;
         this.queries = queries;
@@ -151,15 +147,33 @@ public class LoopCommands {
                 calendar.now()));
     }
 
+    /**
+     * Attaches a finding's stored photo as evidence on behalf of who made the finding (the intake decided the hazard;
+     * no caller scope applies). Idempotent: false when the hazard already holds it or is closed.
+     */
+    public boolean attachEvidence(String id, String evidenceId, String phase, String sha256, String contentType,
+                                  long size, Actor actor) {
+        try {
+            Object changed = store.change(id, HazardStore.WHAT, h -> {
+                if (h.evidenceIds().contains(evidenceId)) {
+                    return org.liuhua.kit.store.AggregateStore.NO_CHANGE;
+                }
+                h.addEvidence(evidenceId, phase, sha256, contentType, size, actor, calendar.now());
+                return h;
+            });
+            return changed instanceof Hazard;
+        } catch (org.liuhua.kit.domain.ConflictException closed) {
+            return false;
+        }
+    }
+
     /** The command on the hazard, if the caller sees it; repeated on a fresh copy when another write came first. */
     private Hazard apply(String id, Caller caller, Consumer<Hazard> command) {
         queries.requireVisible(id, caller);
-        Hazard changed = store.change(id, HazardStore.WHAT, h -> {
+        return store.change(id, HazardStore.WHAT, h -> {
             command.accept(h);
             return h;
         });
-        changes.publishEvent(new HazardChanged(changed));
-        return changed;
     }
 
     private static void checkEvidence(Hazard h, List<String> evidenceIds) {

@@ -33,6 +33,8 @@ class LoopIndexes {
                 on("transferredDepartmentId", "reportedAt"),
                 on("reporterInspectorId", "reportedAt"),
                 on("firmId", "establishmentId"),
+                // a firm's findings: hazards its findings joined (those it reported: firmId above)
+                new Index().on("corroborations.firmId", Sort.Direction.ASC).sparse().named("corroborations_firmId"),
                 // list filters (each with the default sort)
                 on("category", "reportedAt"),
                 on("source", "reportedAt"),

@@ -86,7 +86,10 @@ public class WebhookSender {
     }
 
     private PendingDelivery claim(String id, Instant now) {
+        // still due (a pass that read it before another replica's failed attempt must not repeat that attempt) and
+        // not claimed by an attempt in progress
         Query free = new Query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                Criteria.where("nextAttemptAt").lte(now),
                 new Criteria().orOperator(Criteria.where("claimedUntil").is(null),
                         Criteria.where("claimedUntil").lt(now))));
         Instant until = now.plus(properties.timeout().multipliedBy(3));

@@ -8,12 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.liuhua.hazard.access.AccessPolicy;
-import org.liuhua.hazard.loop.HazardChanged;
-import org.liuhua.hazard.loop.domain.HistoryEntry;
+import org.liuhua.events.hazard.HazardSnapshot;
+import org.liuhua.hazard.loop.HazardStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import java.util.Map;
 import org.liuhua.hazard.loop.domain.Corroboration;
 import org.liuhua.hazard.loop.domain.Hazard;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -35,9 +33,10 @@ import org.springframework.stereotype.Service;
  * hazard holding one of its findings (its own or joined as a corroboration) becomes a delivery to it, which
  * {@link WebhookSender} signs and sends with retries; the firm reads its delivery log.
  *
- * <p>The deliveries are queued when the command's write has committed ({@link HazardChanged}, in the same request):
- * two writes, not one. A process that dies between them loses that change's notification (the firm still reads the
- * hazard); reading the published events instead would close that gap (a consumer of {@code liuhua.hazard}).
+ * <p>The deliveries are queued from the service's own published events (a consumer of {@code liuhua.hazard}), not in
+ * the request that changed the hazard: the event commits with the hazard's write (its outbox), so a process dying
+ * after the write still notifies the firm once the event is read. Each delivery is keyed by {@code <eventId>#<firmId>}:
+ * a redelivered event queues nothing new.
  */
 @Service
 public class Webhooks {
@@ -46,24 +45,21 @@ public class Webhooks {
     static final String DELIVERIES = "webhook_deliveries";
     static final String OUTBOX = "webhook_outbox";
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
-    /** The commands a firm is notified of, with the type of the event each one publishes. */
-    private static final Map<String, String> NOTIFIED = Map.of(
-            "transfer", "liuhua.hazard.transferred.v1",
-            "acknowledge", "liuhua.hazard.acknowledged.v1",
-            "rectify", "liuhua.hazard.rectified.v1",
-            "review", "liuhua.hazard.reviewed.v1",
-            "enforce", "liuhua.hazard.enforced.v1",
-            "close", "liuhua.hazard.closed.v1",
-            "raise-severity", "liuhua.hazard.severity-raised.v1",
-            "refuse-transfer", "liuhua.hazard.transfer-refused.v1",
-            "reroute-transfer", "liuhua.hazard.transfer-rerouted.v1");
+    /** The event types a firm is notified of (state changes of a hazard holding its finding). */
+    public static final Set<String> NOTIFIED = Set.of(
+            "liuhua.hazard.transferred.v1", "liuhua.hazard.acknowledged.v1", "liuhua.hazard.rectified.v1",
+            "liuhua.hazard.reviewed.v1", "liuhua.hazard.enforced.v1", "liuhua.hazard.closed.v1",
+            "liuhua.hazard.severity-raised.v1", "liuhua.hazard.transfer-refused.v1",
+            "liuhua.hazard.transfer-rerouted.v1");
 
     private final MongoTemplate mongo;
+    private final HazardStore store;
     private final CityCalendar calendar;
     private final WebhookProperties properties;
 
-    Webhooks(MongoTemplate mongo, CityCalendar calendar, WebhookProperties properties) {
+    Webhooks(MongoTemplate mongo, HazardStore store, CityCalendar calendar, WebhookProperties properties) {
         this.mongo = mongo;
+        this.store = store;
         this.calendar = calendar;
         this.properties = properties;
     }
@@ -117,31 +113,30 @@ public class Webhooks {
     }
 
     /**
-     * A command changed a hazard (its write committed): a state change a firm is notified of becomes its deliveries.
-     * A failure here is logged, never the command's: the hazard's change stands.
+     * A hazard event read back from the service's own topic ({@code liuhua.hazard}, see {@code
+     * webhook.messaging.HazardEventsListener}): a state change a firm is notified of becomes one delivery per firm with
+     * a webhook whose finding the hazard holds. The event was published only because its write committed, and the
+     * topic keeps it until the consumer commits its offset, so no change is lost between the write and the queue.
+     * The body describes the hazard as the event does (state and revision after the event).
+     *
+     * @return the deliveries queued (0 for a redelivered event: each delivery is keyed by event id and firm)
      */
-    @EventListener
-    void on(HazardChanged changed) {
-        Hazard h = changed.hazard();
-        List<HistoryEntry> history = h.history();
-        if (history.isEmpty() || (h.firmId() == null && h.corroborations().stream().allMatch(c -> c.firmId() == null))) {
-            return;
+    public int onEvent(String eventId, String eventType, HazardSnapshot event) {
+        if (!NOTIFIED.contains(eventType)) {
+            return 0;
         }
-        HistoryEntry last = history.get(history.size() - 1);
-        String type = NOTIFIED.get(last.command());
-        if (type == null) {
-            return;
+        Hazard h = store.findById(event.hazardId()).orElse(null);
+        if (h == null) {
+            log.warn("hazard event {} names unknown hazard {}; no webhook delivery", eventId, event.hazardId());
+            return 0;
         }
-        try {
-            enqueue(h, h.id() + ":" + h.revision(), type, h.state().name(), h.revision(), last.at());
-        } catch (RuntimeException e) {
-            log.error("webhook deliveries of hazard {} revision {} not queued", h.id(), h.revision(), e);
-        }
+        return enqueue(h, eventId, eventType, event.state(), event.revision(), event.occurredAt());
     }
 
     /**
-     * One delivery per firm with a registered webhook whose finding the hazard holds, keyed by firm and
-     * {@code eventId} (the hazard id and its revision), so the same change is never queued twice.
+     * One delivery per firm with a registered webhook whose finding the hazard holds, keyed by
+     * {@code <eventId>#<firmId>}, so the same event is never queued twice (the firms of a hazard only grow: a firm
+     * whose finding joined later is not told of changes from before it joined, as the registration time bounds too).
      */
     int enqueue(Hazard h, String eventId, String eventType, String state, long revision, Instant occurredAt) {
         String hazardId = h.id();
@@ -152,7 +147,7 @@ public class Webhooks {
                     && occurredAt.isBefore(registration.registeredAt()))) {
                 continue; // no webhook, or a change from before it was registered (a consumer reading from the start)
             }
-            String id = firm + ":" + eventId;
+            String id = eventId + "#" + firm;
             Notification n = new Notification(id, eventType, firm, hazardId, state, revision, occurredAt,
                     h.establishmentId(), h.category(), h.severity().name(), externalIds(h, firm));
             String body = EventJson.write(n);
@@ -162,9 +157,10 @@ public class Webhooks {
                         now, null), DELIVERIES);
             } catch (DuplicateKeyException seen) {
                 Delivery earlier = mongo.findById(id, Delivery.class, DELIVERIES);
-                if (earlier == null || !"PENDING".equals(earlier.state())) {
-                    continue; // already delivered or given up
+                if (earlier == null || !"PENDING".equals(earlier.state()) || !earlier.attempts().isEmpty()) {
+                    continue; // already delivered, given up or in the sender's hands
                 }
+                body = earlier.body(); // a redelivery after a crash between the two inserts: queue the first body
             }
             try {
                 mongo.insert(new PendingDelivery(id, firm, body, eventType, 0, now, null), OUTBOX);

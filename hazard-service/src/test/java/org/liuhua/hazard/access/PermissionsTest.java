@@ -53,6 +53,14 @@ class PermissionsTest {
         EXPECTED.put(firm + "get", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
         EXPECTED.put(firm + "terminate", "hasRole('CITY_ADMIN')");
         EXPECTED.put(firm + "quality", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put(firm + "extend", "hasRole('CITY_ADMIN')");
+        EXPECTED.put(firm + "amend", "hasRole('CITY_ADMIN')");
+        EXPECTED.put(firm + "establishments", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        String findings = "org.liuhua.hazard.intake.web.FirmFindingsController#";
+        EXPECTED.put(findings + "list", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put(findings + "get", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','THIRD_PARTY_FIRM')");
+        EXPECTED.put(findings + "report",
+                "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','THIRD_PARTY_FIRM')");
         String reports = "org.liuhua.hazard.publicreport.web.PublicReportController#";
         EXPECTED.put(reports + "submit", null);
         EXPECTED.put(reports + "track", null);
@@ -81,6 +89,7 @@ class PermissionsTest {
         EXPECTED.put(anchors + "latest", "hasAnyRole('CITY_ADMIN','COCKPIT_VIEWER','TOWN_OFFICER','DEPARTMENT_OFFICER')");
         String evidence = "org.liuhua.hazard.evidence.web.EvidenceController#";
         EXPECTED.put(evidence + "upload", "!hasRole('COCKPIT_VIEWER') or hasRole('CITY_ADMIN')");
+        EXPECTED.put(evidence + "uploadPending", "hasAnyRole('INSPECTOR','THIRD_PARTY_FIRM')");
         EXPECTED.put(evidence + "metadata", null);
         EXPECTED.put(evidence + "content", null);
     }

@@ -14,7 +14,19 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.grid.PatrolFindingRecorded;
 import org.liuhua.events.manual.ChecklistItemFailed;
+import org.liuhua.events.hazard.HazardAcknowledged;
+import org.liuhua.events.hazard.HazardClosed;
+import org.liuhua.events.hazard.HazardEnforced;
+import org.liuhua.events.hazard.HazardRectified;
+import org.liuhua.events.hazard.HazardReviewed;
+import org.liuhua.events.hazard.HazardSeverityRaised;
+import org.liuhua.events.hazard.HazardSnapshot;
+import org.liuhua.events.hazard.HazardTransferRefused;
+import org.liuhua.events.hazard.HazardTransferRerouted;
+import org.liuhua.events.hazard.HazardTransferred;
 import org.liuhua.hazard.HazardIT;
+import org.liuhua.kit.outbox.EventJson;
+import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.DeliveryOrders;
 import org.liuhua.kit.test.GridEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +44,9 @@ import static org.liuhua.kit.test.GridEvents.registered;
  * Fault matrix, service level: every event type hazard-service consumes (grid's establishment snapshots, inspector
  * bindings and patrol findings; manual-service's failed checklist items), delivered twice and out of order, leaves
  * the state a clean in-order delivery leaves: the known establishments and bindings, and the hazards the findings
- * opened or joined (which finding's key names a joined ticket depends on the order; the ticket's content does not).
+ * opened or joined (which finding's key names a joined ticket depends on the order; the ticket's content does not),
+ * a patrol finding's photo attached once, and the firm's webhook deliveries queued from the service's own hazard
+ * events (one per event and firm).
  */
 class DeliveryFaultsIT extends HazardIT {
 
@@ -76,8 +90,15 @@ class DeliveryFaultsIT extends HazardIT {
         String first = "insp-" + run + "-1";
         String second = "insp-" + run + "-2";
         // two patrols find the same blocked fire exit (one ticket), one finds a gas alarm out of order
-        events.add(grid("patrol-" + run + "-1", finding(run, "f1", "patrol-" + run + "-1", first, "est-" + run + "-1",
-                "FIRE_SAFETY", "消防通道堵塞")));
+        // the first finding carries a photo the inspector uploaded before the sync (attached once, whatever the order)
+        TestHttp.Response photo = upload(inspector(first), "/api/v1/evidence", "f1.png", png(256), Map.of());
+        assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+        PatrolFindingRecorded f1 = finding(run, "f1", "patrol-" + run + "-1", first, "est-" + run + "-1",
+                "FIRE_SAFETY", "消防通道堵塞");
+        events.add(grid("patrol-" + run + "-1", new PatrolFindingRecorded(f1.findingId(), f1.patrolId(),
+                f1.inspectorId(), f1.establishmentId(), f1.townId(), f1.category(), f1.severity(), f1.description(),
+                f1.checklistItemId(), f1.foundAt(), f1.recordedAt(), List.of(photo.json().get("evidenceId")
+                .asString()))));
         events.add(grid("patrol-" + run + "-2", finding(run, "f2", "patrol-" + run + "-2", second,
                 "est-" + run + "-1", "FIRE_SAFETY", "安全出口被货物堵塞")));
         events.add(grid("patrol-" + run + "-2", finding(run, "f3", "patrol-" + run + "-2", second,
@@ -87,7 +108,47 @@ class DeliveryFaultsIT extends HazardIT {
                 "est-" + run + "-2", "ELECTRICAL", "配电箱未接地")));
         events.add(manual("run-" + run + "-2", failed(run, "run-" + run + "-2", "GRID_PATROL", "est-" + run + "-1",
                 "FIRE_SAFETY", "疏散通道不畅通")));
+        events.addAll(firmHazardChanges(run));
         return events;
+    }
+
+    /**
+     * The hazard events a firm's webhook is notified of (read back from the service's own topic), for a hazard
+     * holding a finding of a firm with a registered webhook: each event becomes one delivery, however often and in
+     * whatever order it comes.
+     */
+    private List<CloudEvent> firmHazardChanges(String run) {
+        String firmId = "firm-" + run;
+        String est = "est-" + run + "-firm";
+        admin().post("/api/v1/contracts", Map.of("firmId", firmId, "establishmentIds", List.of(est),
+                "validFrom", "2026-01-01", "validTo", "2030-12-31"));
+        // a receiver nobody listens on: the deliveries stay pending (their attempts are not what is compared)
+        assertThat(firm(firmId).put("/api/v1/firms/" + firmId + "/webhook", Map.of("url",
+                "http://127.0.0.1:9/hooks/" + run, "secret", "lh-webhook-secret-" + run)).status()).isEqualTo(200);
+        String hazardId = firm(firmId).post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
+                "externalId", "HK-" + run, "establishmentId", est, "townId", JINFENG, "category", "FIRE_SAFETY",
+                "description", "第三方检查：疏散通道堵塞")))).json().get("items").get(0).get("hazardId").asString();
+        Instant at = Instant.now();
+        List<Object> changes = List.of(
+                new HazardTransferred(snapshot(hazardId, est, "TRANSFERRED", 2, at), true, "dept-emergency",
+                        at.plusSeconds(259200), "镇街吹哨"),
+                new HazardTransferRefused(snapshot(hazardId, est, "REPORTED", 3, at), "dept-emergency", "不属本部门"),
+                new HazardTransferRerouted(snapshot(hazardId, est, "TRANSFERRED", 4, at), "dept-emergency",
+                        "dept-fire", "转交消防", at.plusSeconds(259200)),
+                new HazardAcknowledged(snapshot(hazardId, est, "RECTIFYING", 5, at), "dept-fire", "已报到"),
+                new HazardSeverityRaised(snapshot(hazardId, est, "RECTIFYING", 6, at), "GENERAL", "属重大事故隐患"),
+                new HazardRectified(snapshot(hazardId, est, "REVIEW", 7, at), "清理通道", "张经理",
+                        java.math.BigDecimal.TEN, null, "专人值守", List.of()),
+                new HazardReviewed(snapshot(hazardId, est, "ENFORCEMENT", 8, at), true, "复核通过", List.of()),
+                new HazardEnforced(snapshot(hazardId, est, "ENFORCEMENT", 9, at), "CASE_FILED", "张应急立〔2026〕1号",
+                        null, null),
+                new HazardClosed(snapshot(hazardId, est, "CLOSED", 10, at), at, at, "CASE_FILED", 0));
+        return changes.stream().map(c -> DeliveryOrders.event("hazard-service", hazardId, c)).toList();
+    }
+
+    private static HazardSnapshot snapshot(String hazardId, String est, String state, long revision, Instant at) {
+        return new HazardSnapshot(hazardId, est, JINFENG, "dept-emergency", "FIRE_SAFETY", "GENERAL", "THIRD_PARTY",
+                state, null, false, revision, at, "officer", "TOWN_OFFICER", null);
     }
 
     private Map<String, Object> state(String run) {
@@ -117,6 +178,10 @@ class DeliveryFaultsIT extends HazardIT {
         hazards.sort(Comparator.comparing(t -> t.get("establishmentId") + "|" + t.get("category")));
         state.put("hazards", hazards);
         assertThat(hazards).as("the findings became hazards").hasSize(3);
+        // the firm's webhook deliveries: one per notified event, each with the state the event carried
+        state.put("webhookDeliveries", mongo.find(new Query(Criteria.where("firmId").is("firm-" + run)),
+                Document.class, "webhook_deliveries").stream().map(d -> d.getString("eventType") + " "
+                + EventJson.read(d.getString("body"), Map.class).get("state")).sorted().toList());
         return state;
     }
 

@@ -39,6 +39,7 @@ public final class DemoData {
         DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);
         DemoStaffing.load(platform, api);
         DemoSources.load(platform, seeder);
+        DemoFirms.load(platform, api, firm);
         // handbooks and training come after the city they refer to; a failure there is reported, not fatal
         try {
             System.out.println("[liuhua] " + new DemoManual(SEED).load(api, new DemoApi(platform.gatewayUrl(),

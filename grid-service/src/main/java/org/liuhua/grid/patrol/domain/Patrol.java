@@ -92,7 +92,7 @@ public class Patrol extends AggregateRoot {
         findings.add(finding);
         registerEvent(new PatrolFindingRecorded(finding.findingId(), id, inspectorId, finding.establishmentId(), townId,
                 finding.category(), finding.severity(), finding.description(), finding.checklistItemId(),
-                finding.deviceTime(), now), findingKey(id, finding.findingId()));
+                finding.deviceTime(), now, finding.photoIds()), findingKey(id, finding.findingId()));
         return true;
     }
 

@@ -46,6 +46,10 @@ class PatrolController {
     static final String PATROL_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
     /** Ids of the registry (units, establishments, inspectors) are at most 64 characters. */
     static final int REF = 64;
+    /** A photo id as hazard-service's evidence store answers it (a UUID). */
+    static final String PHOTO_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** The photos one finding may carry (as a third-party firm's finding). */
+    static final int MAX_PHOTOS = 10;
     private static final String RECORDERS = "hasAnyRole('INSPECTOR','CITY_ADMIN')";
 
     private final Patrols patrols;
@@ -181,10 +185,13 @@ class PatrolController {
                           @Schema(allowableValues = {"GENERAL", "MAJOR"})
                           @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
                           @NotBlank @Size(max = 2000) String description, @Size(max = 64) String checklistItemId,
-                          @NotNull Instant deviceTime) {
+                          @NotNull Instant deviceTime,
+                          @Schema(description = "ids of photos uploaded before to POST /api/v1/evidence (hazard-service)")
+                          @Size(max = MAX_PHOTOS) List<@NotNull @Pattern(regexp = PHOTO_ID,
+                                  message = "must be a photo id answered by POST /api/v1/evidence") String> photoIds) {
         Patrols.NewFinding toCommand() {
             return new Patrols.NewFinding(id, establishmentId, category, severity, description, checklistItemId,
-                    deviceTime);
+                    deviceTime, photoIds);
         }
     }
 
@@ -225,11 +232,12 @@ class PatrolController {
      */
     record FindingView(String findingId, String establishmentId, String category, String severity,
                        String description, String checklistItemId, Instant deviceTime, Instant receivedAt,
-                       Instant correctedAt, Instant withdrawnAt, String withdrawnReason, boolean duplicate) {
+                       Instant correctedAt, Instant withdrawnAt, String withdrawnReason, List<String> photoIds,
+                       boolean duplicate) {
         static FindingView of(Finding f, boolean duplicate) {
             return new FindingView(f.findingId(), f.establishmentId(), f.category(), f.severity(), f.description(),
                     f.checklistItemId(), f.deviceTime(), f.receivedAt(), f.correctedAt(), f.withdrawnAt(),
-                    f.withdrawnReason(), duplicate);
+                    f.withdrawnReason(), f.photoIds(), duplicate);
         }
     }
 

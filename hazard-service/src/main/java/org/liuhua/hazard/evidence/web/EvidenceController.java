@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 
 import org.bson.Document;
+import org.liuhua.hazard.access.InspectorOrFirm;
 import org.liuhua.hazard.access.NotReadOnly;
 import org.liuhua.hazard.evidence.EvidenceFiles;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -47,6 +48,28 @@ class EvidenceController {
         }
         Document metadata = evidence.upload(id, new EvidenceFiles.Upload(file.getBytes(), file.getOriginalFilename(),
                 phase, capturedAt, latitude, longitude), Caller.current());
+        return ResponseEntity.created(URI.create("/api/v1/evidence/" + metadata.getString("evidenceId")))
+                .body(EvidenceView.of(metadata));
+    }
+
+    /**
+     * A photo of a finding not sent yet (an inspector's patrol finding, a firm's batch item): stored pending, owned by
+     * the uploader; the finding names the answered {@code evidenceId} in its {@code photoIds} and it becomes BEFORE
+     * evidence of the hazard the finding becomes or joins. Same limits as every photo; 400 {@code file} without one.
+     */
+    @PostMapping(path = "/api/v1/evidence")
+    @InspectorOrFirm
+    ResponseEntity<EvidenceView> uploadPending(@RequestParam(name = "file", required = false) MultipartFile file,
+                                               @RequestParam(required = false) Instant capturedAt,
+                                               @RequestParam(required = false) Double latitude,
+                                               @RequestParam(required = false) Double longitude) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "a JPEG or PNG photo is required as the multipart/form-data "
+                    + "part 'file'");
+        }
+        Document metadata = evidence.uploadPending(new EvidenceFiles.Upload(file.getBytes(),
+                file.getOriginalFilename(), EvidenceFiles.Phase.BEFORE, capturedAt, latitude, longitude),
+                Caller.current());
         return ResponseEntity.created(URI.create("/api/v1/evidence/" + metadata.getString("evidenceId")))
                 .body(EvidenceView.of(metadata));
     }
