@@ -62,7 +62,7 @@ final class HazardHistory {
             item.put("foundAt", today.minusDays(1 + random.nextInt(300)).atTime(10, 0).atZone(DemoCity.CHINA)
                     .toInstant().toString());
             if (i % 8 == 0) {
-                item.put("deadline", today.minusDays(3 + random.nextInt(20)).toString());
+                item.put("deadline", today.plusDays(random.nextInt(3)).toString());   // short: intake refuses a past one
             }
             pushed.add(item);
         }
