@@ -88,6 +88,7 @@ public final class PlatformBenchmark {
             run(scenarios, "e", table, () -> ProjectionBurst.run(bench));
             run(scenarios, "f", table, () -> CardRendering.run(bench));
             run(scenarios, "h", table, () -> GatewayOverhead.run(bench));
+            Soak.run(bench, concat(services, "gateway"));
             Processes.record(bench, concat(services, "gateway"));
             // the data grows by orders of magnitude here: last
             run(scenarios, "s", table, () -> ScaleQueries.run(bench));

@@ -54,6 +54,20 @@ final class Processes {
         return "n/a";
     }
 
+    /** The resident set of a process in kB, -1 when unknown. */
+    static long rssKilobytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** The child process of this JVM whose command line runs {@code jarName} with -jar. */
     static OptionalLong pidOf(String jarName) {
         for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
