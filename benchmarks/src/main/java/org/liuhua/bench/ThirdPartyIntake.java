@@ -128,7 +128,9 @@ final class ThirdPartyIntake {
         long took = System.nanoTime() - t0;
         // no answer in time (the gateway's 504): the batch may have been applied; as the problem says, the same
         // request with the same key is answered as the first time (applied at most once)
-        for (int retry = 0; retry < 3 && (answer.status() == 504 || answer.status() == 0); retry++) {
+        // (409 request-in-progress: the first one is still being applied — ask again a moment later)
+        for (int retry = 0; retry < 15 && (answer.status() == 504 || answer.status() == 0
+                || answer.status() == 409); retry++) {
             bench.unexpected("POST /api/v1/intake/findings (retried with the same Idempotency-Key)", answer);
             Bench.sleep(2_000);
             answer = firm.post("/api/v1/intake/findings", Map.of("findings", findings), key);
