@@ -71,9 +71,10 @@ final class Table {
     /** An absolute target (e.g. p99 ≤ 50 ms, ≤ 2 ms added), with a reference beside it when there is one. */
     void absolute(String scenario, String measure, double figure, String unit, String reference, double ratio,
                   String target, boolean met) {
+        boolean hasTarget = !"—".equals(target);
         comparisons.add(new Comparison(scenario, measure, format(figure) + " " + unit, reference, ratio, target,
-                met));
-        if (!met) {
+                hasTarget ? met : null));
+        if (hasTarget && !met) {
             anomaly("%s: %s %s (target %s)", measure, format(figure), unit, target);
         }
     }
