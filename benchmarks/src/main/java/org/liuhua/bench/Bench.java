@@ -187,7 +187,7 @@ final class Bench {
 
     /** The scenarios of this run ({@code bench.scenarios}, default all). */
     static java.util.Set<String> scenarios() {
-        return java.util.stream.Stream.of(Config.text("bench.scenarios", "a,b,c,d,e,f,g").split(","))
+        return java.util.stream.Stream.of(Config.text("bench.scenarios", "a,b,c,d,e,f,g,h,s").split(","))
                 .map(String::trim).collect(java.util.stream.Collectors.toSet());
     }
 

@@ -77,8 +77,8 @@ public final class PlatformBenchmark {
             }
             long t0 = System.nanoTime();
             platform.start(Config.seconds("bench.startTimeoutSeconds", 240));
-            table.note("platform (Kafka, MongoDB stand-in, %d services, gateway) ready in %s", services.size(),
-                    Bench.seconds(System.nanoTime() - t0));
+            table.info("p", "p. start-up of the platform (Kafka, MongoDB stand-in, " + services.size()
+                    + " services, gateway; started together)", Bench.seconds(System.nanoTime() - t0));
             Bench bench = new Bench(platform, table);
             bench.probeGateway();
             run(scenarios, "a", table, () -> ReportToCounted.run(bench));
@@ -87,6 +87,11 @@ public final class PlatformBenchmark {
             run(scenarios, "d", table, () -> PatrolSync.run(bench));
             run(scenarios, "e", table, () -> ProjectionBurst.run(bench));
             run(scenarios, "f", table, () -> CardRendering.run(bench));
+            run(scenarios, "h", table, () -> GatewayOverhead.run(bench));
+            Soak.run(bench, concat(services, "gateway"));
+            Processes.record(bench, concat(services, "gateway"));
+            // the data grows by orders of magnitude here: last
+            run(scenarios, "s", table, () -> ScaleQueries.run(bench));
             finalChecks(bench);
         } catch (OnlyStoreScenarios e) {
             table.note("only scenario g was chosen: the platform was not started");
@@ -103,13 +108,24 @@ public final class PlatformBenchmark {
         }
 
         String loadAfter = loadAverage();
-        System.out.println();
-        System.out.println("Liuhua platform benchmark — "
+        String header = "Liuhua platform benchmark — "
                 + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " — "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", load average before " + loadBefore + ", after " + loadAfter
-                + String.format(Locale.ROOT, ", run %.0f s", (System.nanoTime() - runStarted) / 1e9));
+                + Runtime.getRuntime().availableProcessors() + " cores, "
+                + String.format(Locale.ROOT, "%.0f GiB", totalMemoryGiB()) + ", Java "
+                + System.getProperty("java.version") + ", load average before " + loadBefore + ", after " + loadAfter
+                + String.format(Locale.ROOT, ", run %.0f s", (System.nanoTime() - runStarted) / 1e9)
+                + ", scenarios " + String.join(",", new java.util.TreeSet<>(Bench.scenarios()));
+        System.out.println();
+        System.out.println(header);
         System.out.println(table.render());
+        Path results = repoRoot.resolve("benchmarks").resolve("target").resolve("results")
+                .resolve(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            table.write(results, header);
+            System.out.println("raw results and report.md in " + results);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("could not write the results to " + results + ": " + e);
+        }
         if (keep || table.hasAnomalies()) {
             System.out.println("data and service logs kept in " + dataDir + " (logs/<service>.log)");
         } else {
@@ -202,6 +218,19 @@ public final class PlatformBenchmark {
             }
         }
         throw new IllegalStateException("run from the repository (or give -Dbench.repo=<path>)");
+    }
+
+    private static double totalMemoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     private static String loadAverage() {

@@ -89,11 +89,8 @@ final class ProjectionBurst {
         double projected = appliedEvents / (applied / 1e9);
         double raw = rawUpserts(bench, hazards);
         bench.table.note("e. raw bulk upsert of %d fact documents into the same store: %.0f documents/s", total, raw);
-        bench.table.note("e. projection / raw = %.2f (target ≥ 0.50)", projected / raw);
-        if (projected / raw < 0.5) {
-            bench.table.anomaly("e. the projection applies %.2f of the raw upsert rate (target ≥ 0.50)",
-                    projected / raw);
-        }
+        bench.table.atLeast("e", "e. reporting applies a burst of " + total + " hazard events", projected,
+                "raw bulk upsert of the same fact documents", raw, "/s", 0.5);
     }
 
     private static void produce(String bootstrap, int hazards) {

@@ -2,13 +2,16 @@ package org.liuhua.bench;
 
 import java.util.Arrays;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * Latencies of one measured phase (nanoseconds), safe to add to from several client threads, with the counts of
- * failed requests and the wall time of the phase. Percentiles are nearest-rank over every sample (no histogram
- * buckets, no sampling).
+ * failed requests and the wall time of the phase. Percentiles come from an HdrHistogram (1 µs … 1 h, 3 significant
+ * digits); every raw value is kept as well, so the run's files hold each sample.
  */
 final class Samples {
 
+    private final Histogram histogram = new Histogram(1_000L, 3_600_000_000_000L, 3);
     private long[] nanos = new long[1024];
     private int size;
     private long errors;
@@ -19,6 +22,7 @@ final class Samples {
             nanos = Arrays.copyOf(nanos, size * 2);
         }
         nanos[size++] = latencyNanos;
+        histogram.recordValue(Math.max(1_000L, Math.min(latencyNanos, histogram.getHighestTrackableValue())));
     }
 
     synchronized void error() {
@@ -41,6 +45,11 @@ final class Samples {
         return wallNanos / 1e9;
     }
 
+    /** Every recorded latency in the order recorded (nanoseconds). */
+    synchronized long[] raw() {
+        return Arrays.copyOf(nanos, size);
+    }
+
     /** Samples above the limit. */
     synchronized long above(long limitNanos) {
         long n = 0;
@@ -52,19 +61,16 @@ final class Samples {
         return n;
     }
 
-    /** Nearest-rank percentile in milliseconds (p in 0..100); NaN without samples. */
+    /** Percentile in milliseconds (p in 0..100) from the histogram; NaN without samples. */
     synchronized double percentileMillis(double p) {
         if (size == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(nanos, size);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * size);
-        return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / 1e6;
+        return histogram.getValueAtPercentile(p) / 1e6;
     }
 
     synchronized double maxMillis() {
-        return percentileMillis(100);
+        return size == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
     }
 
     synchronized double meanMillis() {

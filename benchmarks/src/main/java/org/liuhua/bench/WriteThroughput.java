@@ -49,6 +49,14 @@ final class WriteThroughput {
             bench.table.note("b. %d hazards counted %s after the first write: %.0f hazards/s end to end", created,
                     Bench.seconds(sinceFirst), created / (sinceFirst / 1e9));
         }
+        // the limit: the same documents, insertOne from as many clients, into the same store
+        Samples raw = new Samples();
+        double rawRate = StoreLimits.insertOne(bench, StoreLimits.copiesOfHazards(bench, (int) created, "b"), clients,
+                raw);
+        bench.table.row("b. limit: insertOne of the same docs, " + clients + " clients", raw, "doc/s");
+        bench.table.atLeast("b", "b. single reports `POST /hazards`, " + clients + " clients",
+                created / writes.wallSeconds(), "`insertOne` of the same documents, " + clients + " clients", rawRate,
+                "/s", 0.5);
     }
 
     /** Posts {@code count} hazards; answers how many were CREATED (201). */

@@ -50,6 +50,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     static final String OUTBOX_FIELD = org.liuhua.kit.store.AggregateStore.OUTBOX;
     static final int MAX_PASSES_PER_TICK = 50;
+    /** Documents per reply of the store when the relay reads outboxes by {@code _id}. */
+    static final int READ_BATCH = 16;
+    /** Event payload published per chunk of a pass, at most about (a single larger outbox is a chunk of its own). */
+    static final long MAX_CHUNK_BYTES = 4L * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -126,12 +130,16 @@ public class OutboxRelay implements SmartLifecycle {
      * Sends the events of up to a batch of documents without waiting in between (the idempotent producer keeps each
      * aggregate's order: same key, same partition), then waits for the acknowledgements and removes, in one bulk
      * write, the events of every document whose events were all acknowledged. A document with a failed send keeps
-     * its events for the next pass.
+     * its events for the next pass. The sweep's query asks for the pending documents' {@code _id}s only, so its
+     * answer stays small however large the documents are; their outboxes are then read by {@code _id}.
      */
     private Pass relayCollection(String collection) {
         Query pending = new Query(Criteria.where(IndexCreator.OUTBOX_PENDING_PATH).exists(true))
                 .limit(properties.batchSize());
-        return relayDocuments(collection, mongo.find(pending, Document.class, collection));
+        pending.fields().include("_id");
+        List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+        int events = relayById(collection, ids);
+        return new Pass(ids.size(), events);
     }
 
     /**
@@ -153,14 +161,52 @@ public class OutboxRelay implements SmartLifecycle {
         }
         int count = 0;
         for (java.util.Map.Entry<String, Set<Object>> entry : idsByCollection.entrySet()) {
-            // only _id in the query: the stand-in uses an index only for a query on exactly its fields
-            Query byId = new Query(Criteria.where("_id").in(entry.getValue()));
-            List<Document> pending = mongo.find(byId, Document.class, entry.getKey()).stream()
-                    .filter(document -> !document.getList(OUTBOX_FIELD, Document.class, List.of()).isEmpty())
-                    .toList();
-            count += relayDocuments(entry.getKey(), pending).events();
+            count += relayById(entry.getKey(), List.copyOf(entry.getValue()));
         }
         return count;
+    }
+
+    /**
+     * Reads the outboxes of the given documents by {@code _id} (only {@code _id} in the query: the stand-in uses an
+     * index only for a query on exactly its fields; only the outbox in the answer, a few documents per reply) and
+     * publishes them in chunks bounded by {@link #MAX_CHUNK_BYTES} of event payload, so neither a reply of the store
+     * nor a pass in memory grows with the size of the documents.
+     */
+    private int relayById(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query byId = new Query(Criteria.where("_id").in(ids)).cursorBatchSize(READ_BATCH);
+        byId.fields().include(OUTBOX_FIELD);
+        int events = 0;
+        List<Document> chunk = new ArrayList<>();
+        long chunkBytes = 0;
+        try (java.util.stream.Stream<Document> documents = mongo.stream(byId, Document.class, collection)) {
+            for (Document document : (Iterable<Document>) documents::iterator) {
+                List<Document> outbox = document.getList(OUTBOX_FIELD, Document.class, List.of());
+                if (outbox.isEmpty()) {
+                    continue;
+                }
+                chunk.add(document);
+                chunkBytes += approximateBytes(outbox);
+                if (chunkBytes >= MAX_CHUNK_BYTES) {
+                    events += relayDocuments(collection, chunk).events();
+                    chunk = new ArrayList<>();
+                    chunkBytes = 0;
+                }
+            }
+        }
+        return events + relayDocuments(collection, chunk).events();
+    }
+
+    /** About what an outbox weighs on the wire: its payloads and a little for each event's other fields. */
+    static long approximateBytes(List<Document> outbox) {
+        long bytes = 0;
+        for (Document event : outbox) {
+            String payload = event.getString("payload");
+            bytes += 256 + (payload == null ? 0 : payload.length());
+        }
+        return bytes;
     }
 
     private Pass relayDocuments(String collection, List<Document> documents) {

@@ -160,6 +160,57 @@ class OutboxRelayIT extends KitIntegrationTest {
         assertThat(received(id)).containsExactly(1, 2);
     }
 
+    /**
+     * A sweep over pending documents that together weigh more than one reply of the store may carry (16 MB): the
+     * relay asks the sweep for their ids only and reads the outboxes by id a few at a time, in chunks bounded by
+     * bytes, so every event is published (a sweep that read a batch of whole documents in one reply failed).
+     */
+    @Test
+    void aSweepOverManyLargePendingDocumentsPublishesThemAll() {
+        String collection = "bulky_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = KitTestApplication.TOPIC + ".bulky";
+        String payload = "\"" + "x".repeat(400_000) + "\"";
+        int documents = 60;
+        for (int i = 0; i < documents; i++) {
+            Document event = new Document("eventId", UUID.randomUUID().toString()).append("topic", topic)
+                    .append("key", collection + "-" + i).append("type", "liuhua.kittest.bulky.v1")
+                    .append("occurredAt", new java.util.Date()).append("payload", payload);
+            mongo.insert(new Document("_id", collection + "-" + i).append("history", payload)
+                    .append("outbox", List.of(event)), collection);
+        }
+        OutboxProperties sweepOnly = new OutboxProperties(List.of(collection), Duration.ofHours(1),
+                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl());
+        OutboxRelay sweeper = new OutboxRelay(mongo, kafka, sweepOnly, List.of(),
+                new MongoLease(mongo, Clock.systemUTC()), "kit-test", meters);
+        relay.stop();
+        try {
+            long until = System.currentTimeMillis() + 60_000;
+            int relayed = 0;
+            while (relayed < documents && System.currentTimeMillis() < until) {
+                relayed += sweeper.relayOnce();
+            }
+            assertThat(relayed).isEqualTo(documents);
+        } finally {
+            sweeper.stop();
+            relay.start();
+        }
+        assertThat(mongo.count(new Query(Criteria.where("outbox.eventId").exists(true)), collection)).isZero();
+        try (Consumer<String, byte[]> consumer = rawConsumer("bulky-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(topic));
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            long until = System.currentTimeMillis() + 20_000;
+            while (keys.size() < documents && System.currentTimeMillis() < until) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (r.key().startsWith(collection)) {
+                        keys.add(r.key());
+                    }
+                });
+            }
+            assertThat(keys).hasSize(documents);
+        }
+        mongo.dropCollection(collection);
+    }
+
     @Test
     void aStaleSaveAfterARelayRestartPublishesNoEventTwice() {
         String id = "restart-" + UUID.randomUUID();
