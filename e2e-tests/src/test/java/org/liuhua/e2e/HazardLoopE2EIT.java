@@ -134,39 +134,81 @@ class HazardLoopE2EIT {
     }
 
     /**
-     * H-7 across the running platform: a firm's webhook delivery is queued from hazard-service's own published event
-     * when the firm's finding changes state, and attempted (signed; the signature and retries against a real receiver
-     * are proven by hazard-service's WebhookIT). The address is a documentation address (RFC 5737) the SSRF rules
-     * accept: the running platform keeps loopback receivers refused, so no local receiver can take it here.
+     * H-7 across the running platform: when a firm's finding changes state, hazard-service reads its own published
+     * event, queues a delivery and POSTs it, signed, to the endpoint the firm registered — here a real receiver on
+     * the one loopback port the test platform lets a webhook name (every other loopback port stays refused, see
+     * Api7ServerSideRequestForgeryE2EIT). The receiver checks the HMAC signature as a firm would.
      */
     @Test
-    void aFirmsWebhookDeliveryIsQueuedFromTheEventOfItsFindingsStateChange() {
-        TestHttp firm = RunningPlatform.gatewayAs(RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
-        expect(201, admin.post("/api/v1/contracts", Map.of("firmId", "demo-firm", "establishmentIds",
-                List.of("est-leyu-0001"), "validFrom", LocalDate.now().minusDays(1).toString(),
-                "validTo", LocalDate.now().plusYears(1).toString())));
-        expect(200, firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url", "https://203.0.113.10/liuhua/hooks",
-                "secret", "demo-firm-webhook-secret-2026")));
-        String externalId = "HK-E2E-" + System.nanoTime();
-        JsonNode pushed = expect(200, firm.post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
-                "externalId", externalId, "establishmentId", "est-leyu-0001", "category", "CONFINED_SPACE",
-                "description", "有限空间作业未设置警示标志 " + externalId)))));
-        String hazardId = pushed.get("items").get(0).get("hazardId").asString();
-        assertThat(pushed.get("items").get(0).get("status").asString()).isEqualTo("CREATED");
-        expect(200, admin.post("/api/v1/hazards/" + hazardId + "/transfer", Map.of("toEstablishment", true)));
+    void aFirmsWebhookReceivesASignedNotificationWhenItsFindingChangesState() throws Exception {
+        java.util.concurrent.BlockingQueue<Map<String, String>> received =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", RunningPlatform.WEBHOOK_RECEIVER_PORT), 0);
+        receiver.createContext("/liuhua/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> request = new LinkedHashMap<>();
+            request.put("body", body);
+            for (String header : List.of("X-Liuhua-Event", "X-Liuhua-Timestamp", "X-Liuhua-Signature",
+                    "X-Liuhua-Delivery")) {
+                request.put(header, String.valueOf(exchange.getRequestHeaders().getFirst(header)));
+            }
+            received.add(request);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String secret = "demo-firm-webhook-secret-2026";
+            TestHttp firm = RunningPlatform.gatewayAs(RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
+            expect(201, admin.post("/api/v1/contracts", Map.of("firmId", "demo-firm", "establishmentIds",
+                    List.of("est-leyu-0001"), "validFrom", LocalDate.now().minusDays(1).toString(),
+                    "validTo", LocalDate.now().plusYears(1).toString())));
+            expect(200, firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url",
+                    "http://127.0.0.1:" + RunningPlatform.WEBHOOK_RECEIVER_PORT + "/liuhua/hooks", "secret", secret)));
+            String externalId = "HK-E2E-" + System.nanoTime();
+            JsonNode pushed = expect(200, firm.post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
+                    "externalId", externalId, "establishmentId", "est-leyu-0001", "category", "CONFINED_SPACE",
+                    "description", "有限空间作业未设置警示标志 " + externalId)))));
+            String hazardId = pushed.get("items").get(0).get("hazardId").asString();
+            assertThat(pushed.get("items").get(0).get("status").asString()).isEqualTo("CREATED");
+            expect(200, admin.post("/api/v1/hazards/" + hazardId + "/transfer", Map.of("toEstablishment", true)));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            for (JsonNode d : firm.get("/api/v1/firms/demo-firm/webhook/deliveries?size=50").json().path("items")) {
-                if (d.path("hazardId").asString("").equals(hazardId)
-                        && d.path("eventType").asString("").equals("liuhua.hazard.transferred.v1")
-                        && d.path("attempts").asInt() >= 1) {
-                    return true;
+            Map<String, String> transferred = null;
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (transferred == null && System.nanoTime() < until) {
+                Map<String, String> next = received.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (next != null && next.get("X-Liuhua-Event").equals("liuhua.hazard.transferred.v1")
+                        && next.get("body").contains(hazardId)) {
+                    transferred = next;
                 }
             }
-            return false;
-        });
-        JsonNode finding = expect(200, firm.get("/api/v1/firms/demo-firm/findings/" + externalId));
-        assertThat(finding.get("state").asString()).isEqualTo("TRANSFERRED");
+            assertThat(transferred).as("a signed notification of the transfer reached the firm's endpoint")
+                    .isNotNull();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(
+                    (transferred.get("X-Liuhua-Timestamp") + "." + transferred.get("body"))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(transferred.get("X-Liuhua-Signature")).isEqualTo(expected);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (JsonNode d : firm.get("/api/v1/firms/demo-firm/webhook/deliveries?size=50").json()
+                        .path("items")) {
+                    if (d.path("hazardId").asString("").equals(hazardId)
+                            && d.path("eventType").asString("").equals("liuhua.hazard.transferred.v1")
+                            && d.path("state").asString("").equals("DELIVERED")) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            JsonNode finding = expect(200, firm.get("/api/v1/firms/demo-firm/findings/" + externalId));
+            assertThat(finding.get("state").asString()).isEqualTo("TRANSFERRED");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static TestHttp.Response upload(TestHttp http, String path, byte[] content) {

@@ -29,6 +29,9 @@ public final class RunningPlatform {
     private RunningPlatform() {
     }
 
+    /** The loopback port of the tests' webhook receiver, the only one hazard-service accepts as a webhook here. */
+    public static final int WEBHOOK_RECEIVER_PORT = Ports.freePort();
+
     public static synchronized Platform get() {
         if (platform == null) {
             try {
@@ -40,6 +43,9 @@ public final class RunningPlatform {
                                 "manual-service"),
                         data -> KeycloakIdentity.start(repoRoot, data, ports.keycloak()),
                         Platform.localJvmOptions());
+                // the one loopback port a firm's webhook may name here: the tests' own receiver
+                started.environment("hazard-service", Map.of("LIUHUA_HAZARD_WEBHOOKS_LOOPBACKPORTS",
+                        String.valueOf(WEBHOOK_RECEIVER_PORT)));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
                 started.start(Duration.ofSeconds(Long.getLong("liuhua.e2e.startSeconds", 300)));
                 platform = started;

@@ -32,6 +32,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private IdentityProvider identity;
 
     public Platform(Path repoRoot, Path dataDir, Ports ports, List<String> services,
@@ -50,6 +51,15 @@ public final class Platform implements AutoCloseable {
     public static List<String> localJvmOptions() {
         return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=80m", "-Dfile.encoding=UTF-8");
+    }
+
+    /**
+     * Adds environment variables to one service's process (settings of a test or an operator, e.g. the loopback port
+     * of a webhook receiver); call before {@link #start}.
+     */
+    public Platform environment(String service, Map<String, String> variables) {
+        environments.computeIfAbsent(service, s -> new HashMap<>()).putAll(variables);
+        return this;
     }
 
     /** Starts everything and waits until every process is ready. */
@@ -75,6 +85,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = new HashMap<>(identity.securityEnvironment());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SPRING_MONGODB_URI", mongo.uri(name.replace("-service", "")));
+        env.putAll(environments.getOrDefault(name, Map.of()));
         if (name.equals("gateway")) {
             env.put("GRID_SERVICE_URI", "http://127.0.0.1:" + ports.grid());
             env.put("HAZARD_SERVICE_URI", "http://127.0.0.1:" + ports.hazard());

@@ -12,7 +12,8 @@ import org.liuhua.kit.domain.InvalidInputException;
  * user info or fragment whose host resolves only to public addresses — no loopback, private (10/8, 172.16/12,
  * 192.168/16, fc00::/7), link-local (169.254/16 with the cloud metadata address, fe80::/10), carrier-grade NAT
  * (100.64/10), wildcard or multicast address. {@code http://} to a loopback address only when
- * {@code allow-http-loopback} is set (local runs, tests). Checked on registration and again before every attempt (a
+ * {@code allow-http-loopback} is set (the service's own tests), or on a port listed in {@code loopback-ports} (a
+ * receiver the operator runs beside the platform: the end-to-end tests' one). Checked on registration and again before every attempt (a
  * name may resolve elsewhere later); redirects are never followed.
  */
 final class Endpoints {
@@ -21,7 +22,8 @@ final class Endpoints {
     }
 
     /** The endpoint as a URI, or 400 naming {@code field}. */
-    static URI check(String url, boolean allowHttpLoopback, String field) {
+    static URI check(String url, WebhookProperties properties, String field) {
+        boolean allowHttpLoopback = properties.allowHttpLoopback();
         URI uri;
         try {
             uri = new URI(url);
@@ -46,7 +48,7 @@ final class Endpoints {
             allLoopback &= a.isLoopbackAddress();
         }
         if (scheme.equals("http")) {
-            if (allowHttpLoopback && allLoopback) {
+            if (allLoopback && properties.acceptsHttpLoopback(uri.getPort() < 0 ? 80 : uri.getPort())) {
                 return uri;
             }
             throw new InvalidInputException(field, "the endpoint must use https");

@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts       attempts before a delivery is given up as FAILED (default 12: about an hour of retries)
  * @param timeout           connect and answer timeout of one attempt (default 5 s)
  * @param batchSize         deliveries attempted per pass (default 50)
+ * @param loopbackPorts     loopback ports to which {@code http://} endpoints are accepted even without
+ *                          {@code allowHttpLoopback} (a receiver the operator runs beside the platform, e.g. the
+ *                          end-to-end tests' own; default none): every other loopback port stays refused
  */
 @ConfigurationProperties("liuhua.hazard.webhooks")
 public record WebhookProperties(Boolean enabled, Boolean allowHttpLoopback, Duration pollInterval, Duration leaseTtl,
                                 Duration firstRetryAfter, Duration maxRetryAfter, Integer maxAttempts,
-                                Duration timeout, Integer batchSize) {
+                                Duration timeout, Integer batchSize,
+                                java.util.List<Integer> loopbackPorts) {
 
     public WebhookProperties {
         enabled = enabled == null ? Boolean.TRUE : enabled;
@@ -33,6 +37,12 @@ public record WebhookProperties(Boolean enabled, Boolean allowHttpLoopback, Dura
         maxAttempts = maxAttempts == null ? 12 : maxAttempts;
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
         batchSize = batchSize == null ? 50 : batchSize;
+        loopbackPorts = loopbackPorts == null ? java.util.List.of() : java.util.List.copyOf(loopbackPorts);
+    }
+
+    /** Whether {@code http://} to a loopback address on {@code port} is accepted. */
+    public boolean acceptsHttpLoopback(int port) {
+        return allowHttpLoopback || loopbackPorts.contains(port);
     }
 
     /** The wait after {@code failedAttempts} failures: first, doubled each time, at most the maximum. */

@@ -109,7 +109,7 @@ public class WebhookSender {
         Integer status = null;
         String error = null;
         try {
-            URI uri = Endpoints.check(registration.url(), properties.allowHttpLoopback(), "url");
+            URI uri = Endpoints.check(registration.url(), properties, "url");
             String timestamp = String.valueOf(now.getEpochSecond());
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
                     .header("Content-Type", "application/json")

@@ -80,7 +80,7 @@ public class Webhooks {
     /** Registers (or replaces) the caller's endpoint; only the firm itself (else 404). */
     public Registration register(String firmId, String url, String secret, Caller caller) {
         checkOwn(firmId, caller);
-        Endpoints.check(url, properties.allowHttpLoopback(), "url");
+        Endpoints.check(url, properties, "url");
         if (secret == null || secret.length() < 16) {
             throw new InvalidInputException("secret", "at least 16 characters");
         }
