@@ -46,7 +46,7 @@ public final class DemoFixture {
         created = true;
     }
 
-    private static void establishment(TestHttp admin, String id, String town, String department, String name) {
+    static void establishment(TestHttp admin, String id, String town, String department, String name) {
         ok(admin.post("/api/v1/establishments", Map.ofEntries(Map.entry("id", id), Map.entry("name", name),
                 Map.entry("kind", "INDUSTRIAL"), Map.entry("industry", "TEXTILES"),
                 Map.entry("departmentId", department), Map.entry("unitId", town + "-v01-g1-u1"),

@@ -161,17 +161,26 @@ class HazardLoopE2EIT {
         try {
             String secret = "demo-firm-webhook-secret-2026";
             TestHttp firm = RunningPlatform.gatewayAs(RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
+            // an establishment of its own: the others are outside the demo firm's contracts for other tests
+            String establishmentId = "est-leyu-hook-" + System.nanoTime();
+            DemoFixture.establishment(admin, establishmentId, "zjg-leyu", "dept-industry", "乐余精密铸造有限公司");
             expect(201, admin.post("/api/v1/contracts", Map.of("firmId", "demo-firm", "establishmentIds",
-                    List.of("est-leyu-0001"), "validFrom", LocalDate.now().minusDays(1).toString(),
+                    List.of(establishmentId), "validFrom", LocalDate.now().minusDays(1).toString(),
                     "validTo", LocalDate.now().plusYears(1).toString())));
             expect(200, firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url",
                     "http://127.0.0.1:" + RunningPlatform.WEBHOOK_RECEIVER_PORT + "/liuhua/hooks", "secret", secret)));
             String externalId = "HK-E2E-" + System.nanoTime();
-            JsonNode pushed = expect(200, firm.post("/api/v1/intake/findings", Map.of("findings", List.of(Map.of(
-                    "externalId", externalId, "establishmentId", "est-leyu-0001", "category", "CONFINED_SPACE",
-                    "description", "有限空间作业未设置警示标志 " + externalId)))));
-            String hazardId = pushed.get("items").get(0).get("hazardId").asString();
-            assertThat(pushed.get("items").get(0).get("status").asString()).isEqualTo("CREATED");
+            Map<String, Object> item = Map.of("externalId", externalId, "establishmentId", establishmentId,
+                    "townId", "zjg-leyu", "category", "CONFINED_SPACE",
+                    "description", "有限空间作业未设置警示标志 " + externalId);
+            // hazard-service learns of the new establishment from grid's event: until then the item is refused
+            JsonNode[] pushed = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                pushed[0] = expect(200, firm.post("/api/v1/intake/findings", Map.of("findings", List.of(item))));
+                return !pushed[0].get("items").get(0).get("status").asString().equals("REJECTED");
+            });
+            String hazardId = pushed[0].get("items").get(0).get("hazardId").asString();
+            assertThat(pushed[0].get("items").get(0).get("status").asString()).isEqualTo("CREATED");
             expect(200, admin.post("/api/v1/hazards/" + hazardId + "/transfer", Map.of("toEstablishment", true)));
 
             Map<String, String> transferred = null;

@@ -64,7 +64,9 @@ class StaffController {
         }
     }
 
-    record PostChangeRequest(String role, String post, String workshop, String team, String process,
+    record PostChangeRequest(@Schema(description = "the new role, when it changes (also its Chinese name)",
+                                     allowableValues = {"PRINCIPAL", "SAFETY_MANAGER", "SPECIAL_OPERATIONS", "FRONT_LINE",
+                                             "DISPATCHED", "INTERN"}) String role, String post, String workshop, String team, String process,
                              LocalDate effectiveOn, String note) {
     }
 
