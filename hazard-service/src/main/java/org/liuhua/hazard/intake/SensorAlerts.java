@@ -198,22 +198,6 @@ public class SensorAlerts {
 
     private static String text(Map<?, ?> item, String field, int max, boolean required, int index,
                                List<FieldProblem> errors) {
-        Object value = item.get(field);
-        String path = "alerts[" + index + "]." + field;
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            if (required) {
-                errors.add(new FieldProblem(path, "is required"));
-            }
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            errors.add(new FieldProblem(path, "must be a string"));
-            return null;
-        }
-        if (s.length() > max) {
-            errors.add(new FieldProblem(path, "at most " + max + " characters"));
-            return null;
-        }
-        return s;
+        return BatchItemFields.text(item, "alerts", field, max, required, index, errors);
     }
 }
