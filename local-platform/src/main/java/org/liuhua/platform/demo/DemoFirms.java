@@ -54,7 +54,8 @@ final class DemoFirms {
             contract.path("establishmentIds").forEach(e -> covered.add(e.asString()));
             seeder.post("/api/v1/contracts/" + contractId + "/extend", Map.of("validTo",
                     today.plusMonths(7).toString(), "reason", "年度委托检查续期至下半年"));
-            for (int i = covered.size() + 1; i <= covered.size() + 10 && i <= 9999; i++) {
+            int before = covered.size();
+            for (int i = before + 1; i <= before + 10 && i <= 9999; i++) {
                 covered.add("est-jinfeng-%04d".formatted(i));
             }
             seeder.post("/api/v1/contracts/" + contractId + "/amend", Map.of("establishmentIds", covered,
