@@ -143,9 +143,8 @@ class HazardLoopE2EIT {
     void aFirmsWebhookReceivesASignedNotificationWhenItsFindingChangesState() throws Exception {
         java.util.concurrent.BlockingQueue<Map<String, String>> received =
                 new java.util.concurrent.LinkedBlockingQueue<>();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", RunningPlatform.WEBHOOK_RECEIVER_PORT), 0);
-        receiver.createContext("/liuhua/hooks", exchange -> {
+        String hookPath = "/liuhua/hooks-" + System.nanoTime();
+        RunningPlatform.WEBHOOK_RECEIVER.createContext(hookPath, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> request = new LinkedHashMap<>();
             request.put("body", body);
@@ -157,7 +156,6 @@ class HazardLoopE2EIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        receiver.start();
         try {
             String secret = "demo-firm-webhook-secret-2026";
             TestHttp firm = RunningPlatform.gatewayAs(RunningPlatform.clientToken("demo-firm", "demo-firm-secret"));
@@ -168,7 +166,7 @@ class HazardLoopE2EIT {
                     List.of(establishmentId), "validFrom", LocalDate.now().minusDays(1).toString(),
                     "validTo", LocalDate.now().plusYears(1).toString())));
             expect(200, firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url",
-                    "http://127.0.0.1:" + RunningPlatform.WEBHOOK_RECEIVER_PORT + "/liuhua/hooks", "secret", secret)));
+                    "http://127.0.0.1:" + RunningPlatform.WEBHOOK_RECEIVER_PORT + hookPath, "secret", secret)));
             String externalId = "HK-E2E-" + System.nanoTime();
             Map<String, Object> item = Map.of("externalId", externalId, "establishmentId", establishmentId,
                     "townId", "zjg-leyu", "category", "CONFINED_SPACE",
@@ -216,7 +214,7 @@ class HazardLoopE2EIT {
             JsonNode finding = expect(200, firm.get("/api/v1/firms/demo-firm/findings/" + externalId));
             assertThat(finding.get("state").asString()).isEqualTo("TRANSFERRED");
         } finally {
-            receiver.stop(0);
+            RunningPlatform.WEBHOOK_RECEIVER.removeContext(hookPath);
         }
     }
 

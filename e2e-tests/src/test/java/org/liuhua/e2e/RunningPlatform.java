@@ -29,8 +29,26 @@ public final class RunningPlatform {
     private RunningPlatform() {
     }
 
-    /** The loopback port of the tests' webhook receiver, the only one hazard-service accepts as a webhook here. */
-    public static final int WEBHOOK_RECEIVER_PORT = Ports.freePort();
+    /**
+     * The tests' webhook receiver, bound (to a port of the system's choosing) for the whole test JVM before the
+     * platform starts, so no other process can take its port: the one loopback port hazard-service accepts as a
+     * webhook here. Tests add a context of their own and remove it.
+     */
+    public static final com.sun.net.httpserver.HttpServer WEBHOOK_RECEIVER = webhookReceiver();
+
+    public static final int WEBHOOK_RECEIVER_PORT = WEBHOOK_RECEIVER.getAddress().getPort();
+
+    private static com.sun.net.httpserver.HttpServer webhookReceiver() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static synchronized Platform get() {
         if (platform == null) {

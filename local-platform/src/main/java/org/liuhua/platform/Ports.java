@@ -17,7 +17,7 @@ public record Ports(int gateway, int grid, int hazard, int training, int manual,
                 freePort(), freePort(), freePort());
     }
 
-    public static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.security.Caller;
@@ -47,7 +48,9 @@ public class Sessions {
     }
 
     /** What a session request carries. */
-    public record HoldSession(String establishmentId, String type, LocalDate heldOn, String topic, String content,
+    public record HoldSession(String establishmentId,
+                              @Schema(allowableValues = {"SHIFT_BRIEFING", "QUARTERLY_LECTURE", "SEASON_OPENING",
+                                      "MGMT_211", "PRINCIPAL_REVIEW"}) String type, LocalDate heldOn, String topic, String content,
                               List<String> attendees, Integer attendeeCount, String lecturerStaffId,
                               String lecturerName, Integer durationMinutes, List<String> photos,
                               List<String> reviewers, String outcome) {

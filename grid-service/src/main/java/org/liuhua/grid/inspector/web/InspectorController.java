@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -109,11 +110,13 @@ class InspectorController {
     }
 
     record InspectorRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
-                            @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String employment,
+                            @NotBlank @Size(max = 100) String name,
+                            @Schema(allowableValues = {"FULL_TIME", "PART_TIME"}) @NotBlank @Size(max = 50) String employment,
                             @NotBlank @Size(max = 64) String townId, @Size(max = 32) String phone) {
     }
 
-    record EditRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String employment,
+    record EditRequest(@NotBlank @Size(max = 100) String name,
+                       @Schema(allowableValues = {"FULL_TIME", "PART_TIME"}) @NotBlank @Size(max = 50) String employment,
                        @Size(max = 32) String phone) {
     }
 

@@ -2,6 +2,7 @@ package org.liuhua.grid.region.web;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -205,6 +206,7 @@ class RegionController {
     }
 
     record TownRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 100) String name,
+                       @Schema(allowableValues = {"TOWN", "SUBDISTRICT", "DEVELOPMENT_ZONE", "HIGH_TECH_ZONE", "PARK"})
                        @NotBlank @Size(max = 50) String kind, @Min(0) @Max(100_000) Integer safetyStaff,
                        @Min(0) @Max(100_000) Integer fireStaff) {
     }
@@ -221,7 +223,8 @@ class RegionController {
     }
 
     record UnitRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 64) String gridId,
-                       @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind) {
+                       @NotBlank @Size(max = 100) String name,
+                       @Schema(allowableValues = {"GENERAL", "KEY"}) @NotBlank @Size(max = 50) String kind) {
     }
 
     record VillageChange(@NotBlank @Size(max = 100) String name, @Size(max = 64) String townId) {
@@ -230,7 +233,8 @@ class RegionController {
     record GridChange(@NotBlank @Size(max = 100) String name, @Size(max = 64) String villageId) {
     }
 
-    record UnitChange(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String kind,
+    record UnitChange(@NotBlank @Size(max = 100) String name,
+                      @Schema(allowableValues = {"GENERAL", "KEY"}) @NotBlank @Size(max = 50) String kind,
                       @Size(max = 64) String gridId) {
     }
 
