@@ -129,6 +129,9 @@ final class ApiFuzzer {
     private Inputs inputs;
     private int requests;
     private int retries;
+    /** Whether the current operation's generated body was itself refused with 400 (see {@link #run}). */
+    private boolean baseRefused;
+    private final List<String> refusedBases = new ArrayList<>();
 
     /**
      * @param admin      the gateway as the city administrator (documents, ids, state reads)
@@ -213,7 +216,16 @@ final class ApiFuzzer {
                     Case valid = validCase(operation, role);
                     check(operation, role, valid, send(operation, role, valid));
                 }
-                List<Case> invalid = invalidCases(operation, validCase(operation, role));
+                // the body the bad inputs are made from is sent as it is first: when the service refuses it (a rule
+                // across fields, a value no schema states), which field a bad input's 400 names cannot be judged
+                Case base = validCase(operation, role);
+                TestHttp.Response baseAnswer = send(operation, role, base);
+                check(operation, role, base, baseAnswer);
+                baseRefused = baseAnswer.status() == 400;
+                if (baseRefused) {
+                    refusedBases.add(operation.service() + " " + operation.method() + " " + operation.path());
+                }
+                List<Case> invalid = invalidCases(operation, base);
                 int stateChecks = 0;
                 for (Case bad : invalid) {
                     boolean checkState = operation.writes() && stateChecks < STATE_CHECKS;
@@ -243,6 +255,7 @@ final class ApiFuzzer {
                         }
                     }
                 }
+                baseRefused = false;
                 fuzzed++;
             }
         } finally {
@@ -251,6 +264,8 @@ final class ApiFuzzer {
         long seconds = Duration.between(start, Instant.now()).toSeconds();
         System.out.printf("fuzz: %d requests (%d retried after 429) in %d s; %d of %d operations also got invalid "
                 + "inputs%n", requests, retries, seconds, fuzzed, operations.size());
+        System.out.printf("fuzz: %d operations whose generated body was refused with 400 (which field a bad input's"
+                + " 400 names is not judged there): %s%n", refusedBases.size(), refusedBases);
         report();
         assertThat(fuzzed).as("operations fuzzed with invalid inputs within " + SECONDS + " s")
                 .isEqualTo(operations.size());
@@ -510,7 +525,7 @@ final class ApiFuzzer {
                 String detail = problem.path("detail").asString("");
                 if (fields.isEmpty() && detail.isBlank()) {
                     findings.add(new Finding(NAMES_NOTHING, operation, role, input, status, abbreviate(answer.body())));
-                } else if (!input.kind().equals("valid") && !names(fields, detail, input.target())
+                } else if (!input.kind().equals("valid") && !baseRefused && !names(fields, detail, input.target())
                         && !refusedPath(operation, input, answer)) {
                     findings.add(new Finding(NAMES_OTHER, operation, role, input, status, abbreviate(answer.body())));
                 }
@@ -577,8 +592,7 @@ final class ApiFuzzer {
         if (getTemplates.contains(collectionTemplate)) {
             String collection = String.join("/", List.of(concrete.split("/")).subList(0,
                     collectionTemplate.split("/").length));
-            TestHttp.Response list = admin.get(collection + "?size=1");
-            requests++;
+            TestHttp.Response list = adminGet(collection + "?size=1");
             state.append(collection).append(" → ").append(list.status()).append(' ')
                     .append(json(list).path("totalElements").asString(""));
         }
@@ -586,12 +600,24 @@ final class ApiFuzzer {
         if (lastBrace > 0 && getTemplates.contains(template.substring(0, lastBrace + 1))) {
             String resource = String.join("/", List.of(concrete.split("/")).subList(0,
                     template.substring(0, lastBrace + 1).split("/").length));
-            TestHttp.Response object = admin.get(resource);
-            requests++;
+            TestHttp.Response object = adminGet(resource);
             state.append("; ").append(resource).append(" → ").append(object.status()).append(' ')
                     .append(object.status() == 200 ? object.body() : "");
         }
         return state.toString();
+    }
+
+    /** A read of the state probes, asked again after a 429 (the gateway's rate limit is not the state). */
+    private TestHttp.Response adminGet(String path) {
+        for (int attempt = 1; ; attempt++) {
+            TestHttp.Response response = admin.get(path);
+            requests++;
+            if (response.status() != 429 || attempt >= 5) {
+                return response;
+            }
+            retries++;
+            sleep(retryAfter(response));
+        }
     }
 
     // --- reporting ------------------------------------------------------------------------------------------------

@@ -43,6 +43,8 @@ class AnchorController {
 
     @GetMapping("/api/v1/hazards/chain-anchors/latest")
     @CityWideOrOfficer
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the latest anchor",
+            useReturnTypeSchema = true)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
             description = "no anchor yet (the first pass runs one interval after start)")
     AnchorView latest() {
