@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The third-party firm side of the demo city (H-7, G-5, H-8), through the public API: the demo firm's contract
  * extended and amended, its webhook registered (to a documentation address, RFC 5737, that the SSRF rules accept and
- * nothing answers: the delivery log shows the attempts), findings pushed with photos, and a patrol finding of the
+ * nothing answers: once a finding of the firm changes state, the delivery log shows its attempts), findings pushed with photos, and a patrol finding of the
  * demo inspector synced with a photo.
  */
 final class DemoFirms {
