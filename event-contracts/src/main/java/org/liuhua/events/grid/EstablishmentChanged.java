@@ -36,7 +36,8 @@ public record EstablishmentChanged(
         int workshops,
         List<String> tenantIds,
         String status,
-        Instant closedAt) {
+        Instant closedAt,
+        List<EstablishmentPost> posts) {
 
     /** The event of an establishment's new state: every field comes from its {@link EstablishmentSnapshot}. */
     public EstablishmentChanged(EstablishmentSnapshot establishment) {
@@ -46,7 +47,7 @@ public record EstablishmentChanged(
                 establishment.employeeCount(), establishment.address(), establishment.latitude(),
                 establishment.longitude(), establishment.landlordId(), establishment.clusterId(),
                 establishment.changedAt(), establishment.revision(), establishment.workshops(),
-                establishment.tenantIds(), establishment.status(), establishment.closedAt());
+                establishment.tenantIds(), establishment.status(), establishment.closedAt(), establishment.posts());
     }
 
     /** The event as written before workshops, tenants and the status were carried: an active establishment. */
@@ -62,5 +63,6 @@ public record EstablishmentChanged(
     public EstablishmentChanged {
         tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
         status = status == null ? EstablishmentSnapshot.ACTIVE : status;
+        posts = posts == null ? List.of() : List.copyOf(posts);
     }
 }

@@ -38,7 +38,8 @@ public record EstablishmentRegistered(
         int workshops,
         List<String> tenantIds,
         String status,
-        Instant closedAt) {
+        Instant closedAt,
+        List<EstablishmentPost> posts) {
 
     /** The event of an establishment: every field comes from its {@link EstablishmentSnapshot}. */
     public EstablishmentRegistered(EstablishmentSnapshot establishment) {
@@ -48,7 +49,7 @@ public record EstablishmentRegistered(
                 establishment.employeeCount(), establishment.address(), establishment.latitude(),
                 establishment.longitude(), establishment.landlordId(), establishment.clusterId(),
                 establishment.changedAt(), establishment.revision(), establishment.workshops(),
-                establishment.tenantIds(), establishment.status(), establishment.closedAt());
+                establishment.tenantIds(), establishment.status(), establishment.closedAt(), establishment.posts());
     }
 
     /** The event as written before workshops, tenants and the status were carried: an active establishment. */
@@ -64,5 +65,6 @@ public record EstablishmentRegistered(
     public EstablishmentRegistered {
         tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
         status = status == null ? EstablishmentSnapshot.ACTIVE : status;
+        posts = posts == null ? List.of() : List.copyOf(posts);
     }
 }

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param tenantIds       the establishments renting its premises (厂中厂), when it is a landlord; sorted
  * @param status          ACTIVE or CLOSED (关闭/注销; kept in the register, no longer patrolled); absent = ACTIVE
  * @param closedAt        when it was closed (start of the closing day), null while active
+ * @param posts           the production-line posts (岗位/班组) with their shifts and workers per shift, in the
+ *                        registry's order; empty when none are registered (and in events written before they were
+ *                        carried)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EstablishmentSnapshot(
@@ -59,7 +62,8 @@ public record EstablishmentSnapshot(
         int workshops,
         List<String> tenantIds,
         String status,
-        Instant closedAt) {
+        Instant closedAt,
+        List<EstablishmentPost> posts) {
 
     /** ACTIVE: in business, due for patrols. */
     public static final String ACTIVE = "ACTIVE";
@@ -70,6 +74,19 @@ public record EstablishmentSnapshot(
         flags = flags == null ? List.of() : List.copyOf(flags);
         tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
         status = status == null ? ACTIVE : status;
+        posts = posts == null ? List.of() : List.copyOf(posts);
+    }
+
+    /** A snapshot as written before posts were carried: none. */
+    public EstablishmentSnapshot(String establishmentId, String name, String kind, String industry,
+                                 String departmentId, String townId, String villageId, String gridId, String unitId,
+                                 String riskLevel, List<String> flags, int employeeCount, String address,
+                                 Double latitude, Double longitude, String landlordId, String clusterId,
+                                 Instant changedAt, long revision, int workshops, List<String> tenantIds,
+                                 String status, Instant closedAt) {
+        this(establishmentId, name, kind, industry, departmentId, townId, villageId, gridId, unitId, riskLevel,
+                flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt, revision,
+                workshops, tenantIds, status, closedAt, List.of());
     }
 
     /** A snapshot as written before workshops, tenants and the status were carried: an active establishment. */
@@ -80,7 +97,7 @@ public record EstablishmentSnapshot(
                                  Instant changedAt, long revision) {
         this(establishmentId, name, kind, industry, departmentId, townId, villageId, gridId, unitId, riskLevel,
                 flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt, revision, 0,
-                List.of(), ACTIVE, null);
+                List.of(), ACTIVE, null, List.of());
     }
 
     /** Whether the establishment is closed (an event without a status is of an active one). */

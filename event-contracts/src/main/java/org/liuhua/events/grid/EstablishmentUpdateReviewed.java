@@ -1,6 +1,7 @@
 package org.liuhua.events.grid;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.liuhua.events.EventType;
@@ -12,6 +13,7 @@ import org.liuhua.events.Topics;
  *
  * @param decision APPROVED or REJECTED
  * @param reason   the reviewer's reason (required for a rejection)
+ * @param posts    the proposed whole new list of posts (岗位/班组), or null when the proposal left them unchanged
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @EventType(value = "liuhua.grid.establishment-update-reviewed.v1", topic = Topics.GRID)
@@ -24,5 +26,10 @@ public record EstablishmentUpdateReviewed(
         Integer workshops,
         String reason,
         String reviewedBy,
-        Instant reviewedAt) {
+        Instant reviewedAt,
+        List<EstablishmentPost> posts) {
+
+    public EstablishmentUpdateReviewed {
+        posts = posts == null ? null : List.copyOf(posts);
+    }
 }
