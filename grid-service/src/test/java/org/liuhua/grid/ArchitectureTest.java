@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liuhua.grid.cluster.domain.Assessment;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.grid.inspector.domain.UnitBinding;
 import org.liuhua.grid.patrol.TrackBatch;
 import org.liuhua.grid.patrol.domain.CheckIn;
@@ -28,8 +29,8 @@ class ArchitectureTest {
     /** Spring Data would store a nested field named {@code id} as {@code _id}. */
     @Test
     void embeddedRecordsDoNotNameAFieldId() {
-        for (Class<?> embedded : List.of(OfficerBinding.class, UnitBinding.class, CheckIn.class, Finding.class,
-                Assessment.class, TrackBatch.TrackPoint.class)) {
+        for (Class<?> embedded : List.of(OfficerBinding.class, Post.class, UnitBinding.class, CheckIn.class,
+                Finding.class, Assessment.class, TrackBatch.TrackPoint.class)) {
             for (var component : embedded.getRecordComponents()) {
                 assertThat(component.getName()).as(embedded.getSimpleName()).isNotEqualTo("id");
             }

@@ -46,6 +46,8 @@ public abstract class GridIT {
     public static final String OTHER_TOWN = "zjg-leyu";
     /** Named in {@code liuhua.grid.staffing.large-town-ids}. */
     public static final String LARGE_TOWN = "rg-changjiang";
+    /** {@code liuhua.grid.staffing.workers-per-safety-officer} of the tests. */
+    public static final int WORKERS_PER_SAFETY_OFFICER = 1000;
     /** 锦丰镇 centre, roughly. */
     public static final double LAT = 31.9380;
     public static final double LON = 120.6250;
@@ -55,6 +57,8 @@ public abstract class GridIT {
         ServiceTestSupport.register(registry, "grid-service-it");
         // a 长江镇-type town held to the development zones' staffing numbers by id (StaffingRulesIT)
         registry.add("liuhua.grid.staffing.large-town-ids", () -> LARGE_TOWN);
+        // one safety officer per started 1,000 workers of a post's shift (default 0: one per shift; StaffingRulesIT)
+        registry.add("liuhua.grid.staffing.workers-per-safety-officer", () -> WORKERS_PER_SAFETY_OFFICER);
     }
 
     @LocalServerPort

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.liuhua.grid.Saved;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
+import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.grid.establishment.domain.UpdateProposal;
 import org.liuhua.grid.scope.CallerScope;
 import org.liuhua.kit.domain.ConflictException;
@@ -50,8 +51,8 @@ public class EnterpriseUpdates {
      * An enterprise officer proposes new facts for their own establishment (another establishment is not in their
      * scope: 404). Values outside the bounds → 400 naming the field; one already pending → 409 PENDING.
      */
-    public UpdateProposal propose(String establishmentId, Integer employeeCount, Integer workshops, String note,
-                                  CallerScope scope) {
+    public UpdateProposal propose(String establishmentId, Integer employeeCount, Integer workshops,
+                                  List<Post> posts, String note, CallerScope scope) {
         Establishment e = establishments.get(establishmentId, scope);
         if (!scope.caller().has(Roles.ENTERPRISE_OFFICER)
                 || !establishmentId.equals(scope.caller().establishmentId())) {
@@ -59,8 +60,8 @@ public class EnterpriseUpdates {
         }
         e.requireActive();
         List<FieldProblem> problems = new ArrayList<>();
-        if (employeeCount == null && workshops == null) {
-            problems.add(new FieldProblem("employeeCount", "give employeeCount or workshops"));
+        if (employeeCount == null && workshops == null && posts == null) {
+            problems.add(new FieldProblem("employeeCount", "give employeeCount, workshops or posts"));
         }
         if (employeeCount != null) {
             int bound = bounds.employeeBound(e.employeeCount());
@@ -81,10 +82,22 @@ public class EnterpriseUpdates {
                         + " from " + e.workshops() + " in one proposal; a bigger change is registered by the town"));
             }
         }
+        List<Post> teams = posts == null ? null : Post.normalised(posts);
+        if (teams != null) {
+            List<FieldProblem> postProblems = Post.problems("posts", teams);
+            problems.addAll(postProblems);
+            int changed = postProblems.isEmpty() ? Post.changes(e.posts(), teams) : 0;
+            if (changed > bounds.postChange()) {
+                problems.add(new FieldProblem("posts", "may add, remove or change at most " + bounds.postChange()
+                        + " posts in one proposal (this one changes " + changed
+                        + "); a bigger change is registered by the town"));
+            }
+        }
         if (problems.isEmpty() && (employeeCount == null || employeeCount == e.employeeCount())
-                && (workshops == null || workshops == e.workshops())) {
-            problems.add(new FieldProblem(employeeCount != null ? "employeeCount" : "workshops",
-                    "is what the register already holds"));
+                && (workshops == null || workshops == e.workshops())
+                && (teams == null || teams.equals(e.posts()))) {
+            problems.add(new FieldProblem(employeeCount != null ? "employeeCount" : workshops != null ? "workshops"
+                    : "posts", "is what the register already holds"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -97,7 +110,7 @@ public class EnterpriseUpdates {
                     List.of("GET /api/v1/establishments/update-proposals/" + pending.get(0).id()));
         }
         return proposals.insert(UpdateProposal.propose("eup-" + UUID.randomUUID(), e, employeeCount, workshops,
-                note, scope.caller().username(), clock.instant()));
+                teams, note, scope.caller().username(), clock.instant()));
     }
 
     /**
@@ -114,7 +127,8 @@ public class EnterpriseUpdates {
         }
         if (approve && proposal.pending()) {
             Saved.change(establishmentStore, proposal.establishmentId(), "establishment",
-                    e -> e.applyFacts(proposal.employeeCount(), proposal.workshops(), clock.instant()));
+                    e -> e.applyFacts(proposal.employeeCount(), proposal.workshops(), proposal.posts(),
+                            clock.instant()));
         }
         return Saved.change(proposals, proposalId, "update proposal",
                 p -> p.review(approve, reason, scope.caller().username(), clock.instant())).value();

@@ -21,13 +21,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
+import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.kit.domain.FieldProblem;
 
 /**
  * Reads the rows of an establishment spreadsheet (the towns' 底数 tables), XLSX (first sheet) or CSV (UTF-8). The
  * first row names the columns with the JSON field names ({@code id, name, kind, industry, departmentId, townId,
- * unitId, riskLevel, flags, employeeCount, workshops, address, latitude, longitude, landlordId, clusterId}); flags
- * are separated by {@code ;} or {@code |}.
+ * unitId, riskLevel, flags, employeeCount, workshops, address, latitude, longitude, landlordId, clusterId, posts});
+ * flags are separated by {@code ;} or {@code |}; posts (岗位/班组) are {@code name:shifts:workersPerShift[:workshop]},
+ * several separated by {@code ;} or {@code |} (e.g. {@code 冲压甲班:2:18:冲压车间;喷涂线:1:6}; full-width {@code ：；}
+ * also).
  */
 final class SpreadsheetRows {
 
@@ -107,8 +110,43 @@ final class SpreadsheetRows {
         List<String> flagList = flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;|]"));
         EstablishmentDraft draft = new EstablishmentDraft(v.get("id"), v.get("name"), v.get("kind"), v.get("industry"),
                 v.get("departmentId"), v.get("townId"), v.get("unitId"), v.get("riskLevel"), flagList, employees,
-                workshops, v.get("address"), latitude, longitude, v.get("landlordId"), v.get("clusterId"));
+                workshops, v.get("address"), latitude, longitude, v.get("landlordId"), v.get("clusterId"),
+                posts(v.getOrDefault("posts", ""), problems));
         return new Row(rowNumber, draft, problems);
+    }
+
+    /** The posts of a cell, {@code name:shifts:workersPerShift[:workshop]} each; what cannot be read is a problem. */
+    private static List<Post> posts(String cell, List<FieldProblem> problems) {
+        List<Post> posts = new ArrayList<>();
+        if (cell == null || cell.isBlank()) {
+            return posts;
+        }
+        String[] entries = cell.split("[;|；]");
+        for (String entry : entries) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String at = "posts[" + posts.size() + "]";
+            String[] parts = entry.trim().split("[:：]", -1);
+            if (parts.length < 3 || parts.length > 4) {
+                problems.add(new FieldProblem(at, "'" + entry.trim() + "' is not name:shifts:workersPerShift"
+                        + "[:workshop]"));
+                posts.add(new Post(parts[0], null, null, null));
+                continue;
+            }
+            posts.add(new Post(parts[0], parts.length == 4 ? parts[3] : null,
+                    whole(parts[1], at + ".shifts", problems), whole(parts[2], at + ".workersPerShift", problems)));
+        }
+        return posts;
+    }
+
+    private static Integer whole(String text, String field, List<FieldProblem> problems) {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(field, "'" + text + "' is not a whole number"));
+            return null;
+        }
     }
 
     private static Integer integer(Map<String, String> v, String field, List<FieldProblem> problems) {

@@ -142,14 +142,28 @@ public class StaffingGaps {
                 || (e.industry() != null && s.engineerIndustries().contains(e.industry()))) {
             gap(gaps, e, "REGISTERED_SAFETY_ENGINEER", 1);
         }
-        if (e.workshops() > 0) {
-            gap(gaps, e, "SAFETY_OFFICER", e.workshops());
+        int safetyOfficers = safetyOfficers(e, s);
+        if (safetyOfficers > 0) {
+            gap(gaps, e, "SAFETY_OFFICER", safetyOfficers);
         }
         if ("SMALL_VENUE".equals(e.kind()) || "RESIDENTIAL".equals(e.kind())) {
             gap(gaps, e, "FIRE_SAFETY_OFFICER", 1);
             gap(gaps, e, "FIRE_INSTRUCTOR", 1);
         }
         return gaps;
+    }
+
+    /**
+     * One safety officer per post and shift (rugao 2026: 在车间、班组等生产一线根据单班作业人数至少明确1名专兼职安全员;
+     * zhangjiagang 2024: 关键岗位每个班组配备一名安全员) — or per started {@code workersPerSafetyOfficer} workers of a shift
+     * when that is set; an establishment without registered posts: one per workshop/shift ({@code workshops}).
+     */
+    static int safetyOfficers(Establishment e, StaffingProperties s) {
+        if (e.posts().isEmpty()) {
+            return e.workshops();
+        }
+        long required = e.posts().stream().mapToLong(p -> p.safetyOfficers(s.workersPerSafetyOfficer())).sum();
+        return (int) Math.min(Integer.MAX_VALUE, required);
     }
 
     private static void gap(List<Gap> gaps, Establishment e, String role, int required) {

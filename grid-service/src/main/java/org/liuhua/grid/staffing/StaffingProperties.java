@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param engineerIndustries        industries that need a registered safety engineer (危险化学品生产、储存: the industry
  *                                  code, not the flag HAZARDOUS_CHEMICALS, which any user or trader of chemicals carries)
  * @param engineerFlags             flags that need a registered safety engineer (金属冶炼单位)
+ * @param workersPerSafetyOfficer   0 (the default): one safety officer per post and shift (在车间、班组等生产一线根据
+ *                                  单班作业人数至少明确1名专兼职安全员); N > 0: one per started N workers of a post's
+ *                                  shift (so still at least one per shift)
  */
 @ConfigurationProperties("liuhua.grid.staffing")
 public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafetyStaff, Integer townFireStaff,
@@ -31,7 +34,7 @@ public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafet
                                  Integer departmentSafetyStaff, Map<String, Integer> departmentSafetyStaffById,
                                  Integer directorEmployees, List<String> directorIndustries,
                                  List<String> directorFlags, List<String> engineerIndustries,
-                                 List<String> engineerFlags) {
+                                 List<String> engineerFlags, Integer workersPerSafetyOfficer) {
 
     public StaffingProperties {
         townSafetyStaff = townSafetyStaff == null ? 6 : townSafetyStaff;
@@ -53,6 +56,7 @@ public record StaffingProperties(Integer townSafetyStaff, Integer largeTownSafet
         engineerIndustries = engineerIndustries == null ? List.of("HAZARDOUS_CHEMICALS")
                 : List.copyOf(engineerIndustries);
         engineerFlags = engineerFlags == null ? List.of("METAL_SMELTING") : List.copyOf(engineerFlags);
+        workersPerSafetyOfficer = workersPerSafetyOfficer == null ? 0 : workersPerSafetyOfficer;
     }
 
     /** Whether a town is held to the large numbers. */

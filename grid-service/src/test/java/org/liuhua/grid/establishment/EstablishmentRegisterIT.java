@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.events.Topics;
 import org.liuhua.events.grid.EstablishmentChanged;
 import org.liuhua.events.grid.EstablishmentClosed;
+import org.liuhua.events.grid.EstablishmentPost;
+import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentUpdateReviewed;
 import org.liuhua.grid.GridIT;
 import org.liuhua.kit.outbox.EventJson;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * G-2, a register a city can trust: landlord/tenant and cluster links validated and kept in step both ways; closing
  * an establishment (kept with its history, no longer patrolled, a landlord with active tenants refused); enterprise
- * officers proposing their own facts within bounds, reviewed by the town.
+ * officers proposing their own facts (employees, workshops, posts) within bounds, reviewed by the town; an
+ * establishment's production-line posts (岗位/班组) and their bounds.
  */
 class EstablishmentRegisterIT extends GridIT {
 
@@ -201,6 +204,131 @@ class EstablishmentRegisterIT extends GridIT {
                 + "/reject", Map.of("reason", "人数与社保缴纳记录不符"));
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(admin().get("/api/v1/establishments/" + est).json().get("employeeCount").asInt()).isEqualTo(28);
+    }
+
+    @Test
+    void postsAreRegisteredShownAndCarriedInTheEventsAndABadPostIsNamed() {
+        Place place = place(TOWN, "GENERAL");
+        String est = unique("est-posts");
+        Map<String, Object> body = new HashMap<>(establishment(est, place, "GENERAL"));
+        body.put("posts", List.of(post("冲压车间甲班", "冲压车间", 2, 18), post("喷涂线", null, 1, 6)));
+        TestHttp.Response created = admin().post("/api/v1/establishments", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode posts = admin().get("/api/v1/establishments/" + est).json().get("posts");
+        assertThat(posts.findValuesAsString("name")).containsExactly("冲压车间甲班", "喷涂线");
+        assertThat(posts.get(0).get("workshop").asString()).isEqualTo("冲压车间");
+        assertThat(posts.get(0).get("shifts").asInt()).isEqualTo(2);
+        assertThat(posts.get(0).get("workersPerShift").asInt()).isEqualTo(18);
+        assertThat(admin().post("/api/v1/establishments", body).status()).as("the same again").isEqualTo(200);
+        var registered = events(Topics.GRID, est, "liuhua.grid.establishment-registered.v1", 1);
+        assertThat(EventJson.read(registered.get(0).value(), EstablishmentRegistered.class).posts())
+                .containsExactly(new EstablishmentPost("冲压车间甲班", "冲压车间", 2, 18),
+                        new EstablishmentPost("喷涂线", null, 1, 6));
+
+        // each bound, at the boundary, named by its position
+        List<Map<String, Object>> good = List.of(post("甲班", null, 1, 1), post("乙班", "二车间", 4, 10_000));
+        assertThat(badPost(est, body, good, post("丙班", null, 5, 10))).isEqualTo("posts[2].shifts");
+        assertThat(badPost(est, body, good, post("丙班", null, 0, 10))).isEqualTo("posts[2].shifts");
+        assertThat(badPost(est, body, good, post("丙班", null, 1, 10_001))).isEqualTo("posts[2].workersPerShift");
+        assertThat(badPost(est, body, good, post("丙班", null, 1, 0))).isEqualTo("posts[2].workersPerShift");
+        assertThat(badPost(est, body, good, post("乙班", null, 1, 5))).isEqualTo("posts[2].name");
+        assertThat(badPost(est, body, good, post(" ", null, 1, 5))).isEqualTo("posts[2].name");
+        assertThat(badPost(est, body, good, post("班".repeat(65), null, 1, 5))).isEqualTo("posts[2].name");
+        assertThat(badPost(est, body, good, post("丙班", "车".repeat(65), 1, 5))).isEqualTo("posts[2].workshop");
+        assertThat(badPost(est, body, good, post("丙班", null, "三班", 5))).isEqualTo("posts[2].shifts");
+        List<Map<String, Object>> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            many.add(post("班组" + i, null, 1, 3));
+        }
+        body.put("posts", many);
+        assertField(admin().put("/api/v1/establishments/" + est, body), 400, "posts");
+        body.put("posts", many.subList(0, 200));
+        assertThat(ok(admin().put("/api/v1/establishments/" + est, body)).json().get("posts").size()).isEqualTo(200);
+
+        // a batch item and a spreadsheet row are read the same way
+        Map<String, Object> item = new HashMap<>(establishment(unique("est-batch"), place, "GENERAL"));
+        item.put("posts", List.of(post("叉车班", null, 9, 3)));
+        JsonNode batch = ok(admin().post("/api/v1/establishments/batch", List.of(item))).json();
+        assertThat(batch.get(0).get("errors").findValuesAsString("field")).containsExactly("posts[0].shifts");
+        String fromSheet = unique("est-sheet");
+        String csv = "id,name,kind,industry,departmentId,unitId,riskLevel,posts\n"
+                + fromSheet + ",锦丰某机械厂,INDUSTRIAL,MACHINERY,dept-emergency," + place.unitId()
+                + ",GENERAL,冲压甲班:2:18:冲压车间;仓储叉车班：3：4\n"
+                + unique("est-sheet") + ",锦丰某五金厂,INDUSTRIAL,MACHINERY,dept-emergency," + place.unitId()
+                + ",GENERAL,冲压甲班:两班:18\n";
+        JsonNode report = ok(upload(admin(), "/api/v1/establishments/import", "posts.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))).json();
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("results").get(1).get("errors").findValuesAsString("field"))
+                .containsExactly("posts[0].shifts");
+        JsonNode sheetPosts = admin().get("/api/v1/establishments/" + fromSheet).json().get("posts");
+        assertThat(sheetPosts.findValuesAsString("name")).containsExactly("冲压甲班", "仓储叉车班");
+        assertThat(sheetPosts.get(0).get("workshop").asString()).isEqualTo("冲压车间");
+        assertThat(sheetPosts.get(1).get("shifts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anEnterpriseProposesItsPostsWithinBoundsAndTheApprovalAppliesThem() {
+        Place place = place(TOWN, "GENERAL");
+        String est = unique("est-posts");
+        Map<String, Object> body = new HashMap<>(establishment(est, place, "GENERAL"));
+        body.put("posts", List.of(post("冲压车间甲班", "冲压车间", 2, 18)));
+        ok(admin().post("/api/v1/establishments", body));
+        TestHttp enterprise = enterpriseOfficer(est);
+        String proposals = "/api/v1/establishments/" + est + "/update-proposals";
+
+        assertField(enterprise.post(proposals, Map.of("posts", List.of(post("冲压车间甲班", "冲压车间", 2, 18)))),
+                400, "posts");
+        assertField(enterprise.post(proposals, Map.of("posts", List.of(post("冲压车间甲班", null, 6, 18)))), 400,
+                "posts[0].shifts");
+        List<Map<String, Object>> sixChanges = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            sixChanges.add(post("新班组" + i, null, 1, 5));
+        }
+        assertField(enterprise.post(proposals, Map.of("posts", sixChanges)), 400, "posts");
+
+        List<Map<String, Object>> proposed = List.of(post("冲压车间甲班", "冲压车间", 3, 18),
+                post("喷涂线", "涂装车间", 2, 6), post("仓储叉车班", null, 1, 4));
+        TestHttp.Response pending = enterprise.post(proposals, Map.of("posts", proposed, "note", "新增喷涂线和叉车班"));
+        assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
+        assertThat(pending.json().get("currentPosts").findValuesAsString("name")).containsExactly("冲压车间甲班");
+        assertThat(pending.json().get("posts").findValuesAsString("name"))
+                .containsExactly("冲压车间甲班", "喷涂线", "仓储叉车班");
+        String id = pending.json().get("id").asString();
+        assertThat(townOfficer(TOWN).get("/api/v1/establishments/update-proposals/" + id).json()
+                .get("currentPosts").get(0).get("shifts").asInt()).isEqualTo(2);
+        assertThat(admin().get("/api/v1/establishments/" + est).json().get("posts").size()).isEqualTo(1);
+
+        ok(townOfficer(TOWN).post("/api/v1/establishments/update-proposals/" + id + "/approve", Map.of()));
+        JsonNode now = admin().get("/api/v1/establishments/" + est).json();
+        assertThat(now.get("posts").findValuesAsString("name")).containsExactly("冲压车间甲班", "喷涂线", "仓储叉车班");
+        assertThat(now.get("posts").get(0).get("shifts").asInt()).isEqualTo(3);
+        assertThat(now.get("employeeCount").asInt()).as("left as it was").isEqualTo(20);
+        var changed = events(Topics.GRID, est, "liuhua.grid.establishment-changed.v1", 1);
+        assertThat(EventJson.read(changed.get(changed.size() - 1).value(), EstablishmentChanged.class).posts())
+                .hasSize(3).contains(new EstablishmentPost("仓储叉车班", null, 1, 4));
+        var reviewed = events(Topics.GRID, est, "liuhua.grid.establishment-update-reviewed.v1", 1);
+        assertThat(EventJson.read(reviewed.get(0).value(), EstablishmentUpdateReviewed.class).posts()).hasSize(3);
+    }
+
+    private String badPost(String est, Map<String, Object> body, List<Map<String, Object>> good,
+                           Map<String, Object> bad) {
+        List<Map<String, Object>> posts = new java.util.ArrayList<>(good);
+        posts.add(bad);
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put("posts", posts);
+        TestHttp.Response r = admin().put("/api/v1/establishments/" + est, changed);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        List<String> fields = r.json().get("errors").findValuesAsString("field");
+        assertThat(fields).as(r.toString()).hasSize(1);
+        return fields.get(0);
+    }
+
+    private static Map<String, Object> post(String name, String workshop, Object shifts, int workersPerShift) {
+        Map<String, Object> post = new HashMap<>(Map.of("name", name, "shifts", shifts,
+                "workersPerShift", workersPerShift));
+        post.put("workshop", workshop);
+        return post;
     }
 
     private TestHttp enterpriseOfficer(String establishmentId) {

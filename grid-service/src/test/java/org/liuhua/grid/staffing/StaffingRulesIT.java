@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every staffing rule of G-7 (rugao 2026; zhangjiagang 2024 for directors, engineers, small venues and residential
  * compounds) through the HTTP API, at its boundary: town safety and fire staff by town kind, named staff of towns and
  * departments (and who reads their phones), the department figure and its commerce exception, and the roles
- * establishments must fill.
+ * establishments must fill (one safety officer per post and shift).
  */
 class StaffingRulesIT extends GridIT {
 
@@ -186,6 +186,40 @@ class StaffingRulesIT extends GridIT {
         assertThat(after.get(venue)).isNull();
         assertThat(after.get(compound)).containsExactly("FIRE_INSTRUCTOR 1/0");
         assertThat(after.get(producer)).containsExactly("SAFETY_DIRECTOR 1/0");
+    }
+
+    @Test
+    void oneSafetyOfficerPerPostAndShiftOrPerWorkshopWithoutPosts() {
+        Place place = place(TOWN, "GENERAL");
+        Map<String, Object> body = establishment(unique("est-posts"), place, "GENERAL");
+        body.put("workshops", 1);
+        body.put("posts", List.of(Map.of("name", "冲压车间甲班", "workshop", "冲压车间", "shifts", 3,
+                "workersPerShift", 18), Map.of("name", "喷涂线", "shifts", 3, "workersPerShift", 6)));
+        String posts = (String) body.get("id");
+        ok(admin().post("/api/v1/establishments", body));
+        for (int i = 1; i <= 5; i++) {
+            bind(posts, "p-post" + i, "SAFETY_OFFICER", "班次" + i);
+        }
+        assertThat(establishmentGaps().get(posts)).as("2 posts × 3 shifts, not the 1 workshop")
+                .containsExactly("SAFETY_OFFICER 6/5");
+        bind(posts, "p-post6", "SAFETY_OFFICER", "班次6");
+        assertThat(establishmentGaps().get(posts)).isNull();
+
+        // with workers-per-safety-officer (1,000 here; 0 by default) a shift of 1,001 workers needs two
+        Map<String, Object> large = establishment(unique("est-posts"), place, "GENERAL");
+        large.put("posts", List.of(Map.of("name", "总装线", "shifts", 1,
+                "workersPerShift", WORKERS_PER_SAFETY_OFFICER + 1), Map.of("name", "焊装线", "shifts", 2,
+                "workersPerShift", WORKERS_PER_SAFETY_OFFICER)));
+        String big = (String) large.get("id");
+        ok(admin().post("/api/v1/establishments", large));
+        assertThat(establishmentGaps().get(big)).containsExactly("SAFETY_OFFICER 4/0");
+
+        // without posts the workshops count, as before
+        Map<String, Object> plain = establishment(unique("est-posts"), place, "GENERAL");
+        plain.put("workshops", 3);
+        String workshops = (String) plain.get("id");
+        ok(admin().post("/api/v1/establishments", plain));
+        assertThat(establishmentGaps().get(workshops)).containsExactly("SAFETY_OFFICER 3/0");
     }
 
     private String register(Place place, String industry, List<String> flags, int employees, String kind) {

@@ -37,6 +37,8 @@ public class Establishment extends AggregateRoot {
     private List<String> flags = new ArrayList<>();
     private int employeeCount;
     private int workshops;
+    /** The production-line posts (岗位/班组), in the registry's order; null in documents written before them. */
+    private List<Post> posts = new ArrayList<>();
     private String address;
     private Double latitude;
     private Double longitude;
@@ -97,7 +99,7 @@ public class Establishment extends AggregateRoot {
     EstablishmentSnapshot snapshot() {
         return new EstablishmentSnapshot(id, name, kind, industry, departmentId, townId, villageId, gridId, unitId,
                 riskLevel, flags, employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt,
-                revision, workshops, tenantIds(), status(), closedAt);
+                revision, workshops, tenantIds(), status(), closedAt, posts().stream().map(Post::toEvent).toList());
     }
 
     /**
@@ -161,16 +163,21 @@ public class Establishment extends AggregateRoot {
         return true;
     }
 
-    /** Applies the reviewed facts an enterprise proposed (null = unchanged). Returns whether anything changed. */
-    public boolean applyFacts(Integer newEmployees, Integer newWorkshops, Instant now) {
+    /**
+     * Applies the reviewed facts an enterprise proposed (null = unchanged; {@code newPosts} is the whole new list).
+     * Returns whether anything changed.
+     */
+    public boolean applyFacts(Integer newEmployees, Integer newWorkshops, List<Post> newPosts, Instant now) {
         requireActive();
         int employees = newEmployees == null ? employeeCount : newEmployees;
         int shops = newWorkshops == null ? workshops : newWorkshops;
-        if (employees == employeeCount && shops == workshops) {
+        List<Post> teams = newPosts == null ? posts() : List.copyOf(newPosts);
+        if (employees == employeeCount && shops == workshops && teams.equals(posts())) {
             return false;
         }
         employeeCount = employees;
         workshops = shops;
+        posts = new ArrayList<>(teams);
         changedAt = now;
         revision++;
         registerEvent(new EstablishmentChanged(snapshot()));
@@ -184,6 +191,7 @@ public class Establishment extends AggregateRoot {
                 && Objects.equals(townId, p.townId()) && Objects.equals(unitId, p.unitId())
                 && Objects.equals(riskLevel, d.riskLevel()) && Objects.equals(flags, d.flags())
                 && employeeCount == orZero(d.employeeCount()) && workshops == orZero(d.workshops())
+                && posts().equals(d.posts())
                 && Objects.equals(address, d.address()) && Objects.equals(latitude, d.latitude())
                 && Objects.equals(longitude, d.longitude()) && Objects.equals(landlordId, d.landlordId())
                 && Objects.equals(clusterId, d.clusterId());
@@ -202,6 +210,7 @@ public class Establishment extends AggregateRoot {
         flags = new ArrayList<>(d.flags());
         employeeCount = orZero(d.employeeCount());
         workshops = orZero(d.workshops());
+        posts = new ArrayList<>(d.posts());
         address = d.address();
         latitude = d.latitude();
         longitude = d.longitude();
@@ -378,6 +387,7 @@ public class Establishment extends AggregateRoot {
     public List<String> flags() { return List.copyOf(flags); }
     public int employeeCount() { return employeeCount; }
     public int workshops() { return workshops; }
+    public List<Post> posts() { return posts == null ? List.of() : List.copyOf(posts); }
     public String address() { return address; }
     public Double latitude() { return latitude; }
     public Double longitude() { return longitude; }

@@ -10,12 +10,13 @@ import org.liuhua.kit.domain.FieldProblem;
  * What a caller says about an establishment, from JSON, a batch item or a spreadsheet row. {@link #problems()} is
  * the one validation of all three paths; references (unit, town, department) are resolved by the application
  * into a {@link Placement}. Limits: name ≤ 100 characters, address ≤ 200, ids ≤ 64, industry ≤ 50, at most 50 flag
- * codes (each ≤ 64, {@code A-Z0-9_}), employees ≤ 1,000,000, workshops ≤ 1,000.
+ * codes (each ≤ 64, {@code A-Z0-9_}), employees ≤ 1,000,000, workshops ≤ 1,000, at most 200 {@link Post posts}
+ * (岗位/班组; the problems name {@code posts[i].<field>}).
  */
 public record EstablishmentDraft(String id, String name, String kind, String industry, String departmentId,
                                  String townId, String unitId, String riskLevel, List<String> flags,
                                  Integer employeeCount, Integer workshops, String address, Double latitude,
-                                 Double longitude, String landlordId, String clusterId) {
+                                 Double longitude, String landlordId, String clusterId, List<Post> posts) {
 
     public static final List<String> KINDS = List.of("INDUSTRIAL", "KEY_SECTOR", "MIXED_USE_BUILDING", "SMALL_VENUE",
             "RESIDENTIAL");
@@ -41,6 +42,7 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
         address = blankToNull(address);
         landlordId = blankToNull(landlordId);
         clusterId = blankToNull(clusterId);
+        posts = Post.normalised(posts);
     }
 
     public List<FieldProblem> problems() {
@@ -106,6 +108,7 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
                         + "' is not a flag code (e.g. METAL_SMELTING)"));
             }
         }
+        problems.addAll(Post.problems("posts", posts));
         return problems;
     }
 

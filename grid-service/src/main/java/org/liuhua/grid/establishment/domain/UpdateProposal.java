@@ -3,14 +3,15 @@ package org.liuhua.grid.establishment.domain;
 import java.time.Instant;
 import java.util.List;
 
+import org.liuhua.events.grid.EstablishmentPost;
 import org.liuhua.events.grid.EstablishmentUpdateProposed;
 import org.liuhua.events.grid.EstablishmentUpdateReviewed;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
 
 /**
- * An enterprise safety officer's proposed update of their own establishment's facts (employees, workshops/shifts: what
- * the staffing rules read), reviewed by the town (G-2). PENDING until the town officer approves (the values are then
+ * An enterprise safety officer's proposed update of their own establishment's facts (employees, workshops/shifts, posts:
+ * what the staffing rules read), reviewed by the town (G-2). PENDING until the town officer approves (the values are then
  * applied to the establishment) or rejects it with a reason. Its events are keyed by the establishment, so they are
  * ordered with the establishment's own.
  */
@@ -28,6 +29,10 @@ public class UpdateProposal extends AggregateRoot {
     private Integer employeeCount;
     private int currentWorkshops;
     private Integer workshops;
+    /** The establishment's posts when proposed; null in documents written before posts could be proposed. */
+    private List<Post> currentPosts;
+    /** The proposed whole new list of posts, or null (unchanged). */
+    private List<Post> posts;
     private String note;
     private String status;
     private String proposedBy;
@@ -41,7 +46,8 @@ public class UpdateProposal extends AggregateRoot {
 
     /** A proposal for an establishment as it is now; the application has checked the bounds. */
     public static UpdateProposal propose(String id, Establishment establishment, Integer employeeCount,
-                                         Integer workshops, String note, String proposedBy, Instant now) {
+                                         Integer workshops, List<Post> posts, String note, String proposedBy,
+                                         Instant now) {
         UpdateProposal p = new UpdateProposal();
         p.id = id;
         p.establishmentId = establishment.id();
@@ -51,12 +57,15 @@ public class UpdateProposal extends AggregateRoot {
         p.employeeCount = employeeCount;
         p.currentWorkshops = establishment.workshops();
         p.workshops = workshops;
+        p.currentPosts = establishment.posts();
+        p.posts = posts == null ? null : List.copyOf(posts);
         p.note = note;
         p.status = PENDING;
         p.proposedBy = proposedBy;
         p.proposedAt = now;
         p.registerEvent(new EstablishmentUpdateProposed(id, p.establishmentId, p.townId, p.currentEmployees,
-                employeeCount, p.currentWorkshops, workshops, note, proposedBy, now), p.establishmentId);
+                employeeCount, p.currentWorkshops, workshops, note, proposedBy, now, events(p.currentPosts),
+                events(p.posts)), p.establishmentId);
         return p;
     }
 
@@ -75,8 +84,12 @@ public class UpdateProposal extends AggregateRoot {
         reviewedBy = reviewer;
         reviewedAt = now;
         registerEvent(new EstablishmentUpdateReviewed(id, establishmentId, townId, decision, employeeCount, workshops,
-                why, reviewer, now), establishmentId);
+                why, reviewer, now, events(posts)), establishmentId);
         return true;
+    }
+
+    private static List<EstablishmentPost> events(List<Post> posts) {
+        return posts == null ? null : posts.stream().map(Post::toEvent).toList();
     }
 
     public boolean pending() {
@@ -96,6 +109,8 @@ public class UpdateProposal extends AggregateRoot {
     public Integer employeeCount() { return employeeCount; }
     public int currentWorkshops() { return currentWorkshops; }
     public Integer workshops() { return workshops; }
+    public List<Post> currentPosts() { return currentPosts == null ? List.of() : List.copyOf(currentPosts); }
+    public List<Post> posts() { return posts == null ? null : List.copyOf(posts); }
     public String note() { return note; }
     public String status() { return status; }
     public String proposedBy() { return proposedBy; }

@@ -14,6 +14,7 @@ import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.grid.establishment.domain.UnitMembership;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -178,7 +179,8 @@ class EstablishmentController {
 
     record EstablishmentView(String id, String name, String kind, String industry, String departmentId,
                              String townId, String villageId, String gridId, String unitId, String riskLevel,
-                             String colour, List<String> flags, int employeeCount, int workshops, String address,
+                             String colour, List<String> flags, int employeeCount, int workshops, List<Post> posts,
+                             String address,
                              Double latitude, Double longitude, String landlordId, String clusterId,
                              List<OfficerBinding> officers, List<UnitMembership> units, Instant registeredAt,
                              Instant changedAt, long revision, List<String> tenantIds, String status,
@@ -186,7 +188,7 @@ class EstablishmentController {
         static EstablishmentView of(Establishment e) {
             return new EstablishmentView(e.id(), e.name(), e.kind(), e.industry(), e.departmentId(), e.townId(),
                     e.villageId(), e.gridId(), e.unitId(), e.riskLevel(), e.colour(), e.flags(), e.employeeCount(),
-                    e.workshops(), e.address(), e.latitude(), e.longitude(), e.landlordId(), e.clusterId(),
+                    e.workshops(), e.posts(), e.address(), e.latitude(), e.longitude(), e.landlordId(), e.clusterId(),
                     e.officers(), e.memberships(), e.registeredAt(), e.changedAt(), e.revision(), e.tenantIds(),
                     e.status(), e.closedAt(), e.closedReason());
         }

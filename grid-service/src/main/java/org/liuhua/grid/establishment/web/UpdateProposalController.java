@@ -1,6 +1,7 @@
 package org.liuhua.grid.establishment.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.liuhua.grid.establishment.EnterpriseUpdates;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
+import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.grid.establishment.domain.UpdateProposal;
 import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.web.PageQuery;
@@ -26,8 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Enterprise officers propose updates of their own establishment's facts (employees, workshops/shifts); the town
- * officer of its town approves or rejects them (G-2).
+ * Enterprise officers propose updates of their own establishment's facts (employees, workshops/shifts, posts); the
+ * town officer of its town approves or rejects them (G-2).
  */
 @RestController
 @RequestMapping("/api/v1/establishments")
@@ -46,7 +48,7 @@ class UpdateProposalController {
     @PreAuthorize("hasRole('ENTERPRISE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProposalView> propose(@PathVariable String id, @Valid @RequestBody ProposalRequest request) {
-        UpdateProposal p = updates.propose(id, request.employeeCount(), request.workshops(),
+        UpdateProposal p = updates.propose(id, request.employeeCount(), request.workshops(), request.posts(),
                 request.note() == null ? null : request.note().trim(), scopes.current());
         return ResponseEntity.created(java.net.URI.create("/api/v1/establishments/update-proposals/" + p.id()))
                 .body(ProposalView.of(p));
@@ -94,10 +96,13 @@ class UpdateProposalController {
     /**
      * @param employeeCount the new employee count (null: unchanged)
      * @param workshops     the new number of workshops/shifts (null: unchanged)
+     * @param posts         the whole new list of posts (岗位/班组; null: unchanged), within the limits of a
+     *                      registration and changing at most {@code liuhua.grid.enterprise-updates.post-change} of them
      * @param note          why (新增车间, 减员, …)
      */
     record ProposalRequest(@Min(0) @Max(EstablishmentDraft.MAX_EMPLOYEES) Integer employeeCount,
                            @Min(0) @Max(EstablishmentDraft.MAX_WORKSHOPS) Integer workshops,
+                           @Size(max = Post.MAX_POSTS) List<Post> posts,
                            @Size(max = 500) String note) {
     }
 
@@ -106,12 +111,13 @@ class UpdateProposalController {
 
     record ProposalView(String id, String establishmentId, String establishmentName, String townId,
                         int currentEmployees, Integer employeeCount, int currentWorkshops, Integer workshops,
-                        String note, String status, String proposedBy, Instant proposedAt, String reviewedBy,
-                        Instant reviewedAt, String reason) {
+                        List<Post> currentPosts, List<Post> posts, String note, String status, String proposedBy,
+                        Instant proposedAt, String reviewedBy, Instant reviewedAt, String reason) {
         static ProposalView of(UpdateProposal p) {
             return new ProposalView(p.id(), p.establishmentId(), p.establishmentName(), p.townId(),
-                    p.currentEmployees(), p.employeeCount(), p.currentWorkshops(), p.workshops(), p.note(),
-                    p.status(), p.proposedBy(), p.proposedAt(), p.reviewedBy(), p.reviewedAt(), p.reason());
+                    p.currentEmployees(), p.employeeCount(), p.currentWorkshops(), p.workshops(), p.currentPosts(),
+                    p.posts(), p.note(), p.status(), p.proposedBy(), p.proposedAt(), p.reviewedBy(), p.reviewedAt(),
+                    p.reason());
         }
     }
 }
