@@ -38,6 +38,7 @@ public final class DemoData {
         System.out.println("[liuhua] loading the demo city (first start) …");
         DemoCity.Summary summary = new DemoCity(SEED).load(api, reviewer, firm);
         DemoStaffing.load(platform, api);
+        DemoPosts.load(api);
         DemoSources.load(platform, seeder);
         DemoFirms.load(platform, api, firm);
         // handbooks and training come after the city they refer to; a failure there is reported, not fatal
