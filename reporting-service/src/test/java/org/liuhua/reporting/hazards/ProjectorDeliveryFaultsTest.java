@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delivered twice and out of order (in batches of three, as the projection runtime polls them), leaves
  * every collection the projector writes as a clean in-order delivery leaves it: the facts, the transitions, the
  * figures, the months and days, the town months and the attention lists' rows (each run also checks which rows
- * documents hold which hazard, after the hazards moved between departments and lists). Each delivery writes to a
- * database of its own.
+ * documents hold which hazard, after the hazards moved between departments and lists), and the reconciliation from
+ * the facts rebuilds the same documents. Each delivery writes to a database of its own.
  */
 class ProjectorDeliveryFaultsTest {
 
@@ -83,6 +83,17 @@ class ProjectorDeliveryFaultsTest {
         for (int i = 0; i < delivered.size(); i += BATCH) {
             projector.apply(delivered.subList(i, Math.min(delivered.size(), i + BATCH)), space);
         }
+        Map<String, Object> state = stored(mongo);
+        assertThat(state).as("the projector wrote its collections").isNotEmpty();
+        assertAttentionLists(mongo, run);
+        // the reconciliation (start-up, a rebuild's switch) rebuilds the same documents from the facts alone
+        mongo.dropCollection(space.collection(HazardProjector.ATTENTION));
+        projector.reconcile(space);
+        assertThat(stored(mongo)).as("reconciled from the facts").isEqualTo(state);
+        return state;
+    }
+
+    private static Map<String, Object> stored(MongoTemplate mongo) {
         Map<String, Object> state = new TreeMap<>();
         for (String collection : mongo.getCollectionNames()) {
             List<Document> documents = new ArrayList<>(mongo.findAll(Document.class, collection));
@@ -94,8 +105,6 @@ class ProjectorDeliveryFaultsTest {
             state.put(collection, documents.stream().map(ProjectorDeliveryFaultsTest::canonical)
                     .filter(d -> !(d instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("_id"))).toList());
         }
-        assertThat(state).as("the projector wrote its collections").isNotEmpty();
-        assertAttentionLists(mongo, run);
         return state;
     }
 
