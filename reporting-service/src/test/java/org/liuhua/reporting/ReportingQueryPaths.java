@@ -38,7 +38,7 @@ final class ReportingQueryPaths {
         List<Path> paths = new ArrayList<>(List.of(
                 // the active generation
                 Path.of("projection_state", "_id"),
-                // a batch loads its facts by _id $in and writes facts, transitions, attention and counters by _id
+                // a batch loads its facts by _id $in and writes facts, transitions, attention rows and counters by _id
                 Path.of(FACTS, "_id"),
                 Path.of(HazardProjector.TRANSITIONS, "_id"),
                 Path.of(HazardProjector.ATTENTION, "_id"),
@@ -46,8 +46,8 @@ final class ReportingQueryPaths {
                 Path.of(HazardProjector.MONTHS, "_id"),
                 Path.of(HazardProjector.DAYS, "_id"),
                 Path.of(TownMonths.COLLECTION, "_id"),
-                // the reconciliation reads the facts whole once and the ids of what it replaces; the attention
-                // lists read their small collection whole
+                // the reconciliation reads the facts whole once and the ids of what it replaces (the attention
+                // lists' rows documents among them); a page of an attention list reads its months' documents by _id
                 Path.of(FACTS),
                 Path.of(HazardProjector.ATTENTION),
                 Path.of(HazardProjector.FIGURES),

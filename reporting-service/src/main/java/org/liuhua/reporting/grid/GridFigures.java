@@ -208,7 +208,20 @@ public class GridFigures {
     // ---------------------------------------------------------------- staffing gaps, clusters
 
     public List<StaffingGap> staffingGaps(ProjectionSpace space, String townId) {
-        Document doc = mongo.findById(Denominators.town(townId), Document.class, space.collection(GridProjector.STAFFING));
+        return gaps(townId, mongo.findById(Denominators.town(townId), Document.class,
+                space.collection(GridProjector.STAFFING)));
+    }
+
+    /** The staffing gaps of several towns, in their order (their documents read at once by {@code _id}). */
+    public List<StaffingGap> staffingGaps(ProjectionSpace space, List<String> towns) {
+        Map<String, Document> docs = byId(space.collection(GridProjector.STAFFING),
+                towns.stream().map(Denominators::town).toList());
+        List<StaffingGap> gaps = new ArrayList<>();
+        towns.forEach(t -> gaps.addAll(gaps(t, docs.get(Denominators.town(t)))));
+        return gaps;
+    }
+
+    private static List<StaffingGap> gaps(String townId, Document doc) {
         if (doc == null || doc.get("units", Document.class) == null) {
             return List.of();
         }

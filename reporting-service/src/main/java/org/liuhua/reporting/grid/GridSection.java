@@ -1,6 +1,5 @@
 package org.liuhua.reporting.grid;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +46,7 @@ class GridSection implements OverviewSection {
         String month = grid.currentMonth();
         List<String> towns = grid.towns(space, scope);
         Rate coverage = grid.coverageRate(space, scope, month);
-        List<GridFigures.StaffingGap> gaps = new ArrayList<>();
-        towns.forEach(t -> gaps.addAll(grid.staffingGaps(space, t)));
+        List<GridFigures.StaffingGap> gaps = grid.staffingGaps(space, towns);
         return new Figures(month, GridFigures.total(counts), GridFigures.breakdown(counts, "byKind"),
                 GridFigures.breakdown(counts, "byIndustry"), coverage, coverage.numerator(), gaps.size(),
                 gaps.size() > 50 ? gaps.subList(0, 50) : gaps, grid.clusters(space, towns));

@@ -56,7 +56,8 @@ import org.springframework.stereotype.Component;
 /**
  * The hazard facts and every hazard figure, from the hazard topic (R-1). A batch is applied in five bulk steps: load
  * the batch's facts by {@code _id $in}; fold the events into them in memory (the revision guards the state,
- * milestones take {@code $min}/{@code $max}); write the changed facts, the attention list and the transitions; then
+ * milestones take {@code $min}/{@code $max}); write the changed facts, their attention-list rows
+ * ({@link AttentionRows}) and the transitions; then
  * one {@code $inc} per counter document by the difference between the facts' contributions before and after
  * ({@link Contributions}). A redelivered or stale event changes no fact, so it moves no counter. A crash between the
  * fact write and the counter write is healed by {@link #reconcile}, which recomputes every counter from the facts
@@ -67,7 +68,7 @@ public class HazardProjector implements Projector, Reconcilable {
 
     public static final String FACTS = "hazard_facts";
     public static final String TRANSITIONS = "hazard_transitions";
-    public static final String ATTENTION = "attention_hazards";
+    public static final String ATTENTION = "attention_lists";
     public static final String FIGURES = Target.FIGURES.collection;
     public static final String MONTHS = Target.MONTHS.collection;
     public static final String DAYS = Target.DAYS.collection;
@@ -193,16 +194,14 @@ public class HazardProjector implements Projector, Reconcilable {
                 .forEach(d -> stored.put(d.getString("_id"), d));
 
         Map<String, HazardFact> facts = new LinkedHashMap<>();
-        Set<String> onAttentionList = new HashSet<>();
+        Map<String, Set<String>> listedBefore = new HashMap<>();
         Counters diff = new Counters();
         for (String id : ids) {
             Document d = stored.get(id);
             HazardFact fact = d == null ? new HazardFact(id) : HazardDocuments.read(d);
             facts.put(id, fact);
             diff.add(Contributions.of(d == null ? null : fact, calendar), -1);
-            if (d != null && fact.needsAttention()) {
-                onAttentionList.add(id);
-            }
+            listedBefore.put(id, d == null ? Set.of() : AttentionRows.of(fact, calendar).keySet());
         }
         List<WriteModel<Document>> transitions = new ArrayList<>();
         for (Read r : reads) {
@@ -211,20 +210,19 @@ public class HazardProjector implements Projector, Reconcilable {
             transitions.add(transition(r));
         }
         List<WriteModel<Document>> factWrites = new ArrayList<>();
-        List<WriteModel<Document>> attention = new ArrayList<>();
+        Map<String, Document[]> attention = new LinkedHashMap<>();
         for (HazardFact fact : facts.values()) {
             diff.add(Contributions.of(fact, calendar), 1);
             Document after = HazardDocuments.write(fact);
             if (!after.equals(stored.get(fact.hazardId))) {
                 factWrites.add(new ReplaceOneModel<>(Filters.eq("_id", fact.hazardId), after,
                         new ReplaceOptions().upsert(true)));
-                if (fact.needsAttention() || onAttentionList.contains(fact.hazardId)) {
-                    attention.add(attentionWrite(fact));
-                }
+                AttentionRows.move(fact.hazardId, listedBefore.get(fact.hazardId),
+                        AttentionRows.of(fact, calendar), attention);
             }
         }
         bulk(space.collection(FACTS), factWrites);
-        bulk(space.collection(ATTENTION), attention);
+        bulk(space.collection(ATTENTION), AttentionRows.updates(attention));
         bulk(space.collection(TRANSITIONS), transitions);
         writeCounters(diff, space);
         for (Read r : reads) {
@@ -248,26 +246,6 @@ public class HazardProjector implements Projector, Reconcilable {
                 .append("occurredAt", c.occurredAt() == null ? null : Date.from(c.occurredAt()));
         return new UpdateOneModel<>(Filters.eq("_id", r.event().getId()), new Document("$setOnInsert", doc),
                 new UpdateOptions().upsert(true));
-    }
-
-    private static WriteModel<Document> attentionWrite(HazardFact fact) {
-        if (!fact.needsAttention()) {
-            return new com.mongodb.client.model.DeleteOneModel<>(Filters.eq("_id", fact.hazardId));
-        }
-        return new ReplaceOneModel<>(Filters.eq("_id", fact.hazardId), attentionDocument(fact),
-                new ReplaceOptions().upsert(true));
-    }
-
-    private static Document attentionDocument(HazardFact fact) {
-        return new Document("_id", fact.hazardId).append("establishmentId", fact.establishmentId)
-                .append("townId", fact.townId).append("departmentId", fact.supervisingDepartment())
-                .append("industry", fact.industry).append("category", fact.category)
-                .append("severity", fact.severity).append("state", fact.state)
-                .append("deadline", fact.deadline == null ? null : fact.deadline.toString())
-                .append("level", fact.escalationLevel()).append("overdue", fact.overdue)
-                .append("openMajor", HazardFact.MAJOR.equals(fact.severity))
-                .append("escalated", fact.escalationLevel() > 0)
-                .append("reportedAt", fact.reportedAt == null ? null : Date.from(fact.reportedAt));
     }
 
     private void writeCounters(Counters diff, ProjectionSpace space) {
@@ -320,27 +298,26 @@ public class HazardProjector implements Projector, Reconcilable {
     }
 
     /**
-     * Recomputes every counter, the town-month hazard fields and the attention list from the facts (one scan), and
+     * Recomputes every counter, the town-month hazard fields and the attention lists from the facts (one scan), and
      * replaces what is stored. The caller makes sure no batch of the same generation runs meanwhile.
      */
     @Override
     public void reconcile(ProjectionSpace space) {
         long started = System.nanoTime();
         Counters all = new Counters();
-        List<WriteModel<Document>> attention = new ArrayList<>();
-        Set<Object> attentionIds = new HashSet<>();
+        Map<String, Document> lists = new LinkedHashMap<>();
         long facts = 0;
         for (Document d : mongo.getCollection(space.collection(FACTS)).find()) {
             HazardFact fact = HazardDocuments.read(d);
             all.add(Contributions.of(fact, calendar), 1);
-            if (fact.needsAttention()) {
-                attention.add(new ReplaceOneModel<>(Filters.eq("_id", fact.hazardId), attentionDocument(fact),
-                        new ReplaceOptions().upsert(true)));
-                attentionIds.add(fact.hazardId);
-            }
+            AttentionRows.of(fact, calendar).forEach((id, row) -> lists.computeIfAbsent(id,
+                    i -> new Document()).put(Contributions.key(fact.hazardId), row));
             facts++;
         }
-        replaceAll(space.collection(ATTENTION), attention, attentionIds);
+        List<WriteModel<Document>> attention = new ArrayList<>();
+        lists.forEach((id, rows) -> attention.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                new Document("_id", id).append(AttentionRows.ROWS, rows), new ReplaceOptions().upsert(true))));
+        replaceAll(space.collection(ATTENTION), attention, new HashSet<>(lists.keySet()));
         for (Target target : Target.values()) {
             List<WriteModel<Document>> writes = new ArrayList<>();
             Set<Object> ids = new HashSet<>();

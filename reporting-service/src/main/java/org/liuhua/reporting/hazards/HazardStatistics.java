@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.liuhua.reporting.hazards.HazardResults.OpenAtTown;
 import org.liuhua.reporting.hazards.HazardResults.Overview;
 import org.liuhua.reporting.hazards.HazardResults.ScopeView;
 import org.liuhua.reporting.hazards.HazardResults.TownRow;
+import org.liuhua.reporting.hazards.domain.AttentionList;
 import org.liuhua.reporting.hazards.domain.Contributions;
 import org.liuhua.reporting.projection.ProjectionSpace;
 import org.liuhua.reporting.projection.Projections;
@@ -47,9 +47,6 @@ import static org.liuhua.reporting.hazards.HazardDocuments.number;
  */
 @Component
 public class HazardStatistics {
-
-    /** The attention lists. */
-    public enum AttentionList { OPEN_MAJOR, OVERDUE, ESCALATED }
 
     /** Ranking: closure rate, then fewer overdue, then id. */
     static final Comparator<TownRow> RANKING = Comparator
@@ -236,44 +233,65 @@ public class HazardStatistics {
         return new OpenAt(date, total, rows);
     }
 
-    /**
-     * The hazards of an attention list in the scope, newest first. The list's collection holds only the hazards that
-     * are open and major, overdue or escalated (removed when closed), so reading it whole stays small.
-     */
-    public List<AttentionHazard> attention(ReportScope scope, AttentionList list) {
-        ProjectionSpace space = projections.active();
-        String flag = switch (list) {
-            case OPEN_MAJOR -> "openMajor";
-            case OVERDUE -> "overdue";
-            case ESCALATED -> "escalated";
-        };
-        List<AttentionHazard> rows = new ArrayList<>();
-        for (Document d : mongo.getCollection(space.collection(HazardProjector.ATTENTION)).find()) {
-            if (!Boolean.TRUE.equals(d.getBoolean(flag)) || !inScope(scope, d)) {
-                continue;
-            }
-            String town = d.getString("townId");
-            String department = d.getString("departmentId");
-            Object reportedAt = d.get("reportedAt");
-            rows.add(new AttentionHazard(d.getString("_id"), d.getString("establishmentId"), town,
-                    town == null ? null : names.town(town), department,
-                    department == null ? null : names.department(department), d.getString("industry"),
-                    d.getString("category"), d.getString("severity"), d.getString("state"),
-                    d.getString("deadline") == null ? null : LocalDate.parse(d.getString("deadline")),
-                    (int) number(d, "level"), Boolean.TRUE.equals(d.getBoolean("overdue")),
-                    reportedAt instanceof Date date ? date.toInstant() : null));
-        }
-        rows.sort(Comparator.comparing(AttentionHazard::reportedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(AttentionHazard::hazardId));
-        return rows;
+    /** A page of an attention list: its rows and how many the whole list has. */
+    public record AttentionPage(List<AttentionHazard> rows, long total) {
     }
 
-    private static boolean inScope(ReportScope scope, Document d) {
-        return switch (scope.kind()) {
-            case CITY -> true;
-            case TOWN -> scope.townId().equals(d.getString("townId"));
-            case DEPARTMENT -> scope.departmentId().equals(d.getString("departmentId"));
-        };
+    /** Newest first: report time descending (unknown last), then hazard id. */
+    private static final Comparator<Document> NEWEST_FIRST = Comparator
+            .comparing((Document d) -> d.getDate("reportedAt"), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(d -> d.getString("hazardId"));
+
+    /**
+     * One page of an attention list in the scope, newest first ({@code ascending}: the whole order reversed). The
+     * scope's figures document counts the list per month of report; the page reads only the months it spans, each
+     * one document by {@code _id} ({@link AttentionList}), so its cost does not grow with the hazards.
+     */
+    public AttentionPage attention(ReportScope scope, AttentionList list, boolean ascending, long offset, int size) {
+        ProjectionSpace space = projections.active();
+        String scopeId = scopeId(scope);
+        Document scopeDoc = figure(space, scopeId);
+        Object lists = scopeDoc == null ? null : scopeDoc.get(Contributions.ATTENTION);
+        @SuppressWarnings("unchecked")
+        Map<String, Long> perMonth = counts(lists instanceof Map<?, ?> m ? (Map<String, Object>) m : null, list.key);
+        List<String> months = new ArrayList<>(perMonth.keySet());
+        // newest month first, the hazards without a report time last
+        months.sort(Comparator.comparing((String m) -> AttentionList.NO_MONTH.equals(m))
+                .thenComparing(Comparator.<String>reverseOrder()));
+        if (ascending) {
+            java.util.Collections.reverse(months);
+        }
+        long total = perMonth.values().stream().mapToLong(Long::longValue).sum();
+        List<String> spanned = new ArrayList<>();
+        long before = 0;
+        long seen = 0;
+        for (String month : months) {
+            long n = perMonth.get(month);
+            if (seen + n > offset && seen < offset + size) {
+                if (spanned.isEmpty()) {
+                    before = seen;
+                }
+                spanned.add(month);
+            }
+            seen += n;
+        }
+        Map<String, Document> docs = byIds(space.collection(HazardProjector.ATTENTION),
+                spanned.stream().map(m -> list.documentId(scopeId, m)).toList());
+        List<Document> rows = new ArrayList<>();
+        for (String month : spanned) {
+            Document doc = docs.get(list.documentId(scopeId, month));
+            Object of = doc == null ? null : doc.get(AttentionRows.ROWS);
+            if (of instanceof Map<?, ?> byHazard) {
+                List<Document> ofMonth = new ArrayList<>();
+                byHazard.values().forEach(r -> ofMonth.add((Document) r));
+                ofMonth.sort(ascending ? NEWEST_FIRST.reversed() : NEWEST_FIRST);
+                rows.addAll(ofMonth);
+            }
+        }
+        int from = (int) Math.min(Math.max(0, offset - before), rows.size());
+        int to = Math.min(from + size, rows.size());
+        return new AttentionPage(rows.subList(from, to).stream().map(r -> AttentionRows.read(r, names)).toList(),
+                total);
     }
 
     static String scopeId(ReportScope scope) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@link Names} from the active generation's {@code region_names} (towns, from grid's {@code RegionChanged}) and the
  * configured department register ({@link NamesProperties}); the id itself when a name is not known. Names are read by
- * {@code _id}; names found are cached per generation and dropped whenever grid figures change.
+ * {@code _id}; names (and towns not named yet) are cached per generation and dropped whenever grid figures change.
  */
 @Component
 @EnableConfigurationProperties(NamesProperties.class)
@@ -32,6 +32,8 @@ public class RegionNames implements Names {
     private final Projections projections;
     private final NamesProperties properties;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    /** Counts the changes of names: a name read before a change is not cached after it. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     RegionNames(MongoTemplate mongo, Projections projections, NamesProperties properties) {
         this.mongo = mongo;
@@ -50,12 +52,14 @@ public class RegionNames implements Names {
         if (known != null) {
             return known;
         }
+        long seen = changes.get();
         Document region = mongo.findById(townId, Document.class, space.collection(NamesProjector.REGIONS));
-        if (region == null || region.getString("name") == null) {
-            return townId;
+        // a town without a name yet is remembered too (as its id): the cache is dropped when names change
+        String name = region == null || region.getString("name") == null ? townId : region.getString("name");
+        if (changes.get() == seen) {
+            cache.put(cacheKey, name);
         }
-        cache.put(cacheKey, region.getString("name"));
-        return region.getString("name");
+        return name;
     }
 
     @Override
@@ -81,6 +85,7 @@ public class RegionNames implements Names {
     @EventListener
     void changed(ProjectionsChanged changed) {
         if (changed.kinds().contains("grid") || changed.kinds().contains("names")) {
+            changes.incrementAndGet();
             cache.clear();
         }
     }

@@ -191,6 +191,61 @@ class HazardFactsIT extends ReportingIntegrationTest {
     }
 
     @Test
+    void anAttentionListPagesAcrossTheMonthsOfReportNewestFirst() throws Exception {
+        String town = unique("zjg-pages");
+        String department = unique("dept-transport");
+        List<Hazard> major = new ArrayList<>();
+        List<CloudEvent> events = new ArrayList<>();
+        Instant[] reported = {Instant.parse("2030-07-03T02:00:00Z"), Instant.parse("2030-08-05T02:00:00Z"),
+                Instant.parse("2030-08-20T02:00:00Z"), Instant.parse("2030-09-01T02:00:00Z"),
+                Instant.parse("2030-09-01T02:00:00Z")};
+        for (Instant at : reported) {
+            Hazard h = Hazard.in(town).severity("MAJOR");
+            major.add(h);
+            events.add(h.reported(at));
+        }
+        Hazard closed = Hazard.in(town).severity("MAJOR");
+        events.add(closed.reported(Instant.parse("2030-09-10T02:00:00Z")));
+        events.add(closed.closed(2, Instant.parse("2030-09-11T02:00:00Z")));
+        // the August one moves to another department: off its first department's list, onto the new one's
+        Hazard moved = major.get(1);
+        events.add(moved.event("transferred", "TRANSFERRED", 2, Instant.parse("2030-08-06T02:00:00Z"),
+                Map.of("transferredDepartmentId", department)));
+        send(kafka, events.toArray(CloudEvent[]::new));
+        TestHttp officer = townOfficer(town);
+        await().atMost(Duration.ofSeconds(60)).until(() -> townHazards(town).get("total").asLong() == 6
+                && officer.get("/api/v1/stats/hazards?size=2").json().get("totalElements").asLong() == 5);
+
+        List<String> newestFirst = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode answer = officer.get("/api/v1/stats/hazards?list=open-major&size=2&page=" + page).json();
+            assertThat(answer.get("totalPages").asInt()).isEqualTo(3);
+            answer.get("items").forEach(item -> newestFirst.add(item.get("hazardId").asString()));
+        }
+        List<Hazard> september = major.subList(3, 5).stream()
+                .sorted(java.util.Comparator.comparing(Hazard::id)).toList();
+        assertThat(newestFirst).containsExactly(september.get(0).id(), september.get(1).id(), major.get(2).id(),
+                major.get(1).id(), major.get(0).id());
+        List<String> oldestFirst = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            officer.get("/api/v1/stats/hazards?size=2&sort=reportedAt,asc&page=" + page).json().get("items")
+                    .forEach(item -> oldestFirst.add(item.get("hazardId").asString()));
+        }
+        List<String> reversed = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(reversed);
+        assertThat(oldestFirst).isEqualTo(reversed);
+        assertThat(officer.get("/api/v1/stats/hazards?size=2&page=3").json().get("items")).isEmpty();
+
+        TestHttp transport = HazardEvents.as(port, Roles.DEPARTMENT_OFFICER, Caller.CLAIM_DEPARTMENT, department);
+        JsonNode ofDepartment = transport.get("/api/v1/stats/hazards?list=open-major").json();
+        assertThat(ofDepartment.get("items").findValuesAsString("hazardId")).containsExactly(moved.id());
+        assertThat(ofDepartment.get("items").get(0).get("departmentId").asString()).isEqualTo(department);
+        assertThat(HazardEvents.as(port, Roles.DEPARTMENT_OFFICER, Caller.CLAIM_DEPARTMENT, "dept-safety")
+                .get("/api/v1/stats/hazards?list=open-major&size=200").json().get("items")
+                .findValuesAsString("hazardId")).doesNotContain(moved.id()).contains(major.get(0).id());
+    }
+
+    @Test
     void aTownOfficersOverviewIsTheirRowOfTheCitysRanking() throws Exception {
         String town = unique("zjg-rank");
         Hazard closed = Hazard.in(town);

@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fault matrix, service level: every hazard event type the statistics read (the hazard projector's {@code types()}),
  * delivered twice and out of order (in batches of three, as the projection runtime polls them), leaves
  * every collection the projector writes as a clean in-order delivery leaves it: the facts, the transitions, the
- * figures, the months and days, the town months. Each delivery writes to a database of its own.
+ * figures, the months and days, the town months and the attention lists' rows (each run also checks which rows
+ * documents hold which hazard, after the hazards moved between departments and lists), and the reconciliation from
+ * the facts rebuilds the same documents. Each delivery writes to a database of its own.
  */
 class ProjectorDeliveryFaultsTest {
 
@@ -81,6 +83,17 @@ class ProjectorDeliveryFaultsTest {
         for (int i = 0; i < delivered.size(); i += BATCH) {
             projector.apply(delivered.subList(i, Math.min(delivered.size(), i + BATCH)), space);
         }
+        Map<String, Object> state = stored(mongo);
+        assertThat(state).as("the projector wrote its collections").isNotEmpty();
+        assertAttentionLists(mongo, run);
+        // the reconciliation (start-up, a rebuild's switch) rebuilds the same documents from the facts alone
+        mongo.dropCollection(space.collection(HazardProjector.ATTENTION));
+        projector.reconcile(space);
+        assertThat(stored(mongo)).as("reconciled from the facts").isEqualTo(state);
+        return state;
+    }
+
+    private static Map<String, Object> stored(MongoTemplate mongo) {
         Map<String, Object> state = new TreeMap<>();
         for (String collection : mongo.getCollectionNames()) {
             List<Document> documents = new ArrayList<>(mongo.findAll(Document.class, collection));
@@ -92,8 +105,42 @@ class ProjectorDeliveryFaultsTest {
             state.put(collection, documents.stream().map(ProjectorDeliveryFaultsTest::canonical)
                     .filter(d -> !(d instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("_id"))).toList());
         }
-        assertThat(state).as("the projector wrote its collections").isNotEmpty();
         return state;
+    }
+
+    /**
+     * The open major hazard (3) is listed where it ended up (re-routed to housing), the overdue and escalated one (4)
+     * in the department it was transferred to; neither is left in a document it moved out of, and the closed ones are
+     * on no list. The scope documents count what the rows hold.
+     */
+    private void assertAttentionLists(MongoTemplate mongo, String run) {
+        String collection = space.collection(HazardProjector.ATTENTION);
+        Map<String, java.util.Set<String>> listed = new TreeMap<>();
+        for (Document d : mongo.findAll(Document.class, collection)) {
+            Object rows = d.get(AttentionRows.ROWS);
+            java.util.Set<String> hazards = new java.util.TreeSet<>();
+            if (rows instanceof Map<?, ?> m) {
+                m.keySet().forEach(k -> hazards.add(String.valueOf(k).replace(run, "<run>")));
+            }
+            if (!hazards.isEmpty()) {
+                listed.put(d.getString("_id"), hazards);
+            }
+        }
+        java.util.Set<String> major = java.util.Set.of("hz-<run>-3");
+        java.util.Set<String> late = java.util.Set.of("hz-<run>-4");
+        assertThat(listed).as("attention rows of run %s", run).isEqualTo(new TreeMap<>(Map.of(
+                "open-major:city@2026-11", major,
+                "open-major:town:zjg-jinfeng@2026-11", major,
+                "open-major:department:dept-housing@2026-11", major,
+                "overdue:city@2026-11", late,
+                "overdue:town:zjg-leyu@2026-11", late,
+                "overdue:department:dept-fire@2026-11", late,
+                "escalated:city@2026-11", late,
+                "escalated:town:zjg-leyu@2026-11", late,
+                "escalated:department:dept-fire@2026-11", late)));
+        Document city = mongo.findById("city", Document.class, space.collection(HazardProjector.FIGURES));
+        assertThat(canonical(city.get("attention"))).isEqualTo(Map.of("openMajor", Map.of("2026-11", 1L),
+                "overdue", Map.of("2026-11", 1L), "escalated", Map.of("2026-11", 1L)));
     }
 
     /**
@@ -168,6 +215,17 @@ class ProjectorDeliveryFaultsTest {
         events.add(step(open, HazardTransferRerouted.class, "TRANSFERRED", 5, at = at.plusSeconds(3600),
                 Map.of("severity", "MAJOR", "fromDepartmentId", "dept-fire", "toDepartmentId", "dept-housing",
                         "reason", "转住建部门")));
+
+        // overdue and escalated, then transferred: it leaves the town's department for the fire department's lists
+        HazardEvents.Hazard late = new HazardEvents.Hazard("hz-" + run + "-4", "zjg-leyu", "dept-emergency",
+                "TRADE", "GENERAL", "GRID_PATROL");
+        at = T0.plusSeconds(900);
+        events.add(late.reported(at));
+        events.add(late.overdue(2, at = at.plusSeconds(86_400 * 4)));
+        events.add(step(late, HazardEscalated.class, "RECTIFYING", 3, at = at.plusSeconds(60),
+                Map.of("level", 1, "overdue", true)));
+        events.add(step(late, HazardTransferred.class, "TRANSFERRED", 4, at.plusSeconds(3600),
+                Map.of("overdue", true, "transferredDepartmentId", "dept-fire")));
 
         List<CloudEvent> named = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

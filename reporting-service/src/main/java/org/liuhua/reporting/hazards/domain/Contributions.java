@@ -36,6 +36,8 @@ public final class Contributions {
     public static final String DIMS = "dims.";
     /** In scope documents: hazards reported per month (where the months start). */
     public static final String MONTHS = "months.";
+    /** In scope documents: hazards on each attention list per month of report ({@link AttentionList}). */
+    public static final String ATTENTION = "attention";
 
     // fields of the month and day documents
     public static final String REPORTED = "reported";
@@ -119,6 +121,14 @@ public final class Contributions {
         c.add(Target.FIGURES, town, DIMS + "industry." + industryKey, 1);
         c.add(Target.FIGURES, department, DIMS + "town." + townKey, 1);
         c.add(Target.FIGURES, department, DIMS + "industry." + industryKey, 1);
+        String listedMonth = AttentionList.month(f, calendar);
+        for (AttentionList list : AttentionList.values()) {
+            if (list.holds(f)) {
+                for (String scope : AttentionList.scopes(f)) {
+                    c.add(Target.FIGURES, scope, ATTENTION + "." + list.key + "." + listedMonth, 1);
+                }
+            }
+        }
 
         if (f.reportedAt == null) {
             // months count from the report: without it (its event not seen yet) the fact has no month

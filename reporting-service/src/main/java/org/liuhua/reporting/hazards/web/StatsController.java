@@ -21,7 +21,7 @@ import org.liuhua.reporting.hazards.HazardResults.OpenAt;
 import org.liuhua.reporting.hazards.HazardResults.Overview;
 import org.liuhua.reporting.hazards.HazardResults.TownRow;
 import org.liuhua.reporting.hazards.HazardStatistics;
-import org.liuhua.reporting.hazards.HazardStatistics.AttentionList;
+import org.liuhua.reporting.hazards.domain.AttentionList;
 import org.liuhua.reporting.scope.ReportScope;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -139,17 +139,14 @@ class StatsController {
     PageResponse<AttentionHazard> hazards(@RequestParam(required = false) String list,
                                           @SortableBy(value = {"reportedAt"}, byDefault = "reportedAt,desc")
                                           PageQuery page) {
-        AttentionList which = switch (list == null ? "open-major" : list) {
-            case "open-major" -> AttentionList.OPEN_MAJOR;
-            case "overdue" -> AttentionList.OVERDUE;
-            case "escalated" -> AttentionList.ESCALATED;
-            default -> throw new InvalidInputException("list", "must be open-major, overdue or escalated");
-        };
-        List<AttentionHazard> rows = new java.util.ArrayList<>(statistics.attention(scope(), which));
-        if (isAscending(page.sort(), "reportedAt")) {
-            java.util.Collections.reverse(rows);
+        AttentionList which = AttentionList.bySlug(list == null ? "open-major" : list);
+        if (which == null) {
+            throw new InvalidInputException("list", "must be open-major, overdue or escalated");
         }
-        return PageResponse.of(rows, page);
+        HazardStatistics.AttentionPage rows = statistics.attention(scope(), which,
+                isAscending(page.sort(), "reportedAt"), (long) page.page() * page.size(), page.size());
+        return new PageResponse<>(rows.rows(), page.page(), page.size(), rows.total(),
+                (int) ((rows.total() + page.size() - 1) / page.size()));
     }
 
     private static YearMonth month(String parameter, String value) {
