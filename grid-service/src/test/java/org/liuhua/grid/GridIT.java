@@ -50,6 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class GridIT {
 
     public static final String TOWN = "zjg-jinfeng";
+    /**
+     * How long a sync waits for a photo id it has not heard of (3 s in production): shorter, yet well above the
+     * consumer's lag on a busy machine.
+     */
+    public static final Duration PHOTO_WAIT = Duration.ofSeconds(2);
     public static final String OTHER_TOWN = "zjg-leyu";
     /** Named in {@code liuhua.grid.staffing.large-town-ids}. */
     public static final String LARGE_TOWN = "rg-changjiang";
@@ -62,8 +67,7 @@ public abstract class GridIT {
         ServiceTestSupport.register(registry, "grid-service-it");
         // a 长江镇-type town held to the development zones' staffing numbers by id (StaffingRulesIT)
         registry.add("liuhua.grid.staffing.large-town-ids", () -> LARGE_TOWN);
-        // an unknown photo id is refused after this wait (3 s in production): short, yet longer than the consumer's lag
-        registry.add("liuhua.grid.patrols.photo-wait", () -> "PT1S");
+        registry.add("liuhua.grid.patrols.photo-wait", PHOTO_WAIT::toString);
     }
 
     @LocalServerPort

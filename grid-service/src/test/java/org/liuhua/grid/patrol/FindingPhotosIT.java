@@ -74,7 +74,7 @@ class FindingPhotosIT extends GridIT {
         TestHttp.Response unknown = app.post("/api/v1/patrols/sync", sync(third, place, started, List.of(
                 finding(third + "-f0", est, started, List.of(UUID.randomUUID().toString())))));
         assertThat(Duration.ofNanos(System.nanoTime() - before)).as("waited for the photo's event")
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+                .isGreaterThanOrEqualTo(PHOTO_WAIT);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("findings[0].photoIds[0]");
         assertThat(unknown.json().get("errors").get(0).get("message").asString())
