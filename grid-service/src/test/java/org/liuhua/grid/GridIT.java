@@ -1,9 +1,11 @@
 package org.liuhua.grid;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.awaitility.Awaitility;
+import org.liuhua.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.liuhua.kit.security.Roles;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class GridIT {
 
     public static final String TOWN = "zjg-jinfeng";
+    /**
+     * How long a sync waits for a photo id it has not heard of (3 s in production): shorter, yet well above the
+     * consumer's lag on a busy machine.
+     */
+    public static final Duration PHOTO_WAIT = Duration.ofSeconds(2);
     public static final String OTHER_TOWN = "zjg-leyu";
     /** Named in {@code liuhua.grid.staffing.large-town-ids}. */
     public static final String LARGE_TOWN = "rg-changjiang";
@@ -59,6 +71,7 @@ public abstract class GridIT {
         registry.add("liuhua.grid.staffing.large-town-ids", () -> LARGE_TOWN);
         // one safety officer per started 1,000 workers of a post's shift (default 0: one per shift; StaffingRulesIT)
         registry.add("liuhua.grid.staffing.workers-per-safety-officer", () -> WORKERS_PER_SAFETY_OFFICER);
+        registry.add("liuhua.grid.patrols.photo-wait", PHOTO_WAIT::toString);
     }
 
     @LocalServerPort
@@ -67,6 +80,10 @@ public abstract class GridIT {
     protected Environment environment;
     @Autowired
     private EmbeddedKafkaBroker broker;
+    @Autowired
+    private KafkaTemplate<String, CloudEvent> kafkaTemplate;
+    @Autowired
+    private MongoTemplate mongoTemplate;
     /** The city's days and months, as the service cuts them. */
     @Autowired
     protected CityCalendar calendar;
@@ -203,6 +220,37 @@ public abstract class GridIT {
         try (TopicProbe probe = new TopicProbe(bootstrap(), topic)) {
             return probe.drain(r -> key.equals(r.key()) && type.equals(r.value().getType()), window);
         }
+    }
+
+    /**
+     * Announces a finding photo as hazard-service does when it is uploaded ({@code liuhua.hazard.evidence-uploaded.v1}
+     * on its topic, ADR 0012) and returns its id; with {@code await} once grid-service knows it.
+     */
+    protected String uploadedPhoto(String owner, boolean await) {
+        String evidenceId = UUID.randomUUID().toString();
+        announcePhoto(UUID.randomUUID().toString(), evidenceId, owner);
+        if (await) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mongoTemplate.findById(evidenceId,
+                    org.bson.Document.class, "uploaded_photos") != null);
+        }
+        return evidenceId;
+    }
+
+    /** Publishes hazard-service's {@code evidence-uploaded} event with this event id (a redelivery repeats it). */
+    protected void announcePhoto(String eventId, String evidenceId, String owner) {
+        Map<String, Object> payload = Map.of("evidenceId", evidenceId, "owner", owner,
+                "uploadedAt", Instant.now().toString());
+        CloudEvent event = CloudEventBuilder.v1().withId(eventId)
+                .withType("liuhua.hazard.evidence-uploaded.v1").withSource(URI.create("/hazard-service"))
+                .withSubject(evidenceId).withData("application/json", TestHttp.JSON.writeValueAsString(payload)
+                        .getBytes(StandardCharsets.UTF_8))
+                .build();
+        kafkaTemplate.send(Topics.HAZARD, evidenceId, event).join();
+    }
+
+    /** A photo the inspector uploaded, known to grid-service. */
+    protected String uploadedPhoto(String inspectorId) {
+        return uploadedPhoto("inspector:" + inspectorId, true);
     }
 
     /** Sends a multipart/form-data upload with one file part named {@code file}. */

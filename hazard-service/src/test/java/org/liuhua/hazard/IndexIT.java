@@ -111,6 +111,9 @@ public class IndexIT extends HazardIT {
             path("interviews", "outbox relay: interviews with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             // evidence (GridFS)
             path("evidence.files", "a photo by its evidence id (the file name)", "filename"),
+            path("pending_photos", "outbox relay: announced pending photos with pending events",
+                    IndexCreator.OUTBOX_PENDING_PATH),
+            path("pending_photos", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             path("hazards", "inbox: hazards escalated to a level", "escalationLevel"),
             path("hazards", "inbox: transfers escalated to a level", "acknowledgeEscalationLevel"),
             path("chain_anchors", "the newest chain anchor", "anchoredAt"),

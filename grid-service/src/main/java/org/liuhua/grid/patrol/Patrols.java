@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.liuhua.grid.patrol.domain.CheckIn;
 import org.liuhua.grid.patrol.domain.Finding;
 import org.liuhua.grid.patrol.domain.Geo;
 import org.liuhua.grid.patrol.domain.Patrol;
+import org.liuhua.grid.photo.UploadedPhotos;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.PatrolUnit;
 import org.liuhua.grid.scope.CallerScope;
@@ -62,13 +64,18 @@ public class Patrols {
     private final Inspectors inspectors;
     private final Establishments establishments;
     private final ChecklistItemCodes checklistItems;
+    private final UploadedPhotos photos;
+    private final PatrolProperties patrolProperties;
     private final GridProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
     Patrols(AggregateStore<Patrol> store, MongoTemplate mongo, Regions regions, Inspectors inspectors,
-            Establishments establishments, ChecklistItemCodes checklistItems, GridProperties properties,
-            Clock clock, ApplicationEventPublisher publisher) {
+            Establishments establishments, ChecklistItemCodes checklistItems, UploadedPhotos photos,
+            PatrolProperties patrolProperties, GridProperties properties, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.photos = photos;
+        this.patrolProperties = patrolProperties;
         this.publisher = publisher;
         this.store = store;
         this.mongo = mongo;
@@ -211,6 +218,7 @@ public class Patrols {
         Finding finding = findingOf("", command, patrol.unitId(), inspectors.find(patrol.inspectorId()).orElse(null),
                 clock.instant(), problems);
         requireNone(problems);
+        requirePhotos(List.of(""), List.of(command), patrol, patrol.inspectorId());
         return change(patrolId, scope, p -> p.record(finding, clock.instant()))
                 .map(p -> p.finding(command.findingId()));
     }
@@ -324,12 +332,15 @@ public class Patrols {
             newCheckIns.add(checkInOf("checkIns[" + i + "].", checkIns.get(i), unitId, inspector, now, problems));
         }
         List<Finding> newFindings = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            newFindings.add(findingOf("findings[" + i + "].", findings.get(i), unitId, inspector, now, problems));
+            prefixes.add("findings[" + i + "].");
+            newFindings.add(findingOf(prefixes.get(i), findings.get(i), unitId, inspector, now, problems));
         }
         requireNone(problems);
 
         Optional<Patrol> existing = store.findById(id);
+        requirePhotos(prefixes, findings, existing.filter(p -> p.sameStart(who, unitId, started)).orElse(null), who);
         if (existing.isEmpty()) {
             // every rule is checked on the new patrol before its one insert
             Patrol patrol = Patrol.start(id, who, unitId, unit.townId(), started, now);
@@ -381,6 +392,28 @@ public class Patrols {
             changed |= patrol.complete(completedAt, now);
         }
         return new Applied(List.copyOf(checkInResults), List.copyOf(findingResults), changed);
+    }
+
+    /**
+     * Every photo a finding names must be one hazard-service announced as uploaded by the patrol's inspector
+     * ({@code inspector:<id>}, ADR 0012), else 400 naming {@code <prefix>photoIds[j]}: another owner's photo at once,
+     * an unknown one after waiting {@code liuhua.grid.patrols.photo-wait} for its event. A finding the patrol already
+     * holds with the same photos is a re-send (DUPLICATE, nothing is written) and is not checked again. Runs after
+     * every other check, so a request refused for anything else does not wait.
+     */
+    private void requirePhotos(List<String> prefixes, List<NewFinding> findings, Patrol stored, String inspectorId) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            NewFinding finding = findings.get(i);
+            if (finding.photoIds().isEmpty() || (stored != null && stored.findings().stream().anyMatch(f ->
+                    f.findingId().equals(finding.findingId()) && f.photoIds().equals(finding.photoIds())))) {
+                continue;
+            }
+            for (int j = 0; j < finding.photoIds().size(); j++) {
+                named.put(prefixes.get(i) + "photoIds[" + j + "]", finding.photoIds().get(j));
+            }
+        }
+        requireNone(photos.problems(named, "inspector:" + inspectorId, patrolProperties.photoWait()));
     }
 
     /** Checks a check-in (problems named with {@code prefix}) and builds it; null when it has a problem. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.events.hazard.HazardClosed;
 import org.liuhua.events.hazard.HazardCorroborated;
 import org.liuhua.events.hazard.HazardReported;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fault matrix, service level: every event type grid-service consumes, delivered twice and out of order, leaves the
  * state a clean in-order delivery leaves (checklist items learnt from manual-service, patrol findings' hazards and
- * their closing learnt from hazard-service).
+ * their closing, and finding photos uploaded, learnt from hazard-service).
  */
 class DeliveryFaultsIT extends GridIT {
 
@@ -73,6 +74,10 @@ class DeliveryFaultsIT extends GridIT {
                 "est-" + run + "-2", TOWN, "dept-emergency", "FIRE_SAFETY", "GENERAL", "GRID_PATROL", "REPORTED",
                 LocalDate.parse("2026-11-20"), false, 2, T0.plusSeconds(600), "inspector-2", "INSPECTOR",
                 "GRID_PATROL", "p-" + run + ":f-2", null, "MACHINERY")));
+        // an inspector's finding photo stored pending (what a patrol finding may name)
+        String photo = "photo-" + run;
+        events.add(DeliveryOrders.event("hazard-service", photo, new EvidenceUploaded(photo, "inspector:insp-" + run,
+                T0.plusSeconds(30))));
         String publicReport = "hz-" + run + "-3";
         events.add(DeliveryOrders.event("hazard-service", publicReport, reported(publicReport, "PUBLIC_REPORT",
                 "PR-" + run, "est-" + run + "-3")));
@@ -92,6 +97,7 @@ class DeliveryFaultsIT extends GridIT {
             }
             state.put(hazard, found);
         }
+        state.put("photo", mongo.findById("photo-" + run, Document.class, "uploaded_photos"));
         state.put("joined", mongo.findById("finding:p-" + run + ":f-2", Document.class, "finding_hazards"));
         assertThat(state.get("GM-" + run + "-1")).as("the item is known").isNotNull();
         return state;

@@ -101,7 +101,7 @@ class PatrolIT extends GridIT {
                 started.toString())));
         String findingId = unique("finding");
         // the photo was uploaded to hazard-service's evidence store first; the finding carries its id (ADR 0012)
-        String photoId = java.util.UUID.randomUUID().toString();
+        String photoId = uploadedPhoto(inspector);
         Map<String, Object> finding = Map.of("id", findingId, "establishmentId", est, "category", "FIRE_SAFETY",
                 "severity", "MAJOR", "description", "消防通道堵塞",
                 "deviceTime", started.plusSeconds(300).toString(), "photoIds", List.of(photoId));

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.List;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
 import org.liuhua.hazard.access.AccessPolicy;
+import org.liuhua.hazard.evidence.domain.PendingPhoto;
+import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +58,13 @@ public class EvidenceFiles {
     private final HazardQueries hazards;
     private final GridFsTemplate gridFs;
     private final HazardProperties properties;
+    private final AggregateStore<PendingPhoto> pendingPhotos;
+    private final Clock clock;
 
     EvidenceFiles(LoopCommands loop, HazardQueries hazards, MongoDatabaseFactory factory, MongoTemplate mongo,
-                  HazardProperties properties) {
+                  HazardProperties properties, AggregateStore<PendingPhoto> pendingPhotos, Clock clock) {
+        this.pendingPhotos = pendingPhotos;
+        this.clock = clock;
         this.loop = loop;
         this.hazards = hazards;
         this.mongo = mongo;
@@ -90,9 +97,20 @@ public class EvidenceFiles {
      * Stores a photo of a finding not yet sent (a firm's batch item, an inspector's patrol finding): pending, on no
      * hazard, owned by the uploader ({@link #ownerOf}); the finding names its id and the intake attaches it to the
      * hazard the finding becomes or joins. Same checks as every photo.
+     *
+     * <p>A photo a finding can name (owned by an inspector or a firm) is announced by
+     * {@code liuhua.hazard.evidence-uploaded.v1}, so that grid-service can check a patrol finding's photo ids at sync
+     * time: a {@link PendingPhoto} inserted with the event in its outbox <em>after</em> the file is stored. A crash in
+     * between leaves a photo nobody heard of (a sync naming it is refused, the app uploads again), never an announced
+     * id without its file.
      */
     public Document uploadPending(Upload upload, Caller caller) {
-        return store(upload, null, ownerOf(caller), caller.subject());
+        String owner = ownerOf(caller);
+        Document metadata = store(upload, null, owner, caller.subject());
+        if (owner.startsWith("inspector:") || owner.startsWith("firm:")) {
+            pendingPhotos.insert(PendingPhoto.uploaded(metadata.getString("evidenceId"), owner, clock.instant()));
+        }
+        return metadata;
     }
 
     /** Who owns a pending photo: the firm (its client), the inspector (inspector id), else the token's subject. */

@@ -1,16 +1,25 @@
 package org.liuhua.hazard.evidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.Topics;
 import org.liuhua.events.grid.PatrolFindingRecorded;
+import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.hazard.HazardIT;
+import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.test.TestHttp;
+import org.liuhua.kit.test.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +31,42 @@ import static org.awaitility.Awaitility.await;
  * for a grid patrol finding read from grid's event.
  */
 class FindingPhotosIT extends HazardIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    /**
+     * The upload of a finding's photo is announced (without bytes or personal data) so that grid-service can check a
+     * patrol finding's photo ids at sync time; the event leaves through the outbox of the photo's pending document.
+     */
+    @Test
+    void aPendingUploadPublishesEvidenceUploadedThroughTheOutbox() {
+        String inspectorId = unique("insp");
+        String firmId = unique("firm");
+        String photo;
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.HAZARD)) {
+            photo = pending(inspector(inspectorId));
+            String firmPhoto = pending(firm(firmId));
+            List<ConsumerRecord<String, CloudEvent>> events = probe.await(r -> (photo.equals(r.key())
+                    || firmPhoto.equals(r.key())) && r.value().getType().equals("liuhua.hazard.evidence-uploaded.v1"),
+                    2, Duration.ofSeconds(20));
+            EvidenceUploaded uploaded = events.stream().filter(r -> photo.equals(r.key()))
+                    .map(r -> EventJson.read(r.value(), EvidenceUploaded.class)).findFirst().orElseThrow();
+            assertThat(uploaded.evidenceId()).isEqualTo(photo);
+            assertThat(uploaded.owner()).isEqualTo("inspector:" + inspectorId);
+            assertThat(uploaded.uploadedAt()).isNotNull();
+            assertThat(events.stream().filter(r -> firmPhoto.equals(r.key()))
+                    .map(r -> EventJson.read(r.value(), EvidenceUploaded.class).owner()))
+                    .containsExactly("firm:" + firmId);
+            assertThat(new String(events.get(0).value().getData().toBytes(), StandardCharsets.UTF_8))
+                    .as("no bytes, no personal data").doesNotContain("uploadedBy", "sha256", "latitude");
+        }
+        // the event left through the outbox of the photo's pending document, which the relay emptied
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Document stored = mongo.findById(photo, Document.class, "pending_photos");
+            return stored != null && stored.getList("outbox", Object.class, List.of()).isEmpty();
+        });
+    }
 
     private String pending(TestHttp who) {
         TestHttp.Response stored = upload(who, "/api/v1/evidence", "finding.png", png(1024), Map.of("latitude",

@@ -186,7 +186,9 @@ class PatrolController {
                           @Pattern(regexp = "GENERAL|MAJOR", message = "must be GENERAL or MAJOR") String severity,
                           @NotBlank @Size(max = 2000) String description, @Size(max = 64) String checklistItemId,
                           @NotNull Instant deviceTime,
-                          @Schema(description = "ids of photos uploaded before to POST /api/v1/evidence (hazard-service)")
+                          @Schema(description = "ids of photos the patrol's inspector uploaded before to POST "
+                                  + "/api/v1/evidence (hazard-service); an unknown id (after a short wait for its "
+                                  + "upload to be known) or another owner's photo is a 400 naming it")
                           @Size(max = MAX_PHOTOS) List<@NotNull @Pattern(regexp = PHOTO_ID,
                                   message = "must be a photo id answered by POST /api/v1/evidence") String> photoIds) {
         Patrols.NewFinding toCommand() {
