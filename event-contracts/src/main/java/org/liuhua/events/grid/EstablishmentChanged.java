@@ -60,6 +60,17 @@ public record EstablishmentChanged(
                 changedAt, revision));
     }
 
+    /** The event as written before posts were carried: an establishment without posts. */
+    public EstablishmentChanged(String establishmentId, String name, String kind, String industry, String departmentId,
+            String townId, String villageId, String gridId, String unitId, String riskLevel, List<String> flags,
+            int employeeCount, String address, Double latitude, Double longitude, String landlordId,
+            String clusterId, Instant changedAt, long revision, int workshops, List<String> tenantIds,
+            String status, Instant closedAt) {
+        this(establishmentId, name, kind, industry, departmentId, townId, villageId, gridId, unitId, riskLevel, flags,
+                employeeCount, address, latitude, longitude, landlordId, clusterId, changedAt, revision, workshops,
+                tenantIds, status, closedAt, List.of());
+    }
+
     public EstablishmentChanged {
         tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
         status = status == null ? EstablishmentSnapshot.ACTIVE : status;
