@@ -68,6 +68,7 @@ public class HazardLists {
     static final String NO_ESTABLISHMENT = "(none)";
     static final int ATTEMPTS = 16;
     static final int REBUILD_BATCH = 500;
+    static final java.time.Duration DOCUMENT_WAIT = java.time.Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(HazardLists.class);
     private static final String[] SUMMARY_FIELDS = HazardSummary.fields();
@@ -116,14 +117,34 @@ public class HazardLists {
         if (row != null && revision(row) >= revision && !row.containsKey("pending")) {
             return;
         }
-        Document hazard = mongo.findOne(rowSource(Criteria.where("_id").is(hazardId)), Document.class,
-                HazardStore.COLLECTION);
+        Document hazard = stored(hazardId);
         if (hazard == null) {
-            log.warn("event of hazard {} (revision {}) before its document; the rows follow its next event",
-                    hazardId, revision);
+            log.warn("no document of hazard {} (revision {}) within {}; its rows follow its next event", hazardId,
+                    revision, DOCUMENT_WAIT);
             return;
         }
         apply(List.of(hazard));
+    }
+
+    /**
+     * The stored hazard of an event, waiting a bounded time for it: bulk loads (benchmarks' {@code ScaleData}) append
+     * the events of a batch before they insert its documents.
+     */
+    private Document stored(String hazardId) {
+        long deadline = System.nanoTime() + DOCUMENT_WAIT.toNanos();
+        while (true) {
+            Document hazard = mongo.findOne(rowSource(Criteria.where("_id").is(hazardId)), Document.class,
+                    HazardStore.COLLECTION);
+            if (hazard != null || System.nanoTime() > deadline) {
+                return hazard;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** Writes the rows of stored hazards (documents or their {@link #rowSource} projection) where they are newer. */

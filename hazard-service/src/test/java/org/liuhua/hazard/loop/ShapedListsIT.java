@@ -159,6 +159,29 @@ class ShapedListsIT extends HazardIT {
                 .findValuesAsString("id")).contains(id, lost);
     }
 
+    @Test
+    void rowsBuiltFromTheHazardsAloneAnswerAsTheHazardsDo() {
+        awaitBuilt();
+        String est = unique("est-tangqiao");
+        report(est, TANGQIAO, "GAS", "MAJOR", "LAW_ENFORCEMENT");
+        report(est, TANGQIAO, "FIRE_SAFETY", null, "GRID_PATROL");
+        // as at the first start after the rows were introduced: hazards, no rows (the collections keep their indexes)
+        for (String collection : List.of(HazardLists.LEDGERS, HazardLists.DAYS, HazardLists.MONTHS,
+                HazardLists.SCOPES)) {
+            mongo.remove(new Query(), collection);
+        }
+        lists.build();
+        Criteria tangqiao = Criteria.where("townId").is(TANGQIAO);
+        for (Listing listing : List.of(listing("admin", this::admin, null, "size", "50"),
+                listing("admin", this::admin, null, "severity", "MAJOR", "page", "1", "size", "2"),
+                listing("town", () -> townOfficer(TANGQIAO), tangqiao),
+                listing("admin", this::admin, null, "establishmentId", est, "sort", "category,asc"))) {
+            assertSameAsTheHazards(listing);
+        }
+        assertThat(admin().get("/api/v1/hazards/ledger?establishmentId=" + est).json().get("totalElements").asLong())
+                .isEqualTo(2);
+    }
+
     private void assertListedAs(String est, String id, String state) {
         for (String path : List.of("/api/v1/hazards?establishmentId=" + est, "/api/v1/hazards?size=200",
                 "/api/v1/hazards?townId=" + JINFENG + "&size=200", "/api/v1/hazards/ledger?establishmentId=" + est)) {
