@@ -103,48 +103,71 @@ public class HazardLists {
         }
     }
 
-    /**
-     * Brings the rows of a hazard up to {@code revision} (an event of it): nothing when its ledger row is as new and
-     * placed, else its stored document is read by {@code _id} and applied.
-     */
-    public void repair(String hazardId, String establishmentId, long revision) {
-        String ledgerId = establishmentId == null ? NO_ESTABLISHMENT : establishmentId;
-        Query byId = new Query(Criteria.where("_id").is(ledgerId));
-        byId.fields().include("rows." + hazardId);
-        Document ledger = mongo.findOne(byId, Document.class, LEDGERS);
-        Document row = ledger == null ? null : ledger.get("rows", Document.class) == null ? null
-                : ledger.get("rows", Document.class).get(hazardId, Document.class);
-        if (row != null && revision(row) >= revision && !row.containsKey("pending")) {
-            return;
-        }
-        Document hazard = stored(hazardId);
-        if (hazard == null) {
-            log.warn("no document of hazard {} (revision {}) within {}; its rows follow its next event", hazardId,
-                    revision, DOCUMENT_WAIT);
-            return;
-        }
-        apply(List.of(hazard));
+    /** An event's claim: the hazard's rows should be at least at {@code revision}. */
+    public record Due(String hazardId, String establishmentId, long revision) {
     }
 
     /**
-     * The stored hazard of an event, waiting a bounded time for it: bulk loads (benchmarks' {@code ScaleData}) append
-     * the events of a batch before they insert its documents.
+     * Brings the rows of the hazards of a batch of events up to the events' revisions: nothing for a hazard whose
+     * ledger row is as new and placed (the ledgers are read by {@code _id $in}); the others' stored documents are read
+     * by {@code _id $in} and applied together (a bucket or month document is written once per batch).
      */
-    private Document stored(String hazardId) {
+    public void repair(List<Due> events) {
+        Map<String, Long> newest = new LinkedHashMap<>();
+        Map<String, String> ledgerOf = new HashMap<>();
+        for (Due due : events) {
+            newest.merge(due.hazardId(), due.revision(), Math::max);
+            ledgerOf.put(due.hazardId(), due.establishmentId() == null ? NO_ESTABLISHMENT : due.establishmentId());
+        }
+        Map<String, Document> ledgers = new HashMap<>();
+        for (Document ledger : mongo.find(new Query(Criteria.where("_id").in(new LinkedHashSet<>(ledgerOf.values()))),
+                Document.class, LEDGERS)) {
+            ledgers.put(ledger.getString("_id"), ledger.get("rows", Document.class));
+        }
+        List<String> due = new ArrayList<>();
+        newest.forEach((hazardId, revision) -> {
+            Document rows = ledgers.get(ledgerOf.get(hazardId));
+            Document row = rows == null ? null : rows.get(hazardId, Document.class);
+            if (row == null || revision(row) < revision || row.containsKey("pending")) {
+                due.add(hazardId);
+            }
+        });
+        if (!due.isEmpty()) {
+            apply(stored(due));
+        }
+    }
+
+    /**
+     * The stored hazards of events, waiting a bounded time for those not stored yet: bulk loads (benchmarks'
+     * {@code ScaleData}) append the events of a batch before they insert its documents.
+     */
+    private List<Document> stored(List<String> hazardIds) {
+        List<Document> found = new ArrayList<>();
+        List<String> missing = hazardIds;
         long deadline = System.nanoTime() + DOCUMENT_WAIT.toNanos();
         while (true) {
-            Document hazard = mongo.findOne(rowSource(Criteria.where("_id").is(hazardId)), Document.class,
-                    HazardStore.COLLECTION);
-            if (hazard != null || System.nanoTime() > deadline) {
-                return hazard;
+            Set<String> got = new java.util.HashSet<>();
+            for (Document hazard : mongo.find(rowSource(Criteria.where("_id").in(missing)), Document.class,
+                    HazardStore.COLLECTION)) {
+                found.add(hazard);
+                got.add(hazard.getString("_id"));
+            }
+            missing = missing.stream().filter(id -> !got.contains(id)).toList();
+            if (missing.isEmpty() || System.nanoTime() > deadline) {
+                break;
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null;
+                break;
             }
         }
+        if (!missing.isEmpty()) {
+            log.warn("no document of hazards {} within {}; their rows follow their next event", missing,
+                    DOCUMENT_WAIT);
+        }
+        return found;
     }
 
     /** Writes the rows of stored hazards (documents or their {@link #rowSource} projection) where they are newer. */
