@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * jars are hard-linked (copied when the file system cannot link), everything Keycloak writes to (its build output in
  * {@code lib/quarkus}, {@code conf}, {@code data}) is a private copy. The embedded H2 database lives in
  * {@code <workDir>/server/data}, so users and sessions survive a restart; deleting {@code workDir} resets everything.
- * The realm is imported on the first start only (Keycloak skips a realm that already exists).
+ * The realm is imported on the first start only (Keycloak skips a realm that already exists). The dev-mode build
+ * of {@code lib/quarkus} that the first start of a work directory makes is kept beside a shared distribution and
+ * copied into the next new work directory ({@link #BUILD_OPTIONS}).
  */
 public final class KeycloakRunner {
 
