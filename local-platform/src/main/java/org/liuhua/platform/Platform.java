@@ -64,10 +64,11 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and waits until every process is ready. */
     public void start(Duration timeout) {
+        // the identity provider takes longest (Keycloak), so it starts first, in the background; services fetch its
+        // signing keys lazily, so they start while it is still coming up
+        identity = identityStarter.apply(dataDir);
         kafka.start();
         mongo.start();
-        // services fetch signing keys lazily, so they start while the identity provider is still coming up
-        identity = identityStarter.apply(dataDir);
         for (String service : services) {
             processes.put(service, process(service));
         }
@@ -189,6 +190,15 @@ public final class Platform implements AutoCloseable {
         for (String prefix : List.of("/api/v1/hazards", "/api/v1/intake", "/api/v1/firms", "/api/v1/contracts",
                 "/api/v1/evidence", "/api/v1/public/reports", "/api/v1/public-reports", "/api/v1/rewards")) {
             routes.put(prefix, hazard);
+        }
+        String training = "http://127.0.0.1:" + ports.training();
+        for (String prefix : List.of("/api/v1/training", "/api/v1/spot-exams")) {
+            routes.put(prefix, training);
+        }
+        String manual = "http://127.0.0.1:" + ports.manual();
+        for (String prefix : List.of("/api/v1/templates", "/api/v1/handbooks", "/api/v1/cards", "/api/v1/checklists",
+                "/api/v1/acknowledgements")) {
+            routes.put(prefix, manual);
         }
         routes.put("/api/v1/stats", "http://127.0.0.1:" + ports.reporting());
         return routes;

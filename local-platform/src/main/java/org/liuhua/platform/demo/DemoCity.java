@@ -131,11 +131,11 @@ public final class DemoCity {
                 api.post("/api/v1/patrols/sync", patrol);
                 return;
             } catch (DemoApi.DemoLoadException e) {
-                if (attempt >= 60 || e.getMessage() == null || !e.getMessage().contains("checklistItemId")) {
+                if (attempt >= 240 || e.getMessage() == null || !e.getMessage().contains("checklistItemId")) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(250);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -186,47 +186,78 @@ public final class DemoCity {
      * @param firm     the demo third-party firm's client
      */
     public Summary load(DemoApi api, DemoApi reviewer, DemoApi firm) {
+        register(api);
+        return patrolsAndHazards(api, reviewer, firm);
+    }
+
+    /**
+     * The register: departments, towns down to patrol units, establishments, inspectors with their bindings, safety
+     * officers, clusters. Each step draws from the seeded random in the same order before it sends anything, so
+     * independent requests (one town's villages, one inspector's bindings) go out in parallel and the city stays
+     * the same.
+     */
+    public void register(DemoApi api) {
         departments(api);
         regions(api);
         establishments(api);
         inspectors(api);
         officers(api);
         clusters(api);
+    }
+
+    /** Twelve months of patrols, then the hazards and their closed loop (after {@link #register}). */
+    public Summary patrolsAndHazards(DemoApi api, DemoApi reviewer, DemoApi firm) {
         patrolHistory(api);
         int hazards = new HazardHistory(random, today, establishments).load(api, reviewer, firm);
+        return summary(hazards);
+    }
+
+    private Summary summary(int hazards) {
         return new Summary(TOWNS.size(), establishments.size(), unitsByInspector.size(), patrols, findings + hazards);
     }
 
     private void departments(DemoApi api) {
-        DEPARTMENTS.forEach((id, name) -> api.post("/api/v1/departments", Map.of("id", id, "name", name,
-                "safetyStaff", id.equals("dept-commerce") ? 2 : id.equals("dept-education") ? 2 : 3 + random.nextInt(2))));
+        List<Runnable> calls = new ArrayList<>();
+        DEPARTMENTS.forEach((id, name) -> {
+            Map<String, Object> body = Map.of("id", id, "name", name, "safetyStaff",
+                    id.equals("dept-commerce") ? 2 : id.equals("dept-education") ? 2 : 3 + random.nextInt(2));
+            calls.add(() -> api.post("/api/v1/departments", body));
+        });
+        parallel(calls);
     }
 
     private void regions(DemoApi api) {
+        List<Runnable> towns = new ArrayList<>();
         for (Town town : TOWNS) {
             boolean large = town.kind().equals("DEVELOPMENT_ZONE") || town.kind().equals("HIGH_TECH_ZONE");
             int safetyStaff = town.id().equals("zjg-daxin") ? 5 : town.id().equals("zjg-htz") ? 8
                     : (large ? 10 : 6) + random.nextInt(3);
             int fireStaff = town.id().equals("zjg-shuangshan") ? 2 : (large ? 5 : 3) + random.nextInt(2);
-            api.post("/api/v1/towns", Map.of("id", town.id(), "name", town.name(), "kind", town.kind(),
-                    "safetyStaff", safetyStaff, "fireStaff", fireStaff));
+            // one town's requests in order (town, village, grid, unit); the towns in parallel
+            List<Runnable> calls = new ArrayList<>();
+            towns.add(() -> calls.forEach(Runnable::run));
+            calls.add(() -> api.post("/api/v1/towns", Map.of("id", town.id(), "name", town.name(), "kind", town.kind(),
+                    "safetyStaff", safetyStaff, "fireStaff", fireStaff)));
             List<String> units = new ArrayList<>();
             for (int v = 1; v <= town.villages(); v++) {
                 String villageId = town.id() + "-v%02d".formatted(v);
                 boolean centre = v == 1;
                 String villageName = centre ? town.name().replaceAll("(镇|街道|区)$", "") + "社区"
                         : pick(VILLAGE_WORDS) + pick(VILLAGE_WORDS) + "村";
-                api.post("/api/v1/villages", Map.of("id", villageId, "townId", town.id(), "name", villageName));
+                calls.add(() -> api.post("/api/v1/villages", Map.of("id", villageId, "townId", town.id(),
+                        "name", villageName)));
                 for (int g = 1; g <= 2; g++) {
                     String gridId = villageId + "-g" + g;
-                    api.post("/api/v1/grids", Map.of("id", gridId, "villageId", villageId,
-                            "name", villageName + "第" + g + "网格"));
+                    Map<String, Object> grid = Map.of("id", gridId, "villageId", villageId,
+                            "name", villageName + "第" + g + "网格");
+                    calls.add(() -> api.post("/api/v1/grids", grid));
                     for (int u = 1; u <= 2; u++) {
                         String unitId = gridId + "-u" + u;
                         String kind = centre || u == 2 ? "KEY" : "GENERAL";
-                        api.post("/api/v1/patrol-units", Map.of("id", unitId, "gridId", gridId, "kind", kind,
+                        Map<String, Object> unit = Map.of("id", unitId, "gridId", gridId, "kind", kind,
                                 "name", villageName + "第" + g + "网格" + (kind.equals("KEY") ? "重点" : "一般")
-                                        + "巡查单元" + u));
+                                        + "巡查单元" + u);
+                        calls.add(() -> api.post("/api/v1/patrol-units", unit));
                         units.add(unitId);
                         if (kind.equals("KEY")) {
                             keyUnits.put(unitId, town.id());
@@ -236,10 +267,12 @@ public final class DemoCity {
             }
             unitsByTown.put(town.id(), units);
         }
+        parallel(towns);
     }
 
     private void establishments(DemoApi api) {
         int totalWeight = PROFILES.stream().mapToInt(Profile::weight).sum();
+        List<Runnable> batches = new ArrayList<>();
         for (Town town : TOWNS) {
             List<String> units = unitsByTown.get(town.id());
             List<Map<String, Object>> batch = new ArrayList<>();
@@ -271,17 +304,21 @@ public final class DemoCity {
                 establishments.add(e);
                 establishmentsByUnit.computeIfAbsent(unitId, k -> new ArrayList<>()).add(e);
             }
-            JsonNode results = api.post("/api/v1/establishments/batch", batch);
-            for (JsonNode result : results) {
-                if ("REJECTED".equals(result.path("status").asString())) {
-                    throw new DemoApi.DemoLoadException("demo establishment rejected: " + result);
+            batches.add(() -> {
+                JsonNode results = api.post("/api/v1/establishments/batch", batch);
+                for (JsonNode result : results) {
+                    if ("REJECTED".equals(result.path("status").asString())) {
+                        throw new DemoApi.DemoLoadException("demo establishment rejected: " + result);
+                    }
                 }
-            }
+            });
         }
+        parallel(batches);
     }
 
     private void inspectors(DemoApi api) {
         String since = today.minusMonths(13).withDayOfMonth(1).toString();
+        List<Runnable> inspectors = new ArrayList<>();
         for (Town town : TOWNS) {
             List<String> units = unitsByTown.get(town.id());
             int count = Math.max(4, units.size() / 2);
@@ -292,16 +329,21 @@ public final class DemoCity {
                     mine.add(units.get(u));
                 }
                 boolean fullTime = mine.stream().anyMatch(keyUnits::containsKey) || n == 1;
-                api.post("/api/v1/inspectors", Map.of("id", inspectorId, "name", personName(),
+                Map<String, Object> inspector = Map.of("id", inspectorId, "name", personName(),
                         "employment", fullTime ? "FULL_TIME" : "PART_TIME", "townId", town.id(),
-                        "phone", "1" + (3 + random.nextInt(6)) + "%09d".formatted(random.nextInt(1_000_000_000))));
-                for (String unitId : mine) {
-                    api.post("/api/v1/inspectors/" + inspectorId + "/bindings", Map.of("unitId", unitId,
-                            "since", since));
-                }
+                        "phone", "1" + (3 + random.nextInt(6)) + "%09d".formatted(random.nextInt(1_000_000_000)));
+                // the inspector, then their bindings; the inspectors in parallel
+                inspectors.add(() -> {
+                    api.post("/api/v1/inspectors", inspector);
+                    for (String unitId : mine) {
+                        api.post("/api/v1/inspectors/" + inspectorId + "/bindings", Map.of("unitId", unitId,
+                                "since", since));
+                    }
+                });
                 unitsByInspector.put(inspectorId, mine);
             }
         }
+        parallel(inspectors);
     }
 
     private void officers(DemoApi api) {
@@ -362,7 +404,7 @@ public final class DemoCity {
     }
 
     private void clusters(DemoApi api) {
-        int n = 0;
+        List<Runnable> clusters = new ArrayList<>();
         for (Town town : TOWNS) {
             List<Map<String, Object>> industrial = establishments.stream()
                     .filter(e -> ((String) e.get("id")).startsWith("est-" + town.shortId() + "-"))
@@ -370,20 +412,24 @@ public final class DemoCity {
             if (industrial.size() < 10 || town.kind().equals("SUBDISTRICT")) {
                 continue;
             }
-            n++;
             String clusterId = "cluster-" + town.shortId() + "-01";
             List<String> members = industrial.stream().map(e -> (String) e.get("id")).toList();
-            api.post("/api/v1/clusters", Map.of("id", clusterId, "name", town.name().substring(0, 2) + "工业集中区",
-                    "townId", town.id(), "memberIds", members));
+            // the cluster, then its assessments in order; the clusters in parallel
+            List<Runnable> calls = new ArrayList<>();
+            calls.add(() -> api.post("/api/v1/clusters", Map.of("id", clusterId,
+                    "name", town.name().substring(0, 2) + "工业集中区", "townId", town.id(), "memberIds", members)));
             int passPercent = 55 + random.nextInt(40);
             for (String member : members) {
                 boolean passed = random.nextInt(100) < passPercent;
-                api.post("/api/v1/clusters/" + clusterId + "/assessments", Map.of("establishmentId", member,
+                Map<String, Object> assessment = Map.of("establishmentId", member,
                         "passed", passed, "failedItems", passed ? List.of() : List.of("item-0" + (1 + random.nextInt(9))),
                         "assessedAt", today.minusDays(10 + random.nextInt(60)).atTime(10, 0).atZone(CHINA)
-                                .toInstant().toString()));
+                                .toInstant().toString());
+                calls.add(() -> api.post("/api/v1/clusters/" + clusterId + "/assessments", assessment));
             }
+            clusters.add(() -> calls.forEach(Runnable::run));
         }
+        parallel(clusters);
     }
 
     /** One patrol a month per inspector over the last twelve months, visiting half of their establishments. */

@@ -41,56 +41,52 @@ final class DemoFirms {
 
     /** Loads the firm side; a failure is reported, not fatal (the rest of the demo city stands). */
     static void load(Platform platform, DemoApi seeder, DemoApi firm) {
-        try {
-            String tokenUrl = platform.identity().tokenUrl();
-            Supplier<String> inspectorToken = Tokens.cachedPassword(tokenUrl, "liuhua-cli", "inspector", "liuhua");
-            Supplier<String> firmToken = Tokens.cachedClientCredentials(tokenUrl, "demo-firm", "demo-firm-secret");
-            String base = platform.gatewayUrl();
-            LocalDate today = LocalDate.now(DemoCity.CHINA);
+        String tokenUrl = platform.identity().tokenUrl();
+        Supplier<String> inspectorToken = Tokens.cachedPassword(tokenUrl, "liuhua-cli", "inspector", "liuhua");
+        Supplier<String> firmToken = Tokens.cachedClientCredentials(tokenUrl, "demo-firm", "demo-firm-secret");
+        String base = platform.gatewayUrl();
+        LocalDate today = LocalDate.now(DemoCity.CHINA);
 
-            JsonNode contract = seeder.get("/api/v1/contracts?firmId=demo-firm&size=1").path("items").path(0);
-            String contractId = contract.path("contractId").asString();
-            List<String> covered = new ArrayList<>();
-            contract.path("establishmentIds").forEach(e -> covered.add(e.asString()));
-            seeder.post("/api/v1/contracts/" + contractId + "/extend", Map.of("validTo",
-                    today.plusMonths(7).toString(), "reason", "年度委托检查续期至下半年"));
-            int before = covered.size();
-            for (int i = before + 1; i <= before + 10 && i <= 9999; i++) {
-                covered.add("est-jinfeng-%04d".formatted(i));
-            }
-            seeder.post("/api/v1/contracts/" + contractId + "/amend", Map.of("establishmentIds", covered,
-                    "townIds", List.of(), "unitIds", List.of(), "reason", "增补锦丰镇冶金园区十家企业纳入委托检查范围"));
-
-            firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url", WEBHOOK,
-                    "secret", "demo-firm-webhook-secret-2026"));
-
-            String photo1 = upload(base, firmToken, "消防通道.png", new Color(200, 60, 40));
-            String photo2 = upload(base, firmToken, "配电箱.png", new Color(60, 90, 200));
-            firm.post("/api/v1/intake/findings", Map.of("findings", List.of(
-                    Map.of("externalId", "DF-" + today.getYear() + "-P0001", "establishmentId", covered.get(0),
-                            "category", "FIRE_SAFETY", "description", "二楼消防通道堆放纸箱（第三方检查，附现场照片）",
-                            "photoIds", List.of(photo1)),
-                    Map.of("externalId", "DF-" + today.getYear() + "-P0002", "establishmentId", covered.get(1),
-                            "category", "ELECTRICAL", "description", "配电箱门缺失、线路裸露（第三方检查，附现场照片）",
-                            "photoIds", List.of(photo2)))), Map.of("Idempotency-Key", "demo-firm-photos-" + today));
-
-            DemoApi inspector = new DemoApi(base, platform.directRoutes(), inspectorToken);
-            JsonNode me = seeder.get("/api/v1/inspectors/insp-jinfeng-01");
-            String unitId = me.path("unitIds").path(0).asString();
-            String establishment = seeder.get("/api/v1/establishments?unitId=" + unitId + "&size=1")
-                    .path("items").path(0).path("id").asString();
-            String photo3 = upload(base, inspectorToken, "巡查发现.png", new Color(230, 170, 30));
-            Instant start = today.atTime(9, 0).atZone(DemoCity.CHINA).toInstant();
-            DemoCity.syncPatrol(inspector, Map.of("id", "p-demo-photo-" + today, "unitId", unitId,
-                    "startedAt", start.toString(), "completedAt", start.plusSeconds(3600).toString(),
-                    "findings", List.of(Map.of("id", "f-demo-photo-1", "establishmentId", establishment,
-                            "category", "FIRE_SAFETY", "severity", "GENERAL", "description", "灭火器压力不足、未按期检查（附照片）",
-                            "deviceTime", start.plusSeconds(900).toString(), "photoIds", List.of(photo3)))));
-            System.out.println("[liuhua] demo firm: contract " + contractId + " extended and amended, webhook "
-                    + WEBHOOK + ", 2 findings and 1 patrol finding with photos");
-        } catch (RuntimeException e) {
-            System.out.println("[liuhua] WARNING: demo firm data not loaded completely: " + e);
+        JsonNode contract = seeder.get("/api/v1/contracts?firmId=demo-firm&size=1").path("items").path(0);
+        String contractId = contract.path("contractId").asString();
+        List<String> covered = new ArrayList<>();
+        contract.path("establishmentIds").forEach(e -> covered.add(e.asString()));
+        seeder.post("/api/v1/contracts/" + contractId + "/extend", Map.of("validTo",
+                today.plusMonths(7).toString(), "reason", "年度委托检查续期至下半年"));
+        int before = covered.size();
+        for (int i = before + 1; i <= before + 10 && i <= 9999; i++) {
+            covered.add("est-jinfeng-%04d".formatted(i));
         }
+        seeder.post("/api/v1/contracts/" + contractId + "/amend", Map.of("establishmentIds", covered,
+                "townIds", List.of(), "unitIds", List.of(), "reason", "增补锦丰镇冶金园区十家企业纳入委托检查范围"));
+
+        firm.put("/api/v1/firms/demo-firm/webhook", Map.of("url", WEBHOOK,
+                "secret", "demo-firm-webhook-secret-2026"));
+
+        String photo1 = upload(base, firmToken, "消防通道.png", new Color(200, 60, 40));
+        String photo2 = upload(base, firmToken, "配电箱.png", new Color(60, 90, 200));
+        firm.post("/api/v1/intake/findings", Map.of("findings", List.of(
+                Map.of("externalId", "DF-" + today.getYear() + "-P0001", "establishmentId", covered.get(0),
+                        "category", "FIRE_SAFETY", "description", "二楼消防通道堆放纸箱（第三方检查，附现场照片）",
+                        "photoIds", List.of(photo1)),
+                Map.of("externalId", "DF-" + today.getYear() + "-P0002", "establishmentId", covered.get(1),
+                        "category", "ELECTRICAL", "description", "配电箱门缺失、线路裸露（第三方检查，附现场照片）",
+                        "photoIds", List.of(photo2)))), Map.of("Idempotency-Key", "demo-firm-photos-" + today));
+
+        DemoApi inspector = new DemoApi(base, platform.directRoutes(), inspectorToken);
+        JsonNode me = seeder.get("/api/v1/inspectors/insp-jinfeng-01");
+        String unitId = me.path("unitIds").path(0).asString();
+        String establishment = seeder.get("/api/v1/establishments?unitId=" + unitId + "&size=1")
+                .path("items").path(0).path("id").asString();
+        String photo3 = upload(base, inspectorToken, "巡查发现.png", new Color(230, 170, 30));
+        Instant start = today.atTime(9, 0).atZone(DemoCity.CHINA).toInstant();
+        DemoCity.syncPatrol(inspector, Map.of("id", "p-demo-photo-" + today, "unitId", unitId,
+                "startedAt", start.toString(), "completedAt", start.plusSeconds(3600).toString(),
+                "findings", List.of(Map.of("id", "f-demo-photo-1", "establishmentId", establishment,
+                        "category", "FIRE_SAFETY", "severity", "GENERAL", "description", "灭火器压力不足、未按期检查（附照片）",
+                        "deviceTime", start.plusSeconds(900).toString(), "photoIds", List.of(photo3)))));
+        System.out.println("[liuhua] demo firm: contract " + contractId + " extended and amended, webhook "
+                + WEBHOOK + ", 2 findings and 1 patrol finding with photos");
     }
 
     /** A small photo (PNG) uploaded as a finding's photo, pending until a finding names it; returns its id. */

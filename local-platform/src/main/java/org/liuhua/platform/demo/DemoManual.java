@@ -48,12 +48,24 @@ public final class DemoManual {
      * @return a one-line summary
      */
     public String load(DemoApi api, DemoApi enterprise) {
-        List<String> candidates = candidates(api);
-        if (!known(api, OFFICER_ESTABLISHMENT)) {
+        if (!handbooks(api, enterprise)) {
             return "manual: skipped (manual-service does not know the establishments yet)";
         }
+        return selfChecks(api);
+    }
+
+    private final List<String> selfChecking = new ArrayList<>();
+
+    /**
+     * The handbooks: the revised starter template, adoptions, posts, cards and acknowledgements (nothing here
+     * becomes a hazard). Answers false when manual-service does not know the establishments (within a minute).
+     */
+    public boolean handbooks(DemoApi api, DemoApi enterprise) {
+        List<String> candidates = candidates(api);
+        if (!known(api, OFFICER_ESTABLISHMENT)) {
+            return false;
+        }
         reviseOneStarterTemplate(api);
-        List<String> selfChecking = new ArrayList<>();
         for (String id : candidates) {
             if (!known(api, id)) {
                 continue;
@@ -81,6 +93,14 @@ public final class DemoManual {
             pendingPublish = null;
         }
         acknowledge(enterprise);
+        return true;
+    }
+
+    /**
+     * Twelve months of self-checks of some adopters (after {@link #handbooks}); their failed items become hazards in
+     * hazard-service by event.
+     */
+    public String selfChecks(DemoApi api) {
         for (String id : selfChecking) {
             selfChecks(api, id);
         }
@@ -231,9 +251,9 @@ public final class DemoManual {
         }
     }
 
-    /** Waits (up to a minute) until manual-service learned the establishment from grid-service's events. */
+    /** Waits (up to a minute, asking every 200 ms) until manual-service learned the establishment from grid-service's events. */
     private boolean known(DemoApi api, String establishmentId) {
-        for (int attempt = 0; attempt < 60; attempt++) {
+        for (int attempt = 0; attempt < 300; attempt++) {
             try {
                 api.get("/api/v1/handbooks/" + establishmentId);
                 return true;
@@ -241,7 +261,7 @@ public final class DemoManual {
                 if (!notYet.getMessage().contains(" 404") && !notYet.getMessage().contains(" 429")) {
                     throw notYet;
                 }
-                sleep(1000);
+                sleep(200);
             }
         }
         return false;

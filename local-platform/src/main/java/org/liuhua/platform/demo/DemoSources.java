@@ -34,17 +34,13 @@ final class DemoSources {
                 Tokens.cachedPassword(tokenUrl, "liuhua-cli", "city-admin", "liuhua"));
         DemoApi sensors = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
                 Tokens.cachedClientCredentials(tokenUrl, "demo-sensors", "demo-sensors-secret"));
-        try {
-            LocalDate today = LocalDate.now(CITY);
-            int alerts = sensorAlerts(sensors, today);
-            hotlineReportRewarded(seeder, reviewer, today);
-            refusedTransfer(seeder);
-            dueToday(seeder, today);
-            System.out.printf("[liuhua] demo sources loaded (%d sensor alerts, a reward paid, a refused transfer)%n",
-                    alerts);
-        } catch (RuntimeException e) {
-            System.out.println("[liuhua] WARNING: demo sources not loaded completely: " + e.getMessage());
-        }
+        LocalDate today = LocalDate.now(CITY);
+        int alerts = sensorAlerts(sensors, today);
+        hotlineReportRewarded(seeder, reviewer, today);
+        refusedTransfer(seeder);
+        dueToday(seeder, today);
+        System.out.printf("[liuhua] demo sources loaded (%d sensor alerts, a reward paid, a refused transfer)%n",
+                alerts);
     }
 
     private static int sensorAlerts(DemoApi sensors, LocalDate today) {

@@ -36,20 +36,16 @@ final class DemoStaffing {
 
     /** Loads it; a failure is reported, not fatal (the city is there already). */
     static void load(Platform platform, DemoApi admin) {
-        try {
-            String tokenUrl = platform.identity().tokenUrl();
-            DemoApi townOfficer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
-                    Tokens.cachedPassword(tokenUrl, "liuhua-cli", "town-officer", "liuhua"));
-            DemoApi departmentOfficer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
-                    Tokens.cachedPassword(tokenUrl, "liuhua-cli", "department-officer", "liuhua"));
-            DemoStaffing demo = new DemoStaffing();
-            demo.staff(admin, townOfficer, departmentOfficer);
-            int signed = demo.clusters(admin, townOfficer);
-            System.out.println("[liuhua] demo staffing and 双七十: named staff of 3 towns and 1 department, " + signed
-                    + " cluster assessments signed off in 锦丰镇");
-        } catch (RuntimeException e) {
-            System.out.println("[liuhua] WARNING: demo staffing and cluster sign-offs not loaded completely: " + e);
-        }
+        String tokenUrl = platform.identity().tokenUrl();
+        DemoApi townOfficer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
+                Tokens.cachedPassword(tokenUrl, "liuhua-cli", "town-officer", "liuhua"));
+        DemoApi departmentOfficer = new DemoApi(platform.gatewayUrl(), platform.directRoutes(),
+                Tokens.cachedPassword(tokenUrl, "liuhua-cli", "department-officer", "liuhua"));
+        DemoStaffing demo = new DemoStaffing();
+        demo.staff(admin, townOfficer, departmentOfficer);
+        int signed = demo.clusters(admin, townOfficer);
+        System.out.println("[liuhua] demo staffing and 双七十: named staff of 3 towns and 1 department, " + signed
+                + " cluster assessments signed off in 锦丰镇");
     }
 
     private void staff(DemoApi admin, DemoApi townOfficer, DemoApi departmentOfficer) {

@@ -150,17 +150,23 @@ final class HazardHistory {
         return "zjg-" + id.substring(4, id.lastIndexOf('-'));
     }
 
-    /** Patrol findings become hazards through events; wait until their number stops growing. */
+    /**
+     * Patrol findings become hazards through events; wait (up to 90 s) until their number has not grown for two
+     * seconds, asking every 250 ms.
+     */
     private void awaitPatrolHazards(DemoApi api) {
         long last = -1;
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long stableSince = System.nanoTime();
+        long deadline = stableSince + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             long now = api.get("/api/v1/hazards?source=GRID_PATROL&size=1").path("totalElements").asLong();
-            if (now == last && now > 0) {
+            if (now != last || now == 0) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= Duration.ofSeconds(2).toNanos()) {
                 return;
             }
-            last = now;
-            sleep(2000);
+            sleep(250);
         }
     }
 

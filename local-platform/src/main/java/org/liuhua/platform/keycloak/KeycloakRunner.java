@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * jars are hard-linked (copied when the file system cannot link), everything Keycloak writes to (its build output in
  * {@code lib/quarkus}, {@code conf}, {@code data}) is a private copy. The embedded H2 database lives in
  * {@code <workDir>/server/data}, so users and sessions survive a restart; deleting {@code workDir} resets everything.
- * The realm is imported on the first start only (Keycloak skips a realm that already exists).
+ * The realm is imported on the first start only (Keycloak skips a realm that already exists). The dev-mode build
+ * of {@code lib/quarkus} that the first start of a work directory makes is kept beside a shared distribution and
+ * copied into the next new work directory ({@link #BUILD_OPTIONS}).
  */
 public final class KeycloakRunner {
 
@@ -45,6 +47,16 @@ public final class KeycloakRunner {
     private static final Logger log = LoggerFactory.getLogger(KeycloakRunner.class);
     private static final String ADMIN_USER = "admin";
     private static final String ADMIN_PASSWORD = "admin";
+    /**
+     * The command and the options that decide Keycloak's build (Quarkus augmentation of {@code lib/quarkus}): the
+     * distribution is built for production mode, so the first {@code start-dev} of a new work directory rebuilds it
+     * (a minute or more on a busy 2-core machine). That build is kept beside the distribution ({@link #keepBuild}) and
+     * copied into the next new work directory ({@link #install}); Keycloak checks the build options it finds and
+     * rebuilds by itself when they differ, so a stale copy costs time, never correctness.
+     */
+    static final List<String> BUILD_OPTIONS = List.of("start-dev", "--cache", "local");
+    /** Keycloak's line when it rebuilds before starting. */
+    static final String REBUILD_LINE = "Updating the configuration";
 
     private KeycloakRunner() {
     }
@@ -60,7 +72,8 @@ public final class KeycloakRunner {
     public static RunningKeycloak start(Path workDir, int port, Path realmJson, Duration timeout) {
         try {
             Files.createDirectories(workDir);
-            Path home = install(locateDistribution(workDir), workDir.resolve("server"));
+            Path distribution = locateDistribution(workDir);
+            Path home = install(distribution, workDir.resolve("server"));
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
             Path imported = imports.resolve(REALM + "-realm.json");
             if (Files.exists(home.resolve("data").resolve("h2")) && Files.exists(imported)
@@ -70,14 +83,15 @@ public final class KeycloakRunner {
             }
             Files.copy(realmJson, imported, StandardCopyOption.REPLACE_EXISTING);
             Path logFile = workDir.resolve("keycloak.log");
+            long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
 
-            List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                    "--http-port", String.valueOf(port),
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString()));
+            command.addAll(BUILD_OPTIONS);
+            command.addAll(List.of("--http-port", String.valueOf(port),
                     "--hostname", "http://localhost:" + port,
                     "--http-management-port", String.valueOf(managementPort(port)),
                     "--import-realm",
-                    "--cache", "local",
-                    "--log-level", "INFO");
+                    "--log-level", "INFO"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -97,6 +111,7 @@ public final class KeycloakRunner {
                 running.stop();
                 throw e;
             }
+            keepBuild(distribution, workDir, home, logFile, logStart);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak in " + workDir, e);
@@ -204,8 +219,90 @@ public final class KeycloakRunner {
         for (String script : List.of("kc.sh", "kcadm.sh", "kcreg.sh")) {
             makeExecutable(home.resolve("bin").resolve(script));
         }
+        restoreBuild(distribution, home);
         Files.createFile(marker);
         return home;
+    }
+
+    /** Where the dev-mode build of this distribution is kept: beside it (e.g. local-platform/target/keycloak). */
+    static Path keptBuild(Path distribution) {
+        return distribution.resolveSibling(distribution.getFileName() + "-dev-build");
+    }
+
+    /** Copies a kept dev-mode build (made with the same {@link #BUILD_OPTIONS}) over a new server's lib/quarkus. */
+    private static void restoreBuild(Path distribution, Path home) throws IOException {
+        Path kept = keptBuild(distribution);
+        Path stamp = kept.resolve(BUILD_STAMP);
+        if (!Files.isRegularFile(stamp) || !Files.readString(stamp).equals(String.join(" ", BUILD_OPTIONS))) {
+            return;
+        }
+        Path build = home.resolve("lib").resolve("quarkus");
+        try {
+            copyFiles(kept.resolve("quarkus"), build);
+            log.info("using the kept Keycloak build {}", kept);
+        } catch (IOException unreadable) {
+            // removed or replaced meanwhile: start from the distribution's own build (Keycloak rebuilds it)
+            log.warn("cannot use the kept Keycloak build {} ({}); Keycloak rebuilds", kept, unreadable.toString());
+            copyFiles(distribution.resolve("lib").resolve("quarkus"), build);
+        }
+    }
+
+    private static final String BUILD_STAMP = "build-options";
+
+    /**
+     * After a ready start: keeps the server's build beside a shared distribution when there is none yet or Keycloak
+     * just rebuilt it (its log since this start says so). Written to a temporary folder and moved into place, so a
+     * reader sees a whole build or none; a failure only costs the next first start its time.
+     */
+    static void keepBuild(Path distribution, Path workDir, Path home, Path logFile, long logStart) {
+        if (distribution.startsWith(workDir)) {
+            return; // unpacked into this work directory: nothing shared to keep it beside
+        }
+        Path kept = keptBuild(distribution);
+        try {
+            boolean rebuilt;
+            try (var in = Files.newInputStream(logFile)) {
+                in.skipNBytes(logStart);
+                rebuilt = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains(REBUILD_LINE);
+            }
+            if (Files.isRegularFile(kept.resolve(BUILD_STAMP)) && !rebuilt) {
+                return;
+            }
+            Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
+            copyFiles(home.resolve("lib").resolve("quarkus"), fresh.resolve("quarkus"));
+            Files.writeString(fresh.resolve(BUILD_STAMP), String.join(" ", BUILD_OPTIONS));
+            if (Files.exists(kept)) {
+                deleteTree(kept);
+            }
+            try {
+                Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
+                log.info("kept the Keycloak build in {} for the next new work directory", kept);
+            } catch (IOException keptMeanwhile) {
+                deleteTree(fresh); // another start kept its build first
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not keep the Keycloak build in {}: {}", kept, e.toString());
+        }
+    }
+
+    private static void copyFiles(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static void unzip(Path zip, Path target) throws IOException {
