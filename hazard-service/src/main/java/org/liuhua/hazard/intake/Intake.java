@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.known.KnownEstablishments;
-import org.liuhua.hazard.loop.HazardLists;
 import org.liuhua.hazard.loop.HazardStore;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.Corroboration;
@@ -44,15 +43,12 @@ public class Intake {
     private final KnownEstablishments known;
     private final HazardProperties properties;
     private final CityCalendar calendar;
-    private final HazardLists lists;
 
-    Intake(HazardStore store, KnownEstablishments known, HazardProperties properties, CityCalendar calendar,
-           HazardLists lists) {
+    Intake(HazardStore store, KnownEstablishments known, HazardProperties properties, CityCalendar calendar) {
         this.store = store;
         this.known = known;
         this.properties = properties;
         this.calendar = calendar;
-        this.lists = lists;
     }
 
     /** Where a finding at this establishment goes: what grid events say of it, else the town the source names. */
@@ -68,10 +64,6 @@ public class Intake {
      * Enters findings in order, one outcome each. Existing keys and open hazards are read once for the whole batch.
      */
     public List<Outcome> ingestAll(List<Finding> findings, Actor actor) {
-        return lists.batched(() -> enter(findings, actor));
-    }
-
-    private List<Outcome> enter(List<Finding> findings, Actor actor) {
         Instant now = calendar.now();
         Map<String, String> seen = seenKeys(findings);
         Map<String, Hazard> open = openHazards(findings, now);

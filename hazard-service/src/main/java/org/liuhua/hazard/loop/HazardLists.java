@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.mongodb.client.model.Filters;
@@ -77,8 +76,6 @@ public class HazardLists {
     private final MongoTemplate mongo;
     private final Clock clock;
     private volatile boolean ready;
-    /** The hazards written in the current thread's {@link #batched} work, by id (the last write of each). */
-    private final ThreadLocal<Map<String, Document>> pending = new ThreadLocal<>();
 
     HazardLists(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -94,42 +91,11 @@ public class HazardLists {
         return query;
     }
 
-    /**
-     * Runs {@code work} (writes of many hazards in one request, e.g. a firm's batch) and writes the rows of every hazard
-     * it wrote once at its end, each shaped document once, instead of after each write. A failure of the rows is
-     * logged; the consumer of the hazards' events repairs them.
-     */
-    public <T> T batched(Supplier<T> work) {
-        if (pending.get() != null) {
-            return work.get();
-        }
-        Map<String, Document> written = new LinkedHashMap<>();
-        pending.set(written);
-        try {
-            return work.get();
-        } finally {
-            pending.remove();
-            if (!written.isEmpty()) {
-                try {
-                    apply(List.copyOf(written.values()));
-                } catch (RuntimeException e) {
-                    log.warn("the list rows of {} hazards were not written; their events repair them: {}",
-                            written.size(), e.toString());
-                }
-            }
-        }
-    }
-
     /** After a write of the hazard: its rows; a failure is logged, the consumer of its events repairs it. */
     void written(Hazard hazard) {
         try {
             Document stored = new Document();
             mongo.getConverter().write(hazard, stored);
-            Map<String, Document> batch = pending.get();
-            if (batch != null) {
-                batch.put(hazard.aggregateId(), stored);
-                return;
-            }
             apply(List.of(stored));
         } catch (RuntimeException e) {
             log.warn("the list rows of hazard {} were not written; its events repair them: {}", hazard.aggregateId(),
