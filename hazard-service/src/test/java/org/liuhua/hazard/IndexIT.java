@@ -119,11 +119,7 @@ public class IndexIT extends HazardIT {
             path("chain_anchors", "the newest chain anchor", "anchoredAt"),
             path("chain_anchors", "outbox relay: anchors with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             path("webhook_deliveries", "a firm's delivery log, newest first", "firmId", "createdAt"),
-            path("webhook_outbox", "the due webhook deliveries", "nextAttemptAt"),
-            // the pre-shaped lists (ADR 13): read by _id, written guarded by their version key
-            path("hazard_ledgers", "list rows of an establishment: the version guard", "versionKey"),
-            path("hazard_list_days", "list rows of a scope's day: the version guard", "versionKey"),
-            path("hazard_list_months", "list counts of a scope's month: the version guard", "versionKey"));
+            path("webhook_outbox", "the due webhook deliveries", "nextAttemptAt"));
 
     @Autowired
     IndexCreator indexes;

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one write path of hazards: {@code insert} a reported hazard, {@code update} or {@code change} (load, apply,
  * write; again on a concurrent write) a known one. Each write sets the hazard's fields and appends only the events it
- * registered, guarded by the version it was loaded with; the relay publishes them from the {@code outbox} array. After
- * each write the hazard's rows of the pre-shaped lists follow (ADR 13).
+ * registered, guarded by the version it was loaded with; the relay publishes them from the {@code outbox} array.
  */
 @Component
 public class HazardStore extends AggregateStore<Hazard> {
@@ -21,26 +20,7 @@ public class HazardStore extends AggregateStore<Hazard> {
     /** What a 404 calls a hazard. */
     public static final String WHAT = "hazard";
 
-    private final HazardLists lists;
-
-    HazardStore(MongoTemplate mongo, Clock clock, HazardLists lists) {
+    HazardStore(MongoTemplate mongo, Clock clock) {
         super(mongo, Hazard.class, COLLECTION, clock);
-        this.lists = lists;
-    }
-
-    /** Writes the new hazard, then its list rows ({@link HazardLists}: a caller lists what it just reported). */
-    @Override
-    public Hazard insert(Hazard hazard) {
-        Hazard written = super.insert(hazard);
-        lists.written(written);
-        return written;
-    }
-
-    /** Writes the hazard, then its list rows ({@link HazardLists}). */
-    @Override
-    public Hazard update(Hazard hazard) {
-        Hazard written = super.update(hazard);
-        lists.written(written);
-        return written;
     }
 }

@@ -51,24 +51,4 @@ class LoopIndexes {
                 // the inbox: escalated hazards
                 on("escalationLevel", "reportedAt"), on("acknowledgeEscalationLevel", "reportedAt"));
     }
-
-    /** The pre-shaped lists (ADR 13) are read by {@code _id}; their writes are guarded by a unique version key. */
-    @Bean
-    CollectionIndexes hazardLedgerIndexes() {
-        return CollectionIndexes.of(HazardLists.LEDGERS, versionKey());
-    }
-
-    @Bean
-    CollectionIndexes hazardListDayIndexes() {
-        return CollectionIndexes.of(HazardLists.DAYS, versionKey());
-    }
-
-    @Bean
-    CollectionIndexes hazardListMonthIndexes() {
-        return CollectionIndexes.of(HazardLists.MONTHS, versionKey());
-    }
-
-    private static Index versionKey() {
-        return new Index().on(HazardLists.VERSION_KEY, Sort.Direction.ASC).unique().sparse().named("versionKey_unique");
-    }
 }
