@@ -23,4 +23,14 @@ public record EvidenceUploaded(
         String evidenceId,
         String owner,
         Instant uploadedAt) {
+
+    /** The {@code owner} of a photo an inspector uploaded: what a patrol finding of that inspector may name. */
+    public static String inspectorOwner(String inspectorId) {
+        return "inspector:" + inspectorId;
+    }
+
+    /** The {@code owner} of a photo a third-party firm uploaded: what that firm's findings may name. */
+    public static String firmOwner(String firmId) {
+        return "firm:" + firmId;
+    }
 }

@@ -27,6 +27,7 @@ import org.liuhua.grid.patrol.domain.CheckIn;
 import org.liuhua.grid.patrol.domain.Finding;
 import org.liuhua.grid.patrol.domain.Geo;
 import org.liuhua.grid.patrol.domain.Patrol;
+import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.grid.photo.UploadedPhotos;
 import org.liuhua.grid.region.Regions;
 import org.liuhua.grid.region.domain.PatrolUnit;
@@ -413,7 +414,7 @@ public class Patrols {
                 named.put(prefixes.get(i) + "photoIds[" + j + "]", finding.photoIds().get(j));
             }
         }
-        requireNone(photos.problems(named, "inspector:" + inspectorId, patrolProperties.photoWait()));
+        requireNone(photos.problems(named, EvidenceUploaded.inspectorOwner(inspectorId), patrolProperties.photoWait()));
     }
 
     /** Checks a check-in (problems named with {@code prefix}) and builds it; null when it has a problem. */

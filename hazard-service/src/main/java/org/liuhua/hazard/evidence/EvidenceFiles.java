@@ -15,6 +15,7 @@ import java.util.List;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
+import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.hazard.access.AccessPolicy;
 import org.liuhua.hazard.evidence.domain.PendingPhoto;
 import org.liuhua.kit.store.AggregateStore;
@@ -123,11 +124,11 @@ public class EvidenceFiles {
     }
 
     public static String firmOwner(String firmId) {
-        return "firm:" + firmId;
+        return EvidenceUploaded.firmOwner(firmId);
     }
 
     public static String inspectorOwner(String inspectorId) {
-        return "inspector:" + inspectorId;
+        return EvidenceUploaded.inspectorOwner(inspectorId);
     }
 
     /**
