@@ -27,6 +27,7 @@ public final class OutboxHints {
     private static final Map<MongoTemplate, OutboxHints> BY_STORE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final LinkedBlockingQueue<Hint> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OutboxHints() {
     }
@@ -38,7 +39,14 @@ public final class OutboxHints {
 
     /** A document of {@code collection} with id {@code id} was written with new events in its outbox. */
     public void committed(String collection, Object id) {
-        queue.offer(new Hint(collection, id));
+        if (!queue.offer(new Hint(collection, id))) {
+            dropped.set(true);
+        }
+    }
+
+    /** Whether a hint was dropped (queue full) since the last call: the relay then sweeps soon. */
+    boolean takeDropped() {
+        return dropped.getAndSet(false);
     }
 
     /** Waits up to {@code timeoutNanos} for a first hint, then takes up to {@code max} in all (empty: none came). */

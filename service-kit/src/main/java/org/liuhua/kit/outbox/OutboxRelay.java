@@ -64,7 +64,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final Counter published;
     private final Counter failures;
+    private final Counter sweeps;
     private final OutboxHints hints;
+    /** A send failed since the last sweep: its document keeps its events, the next sweep must come soon. */
+    private volatile boolean sendFailed;
     private Thread worker;
     private volatile boolean running;
 
@@ -93,6 +96,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("liuhua.outbox.failures").description("outbox publish attempts that failed")
                 .register(meters);
+        this.sweeps = Counter.builder("liuhua.outbox.sweeps")
+                .description("sweeps of every outbox collection for events no hint announced").register(meters);
     }
 
     /** One relay pass over every configured collection; returns how many events were relayed. */
@@ -107,20 +112,28 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Relays until no collection has a full batch waiting (bounded), so a burst drains without poll pauses. */
-    private void drain() {
+    /**
+     * Relays until no collection has a full batch waiting (bounded), so a burst drains without poll pauses.
+     *
+     * @return whether the sweep was quiet: this relay holds the lease and found no pending document
+     */
+    private boolean drain() {
+        boolean quiet = true;
         for (int pass = 0; pass < MAX_PASSES_PER_TICK; pass++) {
             if (!lease.tryAcquire("outbox-relay", properties.leaseTtl())) {
-                return;
+                return false;
             }
             boolean more = false;
             for (String collection : collections) {
-                more |= relayCollection(collection).documents() >= properties.batchSize();
+                int found = relayCollection(collection).documents();
+                quiet &= found == 0;
+                more |= found >= properties.batchSize();
             }
             if (!more) {
-                return;
+                return quiet;
             }
         }
+        return false;
     }
 
     record Pass(int documents, int events) {
@@ -249,6 +262,7 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledged.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 failures.increment();
+                sendFailed = true;
                 log.warn("outbox relay: publishing the events of {}/{} failed, will retry: {}", collection,
                         ids.get(i), e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
                 continue;
@@ -297,23 +311,48 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
-    /** Sweeps at start and every poll interval; in between, publishes hinted documents as soon as they are hinted. */
+    /**
+     * Sweeps at start and then every poll interval while sweeps find something; quiet sweeps (nothing pending, no
+     * failed send, no dropped hint) double the pause up to {@code quiet-sweep-interval}. In between, publishes hinted
+     * documents as soon as they are hinted. A failed send or a dropped hint brings the next sweep back to one poll
+     * interval away.
+     */
     private void work() {
         long sweepEvery = properties.pollInterval().toNanos();
+        long quietMax = properties.quietSweepInterval().toNanos();
+        long pause = sweepEvery;
         long nextSweep = System.nanoTime();
         while (running) {
             try {
                 if (System.nanoTime() - nextSweep >= 0) {
-                    safely(this::drain);
-                    nextSweep = System.nanoTime() + sweepEvery;
+                    sendFailed = false;
+                    boolean quiet = sweep();
+                    pause = quiet && !sendFailed && !hints.takeDropped() ? Math.min(pause * 2, quietMax) : sweepEvery;
+                    nextSweep = System.nanoTime() + pause;
                 }
                 List<OutboxHints.Hint> hinted = hints.take(nextSweep - System.nanoTime(), properties.batchSize());
                 if (!hinted.isEmpty()) {
                     safely(() -> relayHinted(hinted));
                 }
+                if ((sendFailed || hints.takeDropped()) && nextSweep - (System.nanoTime() + sweepEvery) > 0) {
+                    pause = sweepEvery;
+                    nextSweep = System.nanoTime() + sweepEvery;
+                }
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** One sweep (a drain); false when it failed, was not quiet, or this relay does not hold the lease. */
+    private boolean sweep() {
+        sweeps.increment();
+        try {
+            return drain();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("outbox relay pass failed, will retry: {}", e.toString());
+            return false;
         }
     }
 
@@ -322,6 +361,7 @@ public class OutboxRelay implements SmartLifecycle {
             pass.run();
         } catch (RuntimeException e) {
             failures.increment();
+            sendFailed = true;
             log.warn("outbox relay pass failed, will retry: {}", e.toString());
         }
     }

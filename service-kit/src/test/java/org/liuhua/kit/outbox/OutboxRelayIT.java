@@ -161,6 +161,60 @@ class OutboxRelayIT extends KitIntegrationTest {
     }
 
     /**
+     * A quiet relay (nothing pending, nothing failed) sweeps less and less often, up to its quiet interval: on the
+     * stand-in each sweep scans every outbox collection. A document written behind its back (another replica: no
+     * hint) is still found by the next sweep, and after a sweep that found something the pause is short again.
+     */
+    @Test
+    void aQuietRelaySweepsLessOftenAndStillFindsWhatNoHintAnnounced() {
+        String collection = "quiet_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = KitTestApplication.TOPIC + ".quiet";
+        OutboxProperties backingOff = new OutboxProperties(List.of(collection), Duration.ofMillis(50),
+                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl(),
+                Duration.ofMillis(800));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry own =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        OutboxRelay quiet = new OutboxRelay(mongo, kafka, backingOff, List.of(),
+                new MongoLease(mongo, Clock.systemUTC()), "kit-test", own);
+        relay.stop();
+        try {
+            quiet.start();
+            sleep(3_000);
+            double sweeps = own.counter("liuhua.outbox.sweeps").count();
+            // every 50 ms would be ~60 sweeps; doubling from 50 ms to 800 ms makes it 5 + ~2 per 800 ms
+            assertThat(sweeps).as("sweeps in 3 s while quiet").isBetween(4.0, 15.0);
+            for (int i = 0; i < 3; i++) {
+                Document event = new Document("eventId", UUID.randomUUID().toString()).append("topic", topic)
+                        .append("key", collection + "-" + i).append("type", "liuhua.kittest.quiet.v1")
+                        .append("occurredAt", new java.util.Date()).append("payload", "\"written elsewhere\"");
+                mongo.insert(new Document("_id", collection + "-" + i).append("outbox", List.of(event)),
+                        collection);
+            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    mongo.count(new Query(Criteria.where("outbox.eventId").exists(true)), collection) == 0);
+            double afterFinding = own.counter("liuhua.outbox.sweeps").count();
+            sleep(1_000);
+            // the pause starts again at 50 ms (50, 100, 200, 400: 4 sweeps); still at 800 ms it would be 1 or 2
+            assertThat(own.counter("liuhua.outbox.sweeps").count() - afterFinding)
+                    .as("sweeps in the second after one that found something")
+                    .isGreaterThanOrEqualTo(3.0);
+        } finally {
+            quiet.stop();
+            relay.start();
+            mongo.dropCollection(collection);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A sweep over pending documents that together weigh more than one reply of the store may carry (16 MB): the
      * relay asks the sweep for their ids only and reads the outboxes by id a few at a time, in chunks bounded by
      * bytes, so every event is published (a sweep that read a batch of whole documents in one reply failed).
