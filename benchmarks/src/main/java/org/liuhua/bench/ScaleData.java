@@ -231,6 +231,7 @@ final class ScaleData {
         String reportedType = headers.get("ce_type");
         try (MongoClient client = MongoClients.create(bench.platform.mongo().uri("hazard"))) {
             MongoCollection<Document> store = client.getDatabase("hazard").getCollection("hazards");
+            MongoCollection<Document> members = client.getDatabase("hazard").getCollection(MEMBERS);
             Random random = new Random(2026);
             Instant now = Instant.now();
             String run = bench.runId;
@@ -265,7 +266,7 @@ final class ScaleData {
                         events++;
                     }
                     if (batch.size() == 1000) {
-                        store.insertMany(batch);
+                        insert(store, members, batch);
                         if (n < 1000) {
                             compareWithTemplate(bench, store, template, batch.get(0).getString("_id"));
                         }
@@ -278,7 +279,7 @@ final class ScaleData {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    store.insertMany(batch);
+                    insert(store, members, batch);
                 }
                 await(sent);
             }
@@ -289,6 +290,28 @@ final class ScaleData {
                     hazards, establishments, events, Bench.seconds(took), hazards / (took / 1e9));
             return events;
         }
+    }
+
+    /** hazard-service's membership of hazards in their establishment's ledger (its {@code EstablishmentHazards}). */
+    static final String MEMBERS = "establishment_hazards";
+
+    /**
+     * Writes a batch as hazard-service's {@code HazardStore.insert} writes each hazard: first the ids into their
+     * establishments' membership (one {@code $addToSet} per establishment of the batch), then the documents.
+     */
+    private static void insert(MongoCollection<Document> store, MongoCollection<Document> members,
+                               List<Document> batch) {
+        Map<String, List<String>> byEstablishment = new java.util.LinkedHashMap<>();
+        for (Document hazard : batch) {
+            byEstablishment.computeIfAbsent(hazard.getString("establishmentId"), e -> new ArrayList<>())
+                    .add(hazard.getString("_id"));
+        }
+        List<com.mongodb.client.model.UpdateOneModel<Document>> joins = new ArrayList<>();
+        byEstablishment.forEach((establishment, ids) -> joins.add(new com.mongodb.client.model.UpdateOneModel<>(
+                Filters.eq("_id", establishment), com.mongodb.client.model.Updates.addEachToSet("hazardIds", ids),
+                new com.mongodb.client.model.UpdateOptions().upsert(true))));
+        members.bulkWrite(joins, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        store.insertMany(batch);
     }
 
     /** Reads a generated document back and compares its fields and their types with the API-created template's. */

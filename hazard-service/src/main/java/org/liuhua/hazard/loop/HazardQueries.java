@@ -33,11 +33,13 @@ public class HazardQueries {
     private final MongoTemplate mongo;
     private final HazardStore store;
     private final HazardScope scope;
+    private final EstablishmentHazards members;
 
-    HazardQueries(MongoTemplate mongo, HazardStore store, HazardScope scope) {
+    HazardQueries(MongoTemplate mongo, HazardStore store, HazardScope scope, EstablishmentHazards members) {
         this.mongo = mongo;
         this.store = store;
         this.scope = scope;
+        this.members = members;
     }
 
     /** The hazard with its history if it is within the caller's scope, else 404 (existence is not revealed). */
@@ -68,16 +70,33 @@ public class HazardQueries {
         return summaries(scoped(caller, all.toArray(Criteria[]::new)), page);
     }
 
-    /** Every hazard of one establishment from every source, with counts by source and state (一页通览). */
+    /**
+     * Every hazard of one establishment from every source, with counts by source and state (一页通览). Read by
+     * {@code _id}: the establishment's members, then those hazards (ADR 14), counted, sorted and paged here — when
+     * the caller sees all of them; otherwise (and while the membership is being built) by the query with the scope.
+     */
     public Ledger ledger(String establishmentId, PageQuery page, Caller caller) {
+        java.util.Optional<List<String>> ids = members.hazardIds(establishmentId);
+        if (ids.isPresent()) {
+            List<Document> hazards = ledgerRows(ids.get(), establishmentId);
+            if (scope.seesAllOf(caller, establishmentId, hazards)) {
+                return ledgerOf(establishmentId, hazards, page);
+            }
+        }
         Criteria criteria = scoped(caller, Criteria.where("establishmentId").is(establishmentId));
         Query facts = new Query(criteria);
         facts.fields().include("source", "state", "severity", "corroborations.source");
+        return counted(establishmentId, mongo.find(facts, Document.class, HazardStore.COLLECTION),
+                summaries(criteria, page));
+    }
+
+    /** The ledger's counts over the hazards' stored fields, beside its page. */
+    private static Ledger counted(String establishmentId, Iterable<Document> hazards, Page<HazardSummary> page) {
         Map<String, Long> bySource = new TreeMap<>();
         Map<String, Long> byState = new TreeMap<>();
         Map<String, Long> corroborationsBySource = new TreeMap<>();
         long openMajor = 0;
-        for (Document d : mongo.find(facts, Document.class, HazardStore.COLLECTION)) {
+        for (Document d : hazards) {
             bySource.merge(d.getString("source"), 1L, Long::sum);
             byState.merge(d.getString("state"), 1L, Long::sum);
             for (Document c : d.getList("corroborations", Document.class, List.of())) {
@@ -88,8 +107,36 @@ public class HazardQueries {
                 openMajor++;
             }
         }
-        return new Ledger(establishmentId, openMajor, bySource, byState, corroborationsBySource,
-                summaries(criteria, page));
+        return new Ledger(establishmentId, openMajor, bySource, byState, corroborationsBySource, page);
+    }
+
+    private static final String[] LEDGER_FIELDS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(HazardSummary.fields()), java.util.stream.Stream.of("corroborations.source"))
+            .toArray(String[]::new);
+
+    /** The establishment's hazards by {@code _id}, with what a summary and the counts read. */
+    private List<Document> ledgerRows(List<String> ids, String establishmentId) {
+        List<Document> rows = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            Query byId = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 1_000))));
+            byId.fields().include(LEDGER_FIELDS);
+            for (Document d : mongo.find(byId, Document.class, HazardStore.COLLECTION)) {
+                // a member is always of this establishment; the test only guards against a hand-edited store
+                if (establishmentId.equals(d.getString("establishmentId"))) {
+                    rows.add(d);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The counts and one page, as {@link #ledger}'s query computes them, over rows already read. */
+    private Ledger ledgerOf(String establishmentId, List<Document> rows, PageQuery page) {
+        List<Document> sorted = new ArrayList<>(rows);
+        sorted.sort(StoredOrder.of(page.sort().and(Sort.by("_id"))));
+        List<HazardSummary> items = sorted.stream().skip((long) page.page() * page.size()).limit(page.size())
+                .map(d -> mongo.getConverter().read(HazardSummary.class, d)).toList();
+        return counted(establishmentId, rows, new PageImpl<>(items, page.pageable(), rows.size()));
     }
 
     /** One establishment's ledger: the counts over all its hazards in scope, and one page of them. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.bson.Document;
 import org.liuhua.hazard.firm.Contracts;
 import org.liuhua.hazard.firm.Coverage;
 import org.liuhua.hazard.known.KnownEstablishments;
@@ -28,6 +29,28 @@ public class HazardScope {
     HazardScope(KnownEstablishments establishments, Contracts contracts) {
         this.establishments = establishments;
         this.contracts = contracts;
+    }
+
+    /**
+     * Whether the caller sees every one of the given hazards of one establishment (documents with {@code townId}):
+     * true when one of the caller's scope criteria of {@link #of} alone covers them all — city-wide, the enterprise
+     * officer of that establishment, the town officer of the town every one of them lies in, an inspector whose
+     * units hold the establishment. The scope is the union of its criteria, so then nothing is filtered out. Other
+     * callers (departments, firms: their scope depends on each hazard) are answered by the query with {@link #of}.
+     */
+    public boolean seesAllOf(Caller c, String establishmentId, List<Document> hazards) {
+        if (c.cityWide()) {
+            return true;
+        }
+        if (c.has(Roles.ENTERPRISE_OFFICER) && establishmentId.equals(c.establishmentId())) {
+            return true;
+        }
+        if (c.has(Roles.TOWN_OFFICER) && c.townId() != null
+                && hazards.stream().allMatch(h -> c.townId().equals(h.getString("townId")))) {
+            return true;
+        }
+        return c.has(Roles.INSPECTOR) && c.inspectorId() != null
+                && establishments.ofInspector(c.inspectorId()).contains(establishmentId);
     }
 
     /** null when the caller sees every hazard. */
