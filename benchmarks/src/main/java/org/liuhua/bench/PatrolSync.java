@@ -35,8 +35,7 @@ final class PatrolSync {
         int trackPoints = Config.integer("bench.d.trackPoints", 30);
         Duration limit = Config.seconds("bench.d.limitSeconds", 90);
         Http admin = bench.direct("grid-service", bench.cityAdmin);
-        Http app = bench.edge("grid-service", new Tokens(() -> TestTokens.user("inspector-bench", List.of("INSPECTOR"),
-                Map.of("inspector_id", INSPECTOR, "town_id", TOWN))));
+        Http app = app(bench);
 
         Bench.log("d. patrol sync: " + warmup + " warm-up, then " + count + " patrols with " + checkIns
                 + " check-ins and " + trackPoints + " track points each, " + clients + " clients " + bench.edgeName());
@@ -63,7 +62,13 @@ final class PatrolSync {
         }
     }
 
-    private static boolean sync(Bench bench, Http app, String suffix, Instant day, List<String> establishments,
+    /** The inspector's app, through the edge. */
+    static Http app(Bench bench) {
+        return bench.edge("grid-service", new Tokens(() -> TestTokens.user("inspector-bench", List.of("INSPECTOR"),
+                Map.of("inspector_id", INSPECTOR, "town_id", TOWN))));
+    }
+
+    static boolean sync(Bench bench, Http app, String suffix, Instant day, List<String> establishments,
                                 int trackPoints) {
         String id = "p-" + bench.runId + "-" + suffix;
         Instant started = day.plusSeconds(Math.abs(suffix.hashCode() % 3600));
@@ -99,8 +104,11 @@ final class PatrolSync {
         return true;
     }
 
-    /** The piece of the city the patrols walk through; answers the establishment ids, or null when it failed. */
-    private static List<String> setUp(Bench bench, Http admin, int establishments) {
+    /**
+     * The piece of the city the patrols walk through; answers the establishment ids, or null when it failed. Run a
+     * second time (the soak after d) it finds everything there already (409) and answers the same ids.
+     */
+    static List<String> setUp(Bench bench, Http admin, int establishments) {
         List<Object[]> steps = new ArrayList<>();
         steps.add(new Object[]{"/api/v1/towns", Map.of("id", TOWN, "name", "基准镇", "kind", "TOWN",
                 "safetyStaff", 8, "fireStaff", 4)});
@@ -135,7 +143,7 @@ final class PatrolSync {
                 "since", "2025-01-01")});
         for (Object[] step : steps) {
             Http.Response r = admin.post((String) step[0], step[1]);
-            if (r.status() != 200 && r.status() != 201) {
+            if (r.status() != 200 && r.status() != 201 && r.status() != 409) {
                 bench.unexpected("POST " + step[0] + " (set-up)", r);
                 bench.table.anomaly("d. set-up failed at %s: %s", step[0], r);
                 return null;

@@ -54,7 +54,7 @@ public final class PlatformBenchmark {
 
         Platform platform = new Platform(repoRoot, dataDir, Ports.free(), services,
                 data -> IdentityProvider.keys(TestTokens.ISSUER, TestTokens.jwkSetUri()),
-                Platform.localJvmOptions());
+                jvmOptions());
         AtomicBoolean closed = new AtomicBoolean();
         Runnable stop = () -> {
             if (closed.compareAndSet(false, true)) {
@@ -79,6 +79,8 @@ public final class PlatformBenchmark {
             platform.start(Config.seconds("bench.startTimeoutSeconds", 240));
             table.info("p", "p. start-up of the platform (Kafka, MongoDB stand-in, " + services.size()
                     + " services, gateway; started together)", Bench.seconds(System.nanoTime() - t0));
+            table.note("services ran on Java %s with %s", System.getProperty("java.version"),
+                    String.join(" ", jvmOptions()));
             Bench bench = new Bench(platform, table);
             bench.probeGateway();
             run(scenarios, "a", table, () -> ReportToCounted.run(bench));
@@ -135,6 +137,16 @@ public final class PlatformBenchmark {
     }
 
     /** Ends the run after scenario g when no scenario needs the platform. */
+    /**
+     * The services' JVM options: the run command's ({@code Platform.localJvmOptions()}) unless
+     * {@code bench.jvmOptions} gives others (space-separated) — for comparing JVM settings by measurement
+     * (benchmarks/README.md, "JVM settings"). The services run on the benchmark's own {@code java}.
+     */
+    static List<String> jvmOptions() {
+        String options = Config.text("bench.jvmOptions", "");
+        return options.isBlank() ? Platform.localJvmOptions() : List.of(options.trim().split("\\s+"));
+    }
+
     private static final class OnlyStoreScenarios extends RuntimeException {
         OnlyStoreScenarios() {
             super(null, null, false, false);

@@ -37,30 +37,16 @@ final class ThirdPartyIntake {
         Duration limit = Config.seconds("bench.c.limitSeconds", 120);
         Duration countLimit = Config.seconds("bench.c.countLimitSeconds", 120);
         Http admin = bench.direct("hazard-service", bench.cityAdmin);
-        Tokens firmToken = new Tokens(() -> TestTokens.client(FIRM, List.of("THIRD_PARTY_FIRM")));
-        Http firm = bench.edge("hazard-service", firmToken);
+        Http firm = firm(bench);
         Http reporting = bench.reporting();
         String tag = "c" + batchSize + "-";
 
         Bench.log("c. third-party intake: a warm-up batch of " + warmupSize + ", then " + batches + " batches of "
                 + batchSize + " findings " + bench.edgeName());
         // contracts are set up first and not measured: one per batch, covering exactly its establishments
-        List<List<String>> establishments = new ArrayList<>();
-        for (int b = 0; b <= batches; b++) {
-            int size = b == 0 ? warmupSize : batchSize;
-            List<String> ids = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                ids.add("est-bench-" + bench.runId + "-" + tag + b + "-" + i);
-            }
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-            Http.Response contract = admin.post("/api/v1/contracts", Map.of("firmId", FIRM, "establishmentIds", ids,
-                    "validFrom", today.minusDays(1).toString(), "validTo", today.plusDays(365).toString()));
-            if (contract.status() != 201) {
-                bench.unexpected("POST /api/v1/contracts", contract);
-                bench.table.anomaly("c. could not create the firm's contract: %s", contract);
-                return;
-            }
-            establishments.add(ids);
+        List<List<String>> establishments = contracted(bench, admin, tag, batches, warmupSize, batchSize);
+        if (establishments == null) {
+            return;
         }
 
         long base = Bench.total(reporting);
@@ -107,8 +93,36 @@ final class ThirdPartyIntake {
                 "/s", 0.5);
     }
 
+    /** The firm's contracts, one per batch (batch 0 of {@code firstSize}); null when one could not be created. */
+    static List<List<String>> contracted(Bench bench, Http admin, String tag, int batches, int firstSize,
+                                         int batchSize) {
+        List<List<String>> establishments = new ArrayList<>();
+        for (int b = 0; b <= batches; b++) {
+            int size = b == 0 ? firstSize : batchSize;
+            List<String> ids = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                ids.add("est-bench-" + bench.runId + "-" + tag + b + "-" + i);
+            }
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            Http.Response contract = admin.post("/api/v1/contracts", Map.of("firmId", FIRM, "establishmentIds", ids,
+                    "validFrom", today.minusDays(1).toString(), "validTo", today.plusDays(365).toString()));
+            if (contract.status() != 201) {
+                bench.unexpected("POST /api/v1/contracts", contract);
+                bench.table.anomaly("%s: could not create the firm's contract: %s", tag, contract);
+                return null;
+            }
+            establishments.add(ids);
+        }
+        return establishments;
+    }
+
+    /** The firm's client, through the edge. */
+    static Http firm(Bench bench) {
+        return bench.edge("hazard-service", new Tokens(() -> TestTokens.client(FIRM, List.of("THIRD_PARTY_FIRM"))));
+    }
+
     /** Pushes one batch; the latency of the whole batch request goes to {@code samples}; answers CREATED count. */
-    private static long push(Bench bench, Http firm, List<String> establishmentIds, String batch, Samples samples) {
+    static long push(Bench bench, Http firm, List<String> establishmentIds, String batch, Samples samples) {
         String foundAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
         List<Map<String, Object>> findings = new ArrayList<>(establishmentIds.size());
         for (int i = 0; i < establishmentIds.size(); i++) {
