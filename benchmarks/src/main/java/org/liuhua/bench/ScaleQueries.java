@@ -66,6 +66,11 @@ final class ScaleQueries {
         Bench.log("s. queries at " + after + " hazards");
         String hotEstablishment = "est-scale-" + bench.runId + "-0";
         Map<String, Samples> large = measure(bench, queries(hotEstablishment, "zjg-yangshe"), "@" + after);
+        Http.Response hot = bench.direct("hazard-service", bench.cityAdmin)
+                .get("/api/v1/hazards/ledger?establishmentId=" + hotEstablishment + "&size=1");
+        bench.table.note("s. the ledger at scale is the busiest generated establishment's (%s): %d hazards (at the "
+                + "small size: the template's establishment, 1 hazard)", hotEstablishment,
+                hot.status() == 200 ? hot.json().path("totalElements").asLong(-1) : -1);
         for (Map.Entry<String, Samples> entry : large.entrySet()) {
             Samples at = entry.getValue();
             Samples was = small.get(entry.getKey());
