@@ -97,13 +97,15 @@ final class HotPathCosts {
                 new IndexOptions().unique(true).sparse(true).name("version_key"));
         hazards.createIndex(Indexes.ascending("revisionKey"),
                 new IndexOptions().unique(true).sparse(true).name("revision_key"));
+        hazards.createIndex(Indexes.ascending("sourceKey"),
+                new IndexOptions().unique(true).sparse(true).name("sourceKey_unique"));
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String id = id(i);
             batch.add(new Document("_id", id).append("version", 0L).append("versionKey", id + "#0")
                     .append("townId", "zjg-town-" + (i % 8)).append("establishmentId", "est-" + (i % 5000))
                     .append("state", "REPORTED").append("severity", "GENERAL").append("revision", 0L)
-                    .append("revisionKey", id + "#0")
+                    .append("revisionKey", id + "#0").append("sourceKey", "THIRD_PARTY:firm:DF-" + i)
                     .append("description", "消防通道堵塞，安全出口被货物占用 #" + i).append("outbox", List.of()));
             if (batch.size() == 1000) {
                 hazards.insertMany(batch);
@@ -113,6 +115,15 @@ final class HotPathCosts {
         if (!batch.isEmpty()) {
             hazards.insertMany(batch);
         }
+    }
+
+    /** Ten source keys of a batch: half of them known, half new. */
+    private static List<String> keys(Random random, int size) {
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            keys.add("THIRD_PARTY:firm:DF-" + (k % 2 == 0 ? random.nextInt(size) : size + random.nextInt(size)));
+        }
+        return keys;
     }
 
     private static String id(int i) {
@@ -169,6 +180,14 @@ final class HotPathCosts {
             hazards.updateOne(Filters.eq("_id", id),
                     Updates.pull("outbox", new Document("eventId", new Document("$in", List.of("e-" + i)))));
         }));
+        operations.add(new Operation("intake de-dup, either key ($or, old)", i -> {
+            List<String> keys = keys(random, size);
+            hazards.find(Filters.or(Filters.in("sourceKey", keys), Filters.in("corroborations.sourceKey", keys)))
+                    .into(new ArrayList<>());
+        }));
+        operations.add(new Operation("intake de-dup, unique sourceKey $in", i -> hazards.find(
+                Filters.in("sourceKey", keys(random, size))).projection(new Document("sourceKey", 1))
+                .into(new ArrayList<>())));
         operations.add(new Operation("relay sweep (pending query)", i -> hazards.find(Filters.exists("outbox.eventId"))
                 .limit(100).into(new ArrayList<>())));
         operations.add(new Operation("relay hinted read (_id $in ×10)", i -> {

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.known.KnownEstablishments;
+import org.bson.Document;
+import org.liuhua.hazard.loop.EstablishmentHazards;
 import org.liuhua.hazard.loop.HazardStore;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.Corroboration;
@@ -25,6 +27,7 @@ import org.liuhua.kit.store.StaleAggregateException;
 import org.liuhua.kit.time.CityCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -39,16 +42,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class Intake {
 
+    /** What de-duplication and corroboration read of the batch's establishments' hazards. */
+    private static final String[] MATCH_FIELDS = {"establishmentId", "category", "severity", "state", "reportedAt",
+            "sourceKey", "reportedBy", "corroborations.sourceKey", "corroborations.reportedBy"};
+
     private final HazardStore store;
     private final KnownEstablishments known;
     private final HazardProperties properties;
     private final CityCalendar calendar;
+    private final EstablishmentHazards members;
+    private final MongoTemplate mongo;
 
-    Intake(HazardStore store, KnownEstablishments known, HazardProperties properties, CityCalendar calendar) {
+    Intake(HazardStore store, KnownEstablishments known, HazardProperties properties, CityCalendar calendar,
+           EstablishmentHazards members, MongoTemplate mongo) {
         this.store = store;
         this.known = known;
         this.properties = properties;
         this.calendar = calendar;
+        this.members = members;
+        this.mongo = mongo;
     }
 
     /** Where a finding at this establishment goes: what grid events say of it, else the town the source names. */
@@ -65,8 +77,12 @@ public class Intake {
      */
     public List<Outcome> ingestAll(List<Finding> findings, Actor actor) {
         Instant now = calendar.now();
-        Map<String, String> seen = seenKeys(findings);
-        Map<String, Hazard> open = openHazards(findings, now);
+        List<String> establishmentIds = findings.stream().map(Finding::establishmentId).filter(Objects::nonNull)
+                .distinct().toList();
+        // the batch's establishments' hazards by _id (ADR 14); while that is not built, the queries on hazards
+        Optional<List<Document>> theirs = members.hazardsOf(establishmentIds, MATCH_FIELDS);
+        Map<String, String> seen = theirs.isPresent() ? seenKeys(findings, theirs.get()) : seenKeys(findings);
+        Map<String, Hazard> open = theirs.isPresent() ? openHazards(now, theirs.get()) : openHazards(findings, now);
         List<Outcome> outcomes = new ArrayList<>();
         for (Finding f : findings) {
             if (f.sourceKey() != null && seen.containsKey(f.sourceKey())) {
@@ -98,7 +114,20 @@ public class Intake {
      * The DUPLICATE outcome when a finding under this source key was entered by this reporter (as a hazard of its own
      * or as a corroboration); empty when it was not, or only by someone else.
      */
-    public Optional<Outcome> seenBy(String sourceKey, String reporter) {
+    public Optional<Outcome> seenBy(String sourceKey, String reporter, String establishmentId) {
+        Optional<List<Document>> theirs = members.hazardsOf(List.of(establishmentId), MATCH_FIELDS);
+        if (theirs.isPresent()) {
+            List<Document> candidates = new ArrayList<>(theirs.get());
+            candidates.addAll(ownKeys(List.of(sourceKey)));
+            for (Document h : candidates) {
+                if (sourceKey.equals(h.getString("sourceKey")) && reporter.equals(h.getString("reportedBy"))
+                        || h.getList("corroborations", Document.class, List.of()).stream().anyMatch(c ->
+                        sourceKey.equals(c.getString("sourceKey")) && reporter.equals(c.getString("reportedBy")))) {
+                    return Optional.of(new Outcome(Outcome.Kind.DUPLICATE, h.getString("_id"), null));
+                }
+            }
+            return Optional.empty();
+        }
         Query byKey = new Query(new Criteria().orOperator(Criteria.where("sourceKey").is(sourceKey),
                 Criteria.where("corroborations.sourceKey").is(sourceKey)));
         for (Hazard h : store.find(byKey)) {
@@ -111,7 +140,39 @@ public class Intake {
         return Optional.empty();
     }
 
-    /** The hazards that already hold one of the findings' source keys, as their own or as a corroboration. */
+    /**
+     * The hazards that already hold one of the findings' source keys: as their own, by the unique {@code sourceKey}
+     * (any establishment), or as a corroboration of a hazard of the finding's establishment (a finding corroborates
+     * only hazards of its own establishment).
+     */
+    private Map<String, String> seenKeys(List<Finding> findings, List<Document> theirs) {
+        List<String> keys = findings.stream().map(Finding::sourceKey).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> seen = new HashMap<>();
+        if (keys.isEmpty()) {
+            return seen;
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
+        for (Document h : theirs) {
+            for (Document c : h.getList("corroborations", Document.class, List.of())) {
+                if (wanted.contains(c.getString("sourceKey"))) {
+                    seen.put(c.getString("sourceKey"), h.getString("_id"));
+                }
+            }
+        }
+        for (Document h : ownKeys(keys)) {
+            seen.put(h.getString("sourceKey"), h.getString("_id"));
+        }
+        return seen;
+    }
+
+    /** The hazards whose own source key is one of {@code keys}: a query on the unique key alone (an index read). */
+    private List<Document> ownKeys(List<String> keys) {
+        Query byKey = new Query(Criteria.where("sourceKey").in(keys));
+        byKey.fields().include("sourceKey", "reportedBy");
+        return mongo.find(byKey, Document.class, HazardStore.COLLECTION);
+    }
+
+    /** The same, for a store whose membership is not built yet: a query on either key (a scan on the stand-in). */
     private Map<String, String> seenKeys(List<Finding> findings) {
         List<String> keys = findings.stream().map(Finding::sourceKey).filter(Objects::nonNull).distinct().toList();
         Map<String, String> seen = new HashMap<>();
@@ -133,7 +194,43 @@ public class Intake {
         return seen;
     }
 
-    /** Per establishment and category, the oldest open hazard within the window, a major one first. */
+    /**
+     * Per establishment and category, the oldest open hazard within the window, a major one first — chosen among the
+     * batch's establishments' hazards already read, then only the chosen ones loaded whole.
+     */
+    private Map<String, Hazard> openHazards(Instant now, List<Document> theirs) {
+        Instant since = now.minus(properties.corroborationWindow());
+        List<Document> candidates = theirs.stream()
+                .filter(h -> !HazardState.CLOSED.name().equals(h.getString("state")))
+                .filter(h -> h.getDate("reportedAt") != null && !h.getDate("reportedAt").toInstant().isBefore(since))
+                .sorted(java.util.Comparator.comparing((Document h) -> h.getDate("reportedAt"))
+                        .thenComparing(h -> h.getString("_id")))
+                .toList();
+        Map<String, Document> chosen = new LinkedHashMap<>();
+        for (Document h : candidates) {
+            String key = h.getString("establishmentId") + "|" + h.getString("category");
+            Document current = chosen.get(key);
+            if (current == null || (!Severity.MAJOR.name().equals(current.getString("severity"))
+                    && Severity.MAJOR.name().equals(h.getString("severity")))) {
+                chosen.put(key, h);
+            }
+        }
+        Map<String, Hazard> whole = new HashMap<>();
+        if (!chosen.isEmpty()) {
+            List<String> ids = chosen.values().stream().map(h -> h.getString("_id")).toList();
+            store.find(new Query(Criteria.where("_id").in(ids))).forEach(h -> whole.put(h.id(), h));
+        }
+        Map<String, Hazard> open = new LinkedHashMap<>();
+        chosen.forEach((key, h) -> {
+            Hazard loaded = whole.get(h.getString("_id"));
+            if (loaded != null) {
+                open.put(key, loaded);
+            }
+        });
+        return open;
+    }
+
+    /** The same, for a store whose membership is not built yet: a query on {@code hazards} (a scan on the stand-in). */
     private Map<String, Hazard> openHazards(List<Finding> findings, Instant now) {
         List<String> establishmentIds = findings.stream().map(Finding::establishmentId).distinct().toList();
         Map<String, Hazard> open = new LinkedHashMap<>();

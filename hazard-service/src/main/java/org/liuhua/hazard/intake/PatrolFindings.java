@@ -42,7 +42,8 @@ public class PatrolFindings {
         // the reference is grid-service's finding key (<patrolId>:<findingId>), which its assessment matches on
         String reference = keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId();
         String key = "GRID_PATROL:" + reference;
-        Outcome outcome = keyedByPatrol ? intake.seenBy(legacyKey, inspector.subject()).orElse(null) : null;
+        Outcome outcome = keyedByPatrol
+                ? intake.seenBy(legacyKey, inspector.subject(), e.establishmentId()).orElse(null) : null;
         if (outcome == null) {
             outcome = intake.ingest(site.finding(e.category(), severity, HazardSource.GRID_PATROL, reference,
                     key, null, e.description(), null, e.foundAt()), inspector);

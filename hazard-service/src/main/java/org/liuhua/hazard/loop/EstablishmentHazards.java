@@ -73,6 +73,37 @@ public class EstablishmentHazards {
         return Optional.of(members == null ? List.of() : members.getList(HAZARD_IDS, String.class, List.of()));
     }
 
+    /**
+     * The hazards of some establishments, read by {@code _id} (their members, then those hazards), with the given
+     * fields (and {@code _id}); empty while the membership of older data is being built (the caller then queries
+     * {@code hazards}). What intake needs to find a finding's duplicate or the open hazard it corroborates, at the
+     * cost of those establishments' hazards, not the city's.
+     */
+    public Optional<List<Document>> hazardsOf(Collection<String> establishmentIds, String... fields) {
+        if (!isBuilt()) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        if (!establishmentIds.isEmpty()) {
+            Query members = new Query(Criteria.where("_id").in(establishmentIds));
+            for (Document d : mongo.find(members, Document.class, COLLECTION)) {
+                ids.addAll(d.getList(HAZARD_IDS, String.class, List.of()));
+            }
+        }
+        return Optional.of(byId(ids, fields));
+    }
+
+    /** Hazards by {@code _id $in}, in chunks of 1,000, projected to {@code fields}. */
+    List<Document> byId(List<String> ids, String... fields) {
+        List<Document> hazards = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BUILD_BATCH) {
+            Query byId = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + BUILD_BATCH))));
+            byId.fields().include(fields);
+            hazards.addAll(mongo.find(byId, Document.class, HazardStore.COLLECTION));
+        }
+        return hazards;
+    }
+
     private boolean isBuilt() {
         if (!built) {
             built = mongo.findById(MEMBERS_BUILT, Document.class, STATE) != null;

@@ -116,18 +116,9 @@ public class HazardQueries {
 
     /** The establishment's hazards by {@code _id}, with what a summary and the counts read. */
     private List<Document> ledgerRows(List<String> ids, String establishmentId) {
-        List<Document> rows = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            Query byId = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 1_000))));
-            byId.fields().include(LEDGER_FIELDS);
-            for (Document d : mongo.find(byId, Document.class, HazardStore.COLLECTION)) {
-                // a member is always of this establishment; the test only guards against a hand-edited store
-                if (establishmentId.equals(d.getString("establishmentId"))) {
-                    rows.add(d);
-                }
-            }
-        }
-        return rows;
+        // a member is always of this establishment; the test only guards against a hand-edited store
+        return members.byId(ids, LEDGER_FIELDS).stream()
+                .filter(d -> establishmentId.equals(d.getString("establishmentId"))).toList();
     }
 
     /** The counts and one page, as {@link #ledger}'s query computes them, over rows already read. */
