@@ -41,6 +41,7 @@ final class HotPathCosts {
         int small = Config.integer("bench.g.small", 1_000);
         int large = Config.integer("bench.g.large", 20_000);
         int ops = Config.integer("bench.g.ops", 200);
+        java.time.Duration opLimit = Config.seconds("bench.g.opSeconds", 20);
         Path file;
         try {
             file = Files.createTempDirectory("liuhua-bench-g-").resolve("store.mv");
@@ -62,7 +63,10 @@ final class HotPathCosts {
                 for (int o = 0; o < operations.size(); o++) {
                     Samples samples = new Samples();
                     long start = System.nanoTime();
-                    for (int i = 0; i < ops; i++) {
+                    // bounded in count and in time: an operation that scans a large collection stops after
+                    // bench.g.opSeconds (at least 3 operations timed)
+                    long until = start + opLimit.toNanos();
+                    for (int i = 0; i < ops && (i < 3 || System.nanoTime() < until); i++) {
                         long t = System.nanoTime();
                         operations.get(o).run().accept(i);
                         samples.add(System.nanoTime() - t);
