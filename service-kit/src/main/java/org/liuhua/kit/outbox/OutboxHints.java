@@ -28,6 +28,8 @@ public final class OutboxHints {
 
     private final LinkedBlockingQueue<Hint> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Documents whose send failed, hinted again when their delay has passed. */
+    private final java.util.concurrent.DelayQueue<Later> later = new java.util.concurrent.DelayQueue<>();
 
     private OutboxHints() {
     }
@@ -44,6 +46,14 @@ public final class OutboxHints {
         }
     }
 
+    /**
+     * The document's events could not be published now: hint it again after {@code delay} (the relay retries it by
+     * {@code _id}, with no sweep of the collection).
+     */
+    void retryLater(String collection, Object id, java.time.Duration delay) {
+        later.add(new Later(new Hint(collection, id), System.nanoTime() + delay.toNanos()));
+    }
+
     /** Whether a hint was dropped (queue full) since the last call: the relay then sweeps soon. */
     boolean takeDropped() {
         return dropped.getAndSet(false);
@@ -51,7 +61,12 @@ public final class OutboxHints {
 
     /** Waits up to {@code timeoutNanos} for a first hint, then takes up to {@code max} in all (empty: none came). */
     List<Hint> take(long timeoutNanos, int max) throws InterruptedException {
-        Hint first = queue.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+        List<Later> due = new java.util.ArrayList<>();
+        later.drainTo(due);
+        due.forEach(d -> committed(d.hint().collection(), d.hint().id()));
+        Later next = later.peek();
+        long wait = next == null ? timeoutNanos : Math.min(timeoutNanos, next.getDelay(TimeUnit.NANOSECONDS));
+        Hint first = queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
         if (first == null) {
             return List.of();
         }
@@ -72,5 +87,17 @@ public final class OutboxHints {
     }
 
     record Hint(String collection, Object id) {
+    }
+
+    private record Later(Hint hint, long dueNanos) implements java.util.concurrent.Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed other) {
+            return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+        }
     }
 }

@@ -66,8 +66,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Counter sweeps;
     private final OutboxHints hints;
-    /** A send failed since the last sweep: its document keeps its events, the next sweep must come soon. */
-    private volatile boolean sendFailed;
+    /** A pass failed since the last sweep (its documents are unknown): the next sweep must come soon. */
+    private volatile boolean passFailed;
+
     private Thread worker;
     private volatile boolean running;
 
@@ -262,7 +263,8 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledged.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 failures.increment();
-                sendFailed = true;
+                // tried again by its own hint after a poll interval: no sweep of every collection is needed for it
+                hints.retryLater(collection, ids.get(i), properties.pollInterval());
                 log.warn("outbox relay: publishing the events of {}/{} failed, will retry: {}", collection,
                         ids.get(i), e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
                 continue;
@@ -313,9 +315,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sweeps at start and then every poll interval while sweeps find something; quiet sweeps (nothing pending, no
-     * failed send, no dropped hint) double the pause up to {@code quiet-sweep-interval}. In between, publishes hinted
-     * documents as soon as they are hinted. A failed send or a dropped hint brings the next sweep back to one poll
-     * interval away.
+     * failed pass, no dropped hint) double the pause up to {@code quiet-sweep-interval}. In between, publishes hinted
+     * documents as soon as they are hinted. A document whose send failed is hinted again after a poll interval (the
+     * relay remembers which; on the stand-in a sweep scans every collection). A failed pass or a dropped hint — the
+     * relay cannot tell which documents they concern — brings the next sweep back to one poll interval away.
      */
     private void work() {
         long sweepEvery = properties.pollInterval().toNanos();
@@ -325,16 +328,16 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (System.nanoTime() - nextSweep >= 0) {
-                    sendFailed = false;
+                    passFailed = false;
                     boolean quiet = sweep();
-                    pause = quiet && !sendFailed && !hints.takeDropped() ? Math.min(pause * 2, quietMax) : sweepEvery;
+                    pause = quiet && !passFailed && !hints.takeDropped() ? Math.min(pause * 2, quietMax) : sweepEvery;
                     nextSweep = System.nanoTime() + pause;
                 }
                 List<OutboxHints.Hint> hinted = hints.take(nextSweep - System.nanoTime(), properties.batchSize());
                 if (!hinted.isEmpty()) {
                     safely(() -> relayHinted(hinted));
                 }
-                if ((sendFailed || hints.takeDropped()) && nextSweep - (System.nanoTime() + sweepEvery) > 0) {
+                if ((passFailed || hints.takeDropped()) && nextSweep - (System.nanoTime() + sweepEvery) > 0) {
                     pause = sweepEvery;
                     nextSweep = System.nanoTime() + sweepEvery;
                 }
@@ -361,7 +364,7 @@ public class OutboxRelay implements SmartLifecycle {
             pass.run();
         } catch (RuntimeException e) {
             failures.increment();
-            sendFailed = true;
+            passFailed = true;
             log.warn("outbox relay pass failed, will retry: {}", e.toString());
         }
     }

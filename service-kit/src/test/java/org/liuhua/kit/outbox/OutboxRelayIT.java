@@ -205,6 +205,57 @@ class OutboxRelayIT extends KitIntegrationTest {
         }
     }
 
+    /**
+     * A document whose send failed is tried again by its own hint after a poll interval, not by a sweep of every
+     * collection: the first send fails (a record larger than the producer takes), the document is mended behind the
+     * relay's back (no hint), and it is published long before the next sweep (quiet sweeps here: 0, 0.4, 1.2, 2.8,
+     * 6.0, 12.4 s after start; the document comes after the fifth).
+     */
+    @Test
+    void aDocumentWhoseSendFailedIsTriedAgainWithoutASweep() {
+        String collection = "retried_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = KitTestApplication.TOPIC + ".retried";
+        OutboxProperties noSweep = new OutboxProperties(List.of(collection), Duration.ofMillis(200),
+                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl(),
+                Duration.ofHours(1));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry own =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        OutboxRelay retrying = new OutboxRelay(mongo, kafka, noSweep, List.of(),
+                new MongoLease(mongo, Clock.systemUTC()), "kit-test", own);
+        String id = collection + "-1";
+        relay.stop();
+        try {
+            retrying.start();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> own.counter("liuhua.outbox.sweeps").count() >= 5);
+            Document tooLarge = new Document("eventId", UUID.randomUUID().toString()).append("topic", topic)
+                    .append("key", id).append("type", "liuhua.kittest.retried.v1")
+                    .append("occurredAt", new java.util.Date())
+                    .append("payload", "\"" + "x".repeat(3_000_000) + "\"");
+            mongo.insert(new Document("_id", id).append("outbox", List.of(tooLarge)), collection);
+            OutboxHints.of(mongo).committed(collection, id);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> own.counter("liuhua.outbox.failures").count() >= 1);
+            double sweepsAtTheFailure = own.counter("liuhua.outbox.sweeps").count();
+            assertThat(outboxOf(collection, id)).as("kept after the failed send").hasSize(1);
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+                    new Update().set("outbox.0.payload", "\"mended\""), collection);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> outboxOf(collection, id).isEmpty());
+            assertThat(own.counter("liuhua.outbox.sweeps").count()).as("no sweep between the failure and the retry")
+                    .isEqualTo(sweepsAtTheFailure);
+        } finally {
+            retrying.stop();
+            relay.start();
+            mongo.dropCollection(collection);
+        }
+    }
+
+    private List<Document> outboxOf(String collection, String id) {
+        Document d = mongo.findById(id, Document.class, collection);
+        return d == null ? List.of() : d.getList("outbox", Document.class, List.of());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -31,7 +31,7 @@ public final class RealInfrastructure {
         registry.add("liuhua.security.issuer", () -> TestTokens.ISSUER);
         registry.add("liuhua.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("liuhua.outbox.poll-interval", () -> "50ms");
-        // quiet sweeps back off to 1 s (the platform: 30 s), so writes of a second replica in a test wait ≤ 1 s
+        // quiet sweeps back off to 1 s (the platform: 5 min), so writes of a second replica in a test wait ≤ 1 s
         registry.add("liuhua.outbox.quiet-sweep-interval", () -> "1s");
     }
 
