@@ -57,7 +57,9 @@ final class HotPathCosts {
             int[] sizes = {small, large};
             for (int s = 0; s < 2; s++) {
                 MongoCollection<Document> hazards = client.getDatabase("bench").getCollection("hazards_" + sizes[s]);
+                MEMBERS.put(hazards, client.getDatabase("bench").getCollection("members_" + sizes[s]));
                 fill(hazards, sizes[s]);
+                fillMembers(MEMBERS.get(hazards), sizes[s]);
                 List<Operation> operations = operations(hazards, sizes[s]);
                 p50[s] = new double[operations.size()];
                 for (int o = 0; o < operations.size(); o++) {
@@ -87,6 +89,14 @@ final class HotPathCosts {
                                 : "grows with the data");
             }
         }
+    }
+
+    /** The membership collection beside a size's hazards (filled as the service fills it: one per establishment). */
+    private static final java.util.Map<MongoCollection<Document>, MongoCollection<Document>> MEMBERS =
+            new java.util.HashMap<>();
+
+    private static MongoCollection<Document> members(MongoCollection<Document> hazards) {
+        return MEMBERS.get(hazards);
     }
 
     private static MongoClient startAndConnect(MongoStore store) {
@@ -128,6 +138,25 @@ final class HotPathCosts {
             keys.add("THIRD_PARTY:firm:DF-" + (k % 2 == 0 ? random.nextInt(size) : size + random.nextInt(size)));
         }
         return keys;
+    }
+
+    /** One membership document per establishment of the filled hazards (as {@code establishment_hazards}). */
+    private static void fillMembers(MongoCollection<Document> members, int size) {
+        java.util.Map<String, List<String>> byEstablishment = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            byEstablishment.computeIfAbsent("est-" + (i % Math.max(1, size / 10)), e -> new ArrayList<>()).add(id(i));
+        }
+        List<Document> batch = new ArrayList<>();
+        for (var entry : byEstablishment.entrySet()) {
+            batch.add(new Document("_id", entry.getKey()).append("hazardIds", entry.getValue()));
+            if (batch.size() == 1000) {
+                members.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            members.insertMany(batch);
+        }
     }
 
     private static String id(int i) {
@@ -176,6 +205,11 @@ final class HotPathCosts {
                 applied[n] = next;
             }
         }));
+        MongoCollection<Document> members = members(hazards);
+        operations.add(new Operation("membership upsert ($addToSet by _id)", i ->
+                // what HazardStore.insert writes before each hazard: its id into its establishment's membership
+                members.updateOne(Filters.eq("_id", "est-" + random.nextInt(Math.max(1, size / 10))),
+                        Updates.addToSet("hazardIds", "hz-new-" + size + "-" + i), new UpdateOptions().upsert(true))));
         operations.add(new Operation("relay pass (hinted: _id read, $pull)", i -> {
             // the relay's pass for a write in this process: the outbox of the hinted document read by _id, then
             // the sent events removed by _id (ADR 11); the sweep below runs only when hints may have missed something

@@ -155,6 +155,11 @@ public class GridFigures {
 
     // ---------------------------------------------------------------- inspector ranking
 
+    private static int number(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
     /**
      * The inspectors of a month, ranked by establishments covered with proof, then proven visits, then findings
      * (the grid's own assessment ranks by completion of due establishments; reporting ranks the work done).
@@ -177,18 +182,20 @@ public class GridFigures {
         }
         List<Row> rows = new ArrayList<>();
         for (Document e : entries) {
+            // counted since patrols are counted (GridProjector), plus those kept per patrol in months stored before
+            int count = number(e, GridProjector.PATROL_COUNT);
+            int visits = number(e, GridProjector.VISIT_COUNT);
+            int findings = number(e, GridProjector.FINDING_COUNT);
             Document patrols = e.get("patrols", Document.class);
-            int visits = 0;
-            int findings = 0;
             if (patrols != null) {
+                count += patrols.size();
                 for (Object p : patrols.values()) {
                     visits += ((Number) ((Document) p).getOrDefault("proven", 0)).intValue();
                     findings += ((Number) ((Document) p).getOrDefault("findings", 0)).intValue();
                 }
             }
             List<?> covered = e.getList("establishments", Object.class);
-            rows.add(new Row(e, patrols == null ? 0 : patrols.size(), visits, findings,
-                    covered == null ? 0 : covered.size()));
+            rows.add(new Row(e, count, visits, findings, covered == null ? 0 : covered.size()));
         }
         rows.sort(Comparator.comparingInt(Row::covered).reversed().thenComparing(Comparator.comparingInt(Row::visits)
                 .reversed()).thenComparing(Comparator.comparingInt(Row::findings).reversed())

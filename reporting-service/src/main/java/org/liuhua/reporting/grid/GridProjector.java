@@ -61,6 +61,8 @@ public class GridProjector implements Projector {
     public static final String INSPECTOR_MONTHS = "inspector_months";
     public static final String INSPECTORS = "inspectors";
     public static final String ESTABLISHMENT_PATROLS = "establishment_patrols";
+    /** Ledger of the patrols counted in town and inspector months (each patrol's counts applied once). */
+    public static final String PATROL_MOVES = "patrol_count_moves";
     public static final String STAFFING = "grid_staffing";
     public static final String CLUSTERS = "grid_clusters";
 
@@ -92,7 +94,7 @@ public class GridProjector implements Projector {
     /** The base collections it writes and their indexes (also read by the service's index test). */
     public static List<CollectionIndexes> declaredIndexes() {
         return List.of(ESTABLISHMENTS, COUNTS, COUNT_MOVES, INSPECTOR_MONTHS, INSPECTORS, ESTABLISHMENT_PATROLS,
-                STAFFING, CLUSTERS).stream().map(c -> CollectionIndexes.of(c)).toList();
+                STAFFING, CLUSTERS, PATROL_MOVES).stream().map(c -> CollectionIndexes.of(c)).toList();
     }
 
     /** The events of one batch, sorted by what they feed. */
@@ -238,6 +240,8 @@ public class GridProjector implements Projector {
         BulkOperations visited = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
                 space.collection(ESTABLISHMENT_PATROLS));
         int visitWrites = 0;
+        List<GuardedCounts.Move> townCounts = new ArrayList<>();
+        List<GuardedCounts.Move> inspectorCounts = new ArrayList<>();
         Set<PatrolCompleted> namingTown = namingTheirInspectorsTown(patrols, space);
         for (PatrolCompleted p : patrols) {
             if (p.patrolId() == null || p.townId() == null) {
@@ -252,25 +256,27 @@ public class GridProjector implements Projector {
             List<String> proven = p.provenEstablishmentIds() == null ? List.of() : p.provenEstablishmentIds();
             List<String> unproven = p.unprovenEstablishmentIds() == null ? List.of() : p.unprovenEstablishmentIds();
 
-            Update town = new Update().set(TownMonths.TOWN_ID, p.townId()).set(TownMonths.MONTH, month)
-                    .addToSet(TownMonths.PATROLS, p.patrolId());
+            // what grows with the month's patrols is counted (once per patrol, guarded by the ledger), not kept
+            // per patrol: a document rewritten on every patrol must not grow with them (benchmarks: the soak)
+            String townMonth = TownMonths.id(p.townId(), month);
+            Update town = new Update().set(TownMonths.TOWN_ID, p.townId()).set(TownMonths.MONTH, month);
             if (p.unitId() != null) {
                 town.addToSet(TownMonths.INSPECTION_GROUPS, p.unitId());
-            }
-            for (String est : proven) {
-                town.set(TownMonths.INSPECTION_VISITS + "." + patrol + ":" + key(est), 1);
             }
             if (!proven.isEmpty()) {
                 town.addToSet(TownMonths.INSPECTED_ESTABLISHMENTS).each(proven.toArray());
             }
-            months.upsert(Query.query(Criteria.where("_id").is(TownMonths.id(p.townId(), month))), town);
+            months.upsert(Query.query(Criteria.where("_id").is(townMonth)), town);
+            townCounts.add(new GuardedCounts.Move("town:" + p.patrolId(), Map.of(townMonth, counts(
+                    TownMonths.PATROL_COUNT, 1, TownMonths.INSPECTION_VISIT_COUNT, proven.size()))));
 
             if (p.inspectorId() != null) {
                 String at0 = "inspectors." + key(p.inspectorId());
                 Update inspector = new Update().set("month", month)
-                        .set(at0 + ".inspectorId", p.inspectorId())
-                        .set(at0 + ".patrols." + patrol, new Document("proven", proven.size())
-                                .append("findings", p.findings()).append("unitId", p.unitId()));
+                        .set(at0 + ".inspectorId", p.inspectorId());
+                inspectorCounts.add(new GuardedCounts.Move("inspector:" + p.patrolId(), Map.of(month, counts(
+                        at0 + "." + PATROL_COUNT, 1, at0 + "." + VISIT_COUNT, proven.size(),
+                        at0 + "." + FINDING_COUNT, p.findings()))));
                 if (!proven.isEmpty()) {
                     inspector.addToSet(at0 + ".establishments").each(proven.toArray());
                 }
@@ -296,6 +302,27 @@ public class GridProjector implements Projector {
         if (visitWrites > 0) {
             visited.execute();
         }
+        GuardedCounts.apply(mongo, space.collection(PATROL_MOVES), space.collection(TownMonths.COLLECTION),
+                townCounts);
+        GuardedCounts.apply(mongo, space.collection(PATROL_MOVES), space.collection(INSPECTOR_MONTHS),
+                inspectorCounts);
+    }
+
+    /** An inspector's patrols, proven visits and findings of the month, in {@code inspector_months}. */
+    public static final String PATROL_COUNT = "patrolCount";
+    public static final String VISIT_COUNT = "visitCount";
+    public static final String FINDING_COUNT = "findingCount";
+
+    /** Field → delta, in order, leaving out zeros. */
+    private static Map<String, Integer> counts(Object... fieldsAndDeltas) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndDeltas.length; i += 2) {
+            int delta = (Integer) fieldsAndDeltas[i + 1];
+            if (delta != 0) {
+                counts.put((String) fieldsAndDeltas[i], delta);
+            }
+        }
+        return counts;
     }
 
     /**

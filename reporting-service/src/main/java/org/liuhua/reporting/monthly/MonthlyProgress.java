@@ -63,7 +63,8 @@ public class MonthlyProgress {
                 TownMonthDocuments.count(d, TownMonths.TRAINING_SESSION_ATTENDEES),
                 TownMonthDocuments.count(d, TownMonths.TRAINING_DRILLS),
                 TownMonthDocuments.count(d, TownMonths.INSPECTION_GROUPS),
-                TownMonthDocuments.count(d, TownMonths.INSPECTION_VISITS),
+                TownMonthDocuments.count(d, TownMonths.INSPECTION_VISITS)
+                        + TownMonthDocuments.count(d, TownMonths.INSPECTION_VISIT_COUNT),
                 TownMonthDocuments.count(d, TownMonths.HAZARDS_SUPERVISION_FOUND),
                 TownMonthDocuments.count(d, TownMonths.HAZARDS_CASES_FILED),
                 ProgressFigures.tenThousandCny(TownMonthDocuments.amount(d, TownMonths.HAZARDS_PENALTY_CNY)),

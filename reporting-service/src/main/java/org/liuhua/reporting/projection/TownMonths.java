@@ -35,11 +35,17 @@ public final class TownMonths {
     // grid (grid projector): sets and maps
     /** Set of patrol-unit ids that completed a patrol in the month (成立检查组). */
     public static final String INSPECTION_GROUPS = "grid.inspectionGroups";
-    /** Map "patrolId:establishmentId" → 1 for every proven visit (检查单位 家次). */
+    /**
+     * Map "patrolId:establishmentId" → 1 for every proven visit (检查单位 家次), as written before the count below:
+     * read from documents stored then; no longer written (it grew with every patrol of the month).
+     */
     public static final String INSPECTION_VISITS = "grid.inspectionVisits";
+    /** Proven visits counted by {@code $inc}, each patrol once (the grid projector's guarded counts). */
+    public static final String INSPECTION_VISIT_COUNT = "grid.inspectionVisitCount";
     /** Set of establishments with at least one proven visit (coverage numerator). */
     public static final String INSPECTED_ESTABLISHMENTS = "grid.inspectedEstablishments";
-    public static final String PATROLS = "grid.patrols";
+    /** Patrols completed in the month, counted by {@code $inc}, each once (was a set of their ids). */
+    public static final String PATROL_COUNT = "grid.patrolCount";
 
     // training (training projector)
     /** Map sessionId → attendees (开展安全生产教育和培训 人次 = sum). */

@@ -1,6 +1,7 @@
 package org.liuhua.reporting.grid;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -140,18 +141,53 @@ class GridProjectorTest {
                 space.collection(TownMonths.COLLECTION));
         Document grid = month.get("grid", Document.class);
         assertThat(grid.getList("inspectionGroups", String.class)).containsExactly("unit-1");
-        assertThat(grid.getList("patrols", String.class)).containsExactlyInAnyOrder("p-1", "p-2");
+        assertThat(grid.get("patrolCount")).as("two patrols, each counted once").isEqualTo(2);
         assertThat(grid.getList("inspectedEstablishments", String.class)).containsExactlyInAnyOrder("est-1", "est-2");
-        assertThat(grid.get("inspectionVisits", Document.class)).hasSize(3).containsKey("p-1:est-1");
+        assertThat(grid.get("inspectionVisitCount")).as("proven visits").isEqualTo(3);
+        assertThat(grid).doesNotContainKeys("patrols", "inspectionVisits");
 
         Document ranking = mongo.findById("2026-11", Document.class, space.collection(GridProjector.INSPECTOR_MONTHS));
         Document inspector = ranking.get("inspectors", Document.class).get("insp-1", Document.class);
-        assertThat(inspector.get("patrols", Document.class)).hasSize(2);
+        assertThat(inspector).containsEntry("patrolCount", 2).containsEntry("visitCount", 3)
+                .containsEntry("findingCount", 2).doesNotContainKey("patrols");
         assertThat(inspector.getList("establishments", String.class)).containsExactlyInAnyOrder("est-1", "est-2");
+        projector.apply(List.of(event(second)), space);
+        assertThat(mongo.findById(TownMonths.id("zjg-jinfeng", "2026-11"), Document.class,
+                space.collection(TownMonths.COLLECTION)).get("grid", Document.class).get("patrolCount"))
+                .as("a patrol delivered again in a later batch").isEqualTo(2);
 
         Document visits = mongo.findById("est-3:2026-11", Document.class,
                 space.collection(GridProjector.ESTABLISHMENT_PATROLS));
         assertThat(visits.get("patrols", Document.class).get("p-1", Document.class)).containsEntry("proven", false);
+    }
+
+    /**
+     * The month documents every patrol rewrites stay the same size however many patrols the month has: counts, not
+     * a key per patrol (the soak of benchmarks/README.md found them growing to hundreds of kilobytes).
+     */
+    @Test
+    void theTownAndInspectorMonthsDoNotGrowWithTheMonthsPatrols() {
+        java.util.function.IntFunction<PatrolCompleted> patrol = i -> new PatrolCompleted("p-grow-" + i, "insp-9",
+                "unit-9", "zjg-yangshe", Instant.parse("2026-10-02T01:30:00Z").plusSeconds(i * 600L),
+                Instant.parse("2026-10-02T02:30:00Z").plusSeconds(i * 600L), List.of("est-a", "est-b"), List.of(), 1);
+        projector.apply(List.of(event(patrol.apply(0))), space);
+        int townAfterOne = size(TownMonths.COLLECTION, TownMonths.id("zjg-yangshe", "2026-10"));
+        int inspectorAfterOne = size(GridProjector.INSPECTOR_MONTHS, "2026-10");
+        List<CloudEvent> more = new ArrayList<>();
+        for (int i = 1; i < 300; i++) {
+            more.add(event(patrol.apply(i)));
+        }
+        projector.apply(more, space);
+        Document grid = mongo.findById(TownMonths.id("zjg-yangshe", "2026-10"), Document.class,
+                space.collection(TownMonths.COLLECTION)).get("grid", Document.class);
+        assertThat(grid).containsEntry("patrolCount", 300).containsEntry("inspectionVisitCount", 600);
+        assertThat(size(TownMonths.COLLECTION, TownMonths.id("zjg-yangshe", "2026-10")))
+                .isLessThanOrEqualTo(townAfterOne + 16);
+        assertThat(size(GridProjector.INSPECTOR_MONTHS, "2026-10")).isLessThanOrEqualTo(inspectorAfterOne + 16);
+    }
+
+    private int size(String collection, String id) {
+        return mongo.findById(id, Document.class, space.collection(collection)).toJson().length();
     }
 
     @Test
