@@ -169,13 +169,9 @@ class OutboxRelayIT extends KitIntegrationTest {
     void aQuietRelaySweepsLessOftenAndStillFindsWhatNoHintAnnounced() {
         String collection = "quiet_" + UUID.randomUUID().toString().substring(0, 8);
         String topic = KitTestApplication.TOPIC + ".quiet";
-        OutboxProperties backingOff = new OutboxProperties(List.of(collection), Duration.ofMillis(50),
-                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl(),
-                Duration.ofMillis(800));
         io.micrometer.core.instrument.simple.SimpleMeterRegistry own =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        OutboxRelay quiet = new OutboxRelay(mongo, kafka, backingOff, List.of(),
-                new MongoLease(mongo, Clock.systemUTC()), "kit-test", own);
+        OutboxRelay quiet = relayOf(collection, Duration.ofMillis(50), Duration.ofMillis(800), own);
         relay.stop();
         try {
             quiet.start();
@@ -215,13 +211,9 @@ class OutboxRelayIT extends KitIntegrationTest {
     void aDocumentWhoseSendFailedIsTriedAgainWithoutASweep() {
         String collection = "retried_" + UUID.randomUUID().toString().substring(0, 8);
         String topic = KitTestApplication.TOPIC + ".retried";
-        OutboxProperties noSweep = new OutboxProperties(List.of(collection), Duration.ofMillis(200),
-                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl(),
-                Duration.ofHours(1));
         io.micrometer.core.instrument.simple.SimpleMeterRegistry own =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        OutboxRelay retrying = new OutboxRelay(mongo, kafka, noSweep, List.of(),
-                new MongoLease(mongo, Clock.systemUTC()), "kit-test", own);
+        OutboxRelay retrying = relayOf(collection, Duration.ofMillis(200), Duration.ofHours(1), own);
         String id = collection + "-1";
         relay.stop();
         try {
@@ -249,6 +241,16 @@ class OutboxRelayIT extends KitIntegrationTest {
             relay.start();
             mongo.dropCollection(collection);
         }
+    }
+
+    /** A relay of its own over one collection, with its own sweep pauses and meters (not started). */
+    private OutboxRelay relayOf(String collection, Duration pollInterval, Duration quietSweepInterval,
+                                MeterRegistry registry) {
+        OutboxProperties properties = new OutboxProperties(List.of(collection), pollInterval,
+                outboxProperties.batchSize(), outboxProperties.sendTimeout(), outboxProperties.leaseTtl(),
+                quietSweepInterval);
+        return new OutboxRelay(mongo, kafka, properties, List.of(), new MongoLease(mongo, Clock.systemUTC()),
+                "kit-test", registry);
     }
 
     private List<Document> outboxOf(String collection, String id) {
