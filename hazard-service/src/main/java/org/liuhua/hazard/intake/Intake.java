@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.liuhua.hazard.HazardProperties;
 import org.liuhua.hazard.known.KnownEstablishments;
-import org.bson.Document;
 import org.liuhua.hazard.loop.EstablishmentHazards;
 import org.liuhua.hazard.loop.HazardStore;
 import org.liuhua.hazard.loop.domain.Actor;
@@ -26,7 +26,6 @@ import org.liuhua.kit.store.AggregateStore;
 import org.liuhua.kit.store.StaleAggregateException;
 import org.liuhua.kit.time.CityCalendar;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -79,10 +78,10 @@ public class Intake {
         Instant now = calendar.now();
         List<String> establishmentIds = findings.stream().map(Finding::establishmentId).filter(Objects::nonNull)
                 .distinct().toList();
-        // the batch's establishments' hazards by _id (ADR 14); while that is not built, the queries on hazards
-        Optional<List<Document>> theirs = members.hazardsOf(establishmentIds, MATCH_FIELDS);
-        Map<String, String> seen = theirs.isPresent() ? seenKeys(findings, theirs.get()) : seenKeys(findings);
-        Map<String, Hazard> open = theirs.isPresent() ? openHazards(now, theirs.get()) : openHazards(findings, now);
+        // the batch's establishments' hazards, read by _id through their membership (ADR 14)
+        List<Document> theirs = members.hazardsOf(establishmentIds, MATCH_FIELDS);
+        Map<String, String> seen = seenKeys(findings, theirs);
+        Map<String, Hazard> open = openHazards(now, theirs);
         List<Outcome> outcomes = new ArrayList<>();
         for (Finding f : findings) {
             if (f.sourceKey() != null && seen.containsKey(f.sourceKey())) {
@@ -115,26 +114,13 @@ public class Intake {
      * or as a corroboration); empty when it was not, or only by someone else.
      */
     public Optional<Outcome> seenBy(String sourceKey, String reporter, String establishmentId) {
-        Optional<List<Document>> theirs = members.hazardsOf(List.of(establishmentId), MATCH_FIELDS);
-        if (theirs.isPresent()) {
-            List<Document> candidates = new ArrayList<>(theirs.get());
-            candidates.addAll(ownKeys(List.of(sourceKey)));
-            for (Document h : candidates) {
-                if (sourceKey.equals(h.getString("sourceKey")) && reporter.equals(h.getString("reportedBy"))
-                        || h.getList("corroborations", Document.class, List.of()).stream().anyMatch(c ->
-                        sourceKey.equals(c.getString("sourceKey")) && reporter.equals(c.getString("reportedBy")))) {
-                    return Optional.of(new Outcome(Outcome.Kind.DUPLICATE, h.getString("_id"), null));
-                }
-            }
-            return Optional.empty();
-        }
-        Query byKey = new Query(new Criteria().orOperator(Criteria.where("sourceKey").is(sourceKey),
-                Criteria.where("corroborations.sourceKey").is(sourceKey)));
-        for (Hazard h : store.find(byKey)) {
-            if (sourceKey.equals(h.sourceKey()) && reporter.equals(h.reportedBy())
-                    || h.corroborations().stream().anyMatch(c -> sourceKey.equals(c.sourceKey())
-                    && reporter.equals(c.reportedBy()))) {
-                return Optional.of(new Outcome(Outcome.Kind.DUPLICATE, h.id(), null));
+        List<Document> candidates = new ArrayList<>(members.hazardsOf(List.of(establishmentId), MATCH_FIELDS));
+        candidates.addAll(ownKeys(List.of(sourceKey)));
+        for (Document h : candidates) {
+            if (sourceKey.equals(h.getString("sourceKey")) && reporter.equals(h.getString("reportedBy"))
+                    || h.getList("corroborations", Document.class, List.of()).stream().anyMatch(c ->
+                    sourceKey.equals(c.getString("sourceKey")) && reporter.equals(c.getString("reportedBy")))) {
+                return Optional.of(new Outcome(Outcome.Kind.DUPLICATE, h.getString("_id"), null));
             }
         }
         return Optional.empty();
@@ -172,28 +158,6 @@ public class Intake {
         return mongo.find(byKey, Document.class, HazardStore.COLLECTION);
     }
 
-    /** The same, for a store whose membership is not built yet: a query on either key (a scan on the stand-in). */
-    private Map<String, String> seenKeys(List<Finding> findings) {
-        List<String> keys = findings.stream().map(Finding::sourceKey).filter(Objects::nonNull).distinct().toList();
-        Map<String, String> seen = new HashMap<>();
-        if (keys.isEmpty()) {
-            return seen;
-        }
-        Query byKey = new Query(new Criteria().orOperator(Criteria.where("sourceKey").in(keys),
-                Criteria.where("corroborations.sourceKey").in(keys)));
-        for (Hazard h : store.find(byKey)) {
-            if (h.sourceKey() != null) {
-                seen.put(h.sourceKey(), h.id());
-            }
-            h.corroborations().forEach(c -> {
-                if (c.sourceKey() != null) {
-                    seen.put(c.sourceKey(), h.id());
-                }
-            });
-        }
-        return seen;
-    }
-
     /**
      * Per establishment and category, the oldest open hazard within the window, a major one first — chosen among the
      * batch's establishments' hazards already read, then only the chosen ones loaded whole.
@@ -227,26 +191,6 @@ public class Intake {
                 open.put(key, loaded);
             }
         });
-        return open;
-    }
-
-    /** The same, for a store whose membership is not built yet: a query on {@code hazards} (a scan on the stand-in). */
-    private Map<String, Hazard> openHazards(List<Finding> findings, Instant now) {
-        List<String> establishmentIds = findings.stream().map(Finding::establishmentId).distinct().toList();
-        Map<String, Hazard> open = new LinkedHashMap<>();
-        if (establishmentIds.isEmpty()) {
-            return open;
-        }
-        Query openQuery = new Query(Criteria.where("establishmentId").in(establishmentIds).and("state")
-                .ne(HazardState.CLOSED).and("reportedAt").gte(now.minus(properties.corroborationWindow())))
-                .with(Sort.by("reportedAt").ascending());
-        for (Hazard h : store.find(openQuery)) {
-            String key = h.establishmentId() + "|" + h.category();
-            Hazard current = open.get(key);
-            if (current == null || (current.severity() != Severity.MAJOR && h.severity() == Severity.MAJOR)) {
-                open.put(key, h);
-            }
-        }
         return open;
     }
 

@@ -74,23 +74,26 @@ public class EstablishmentHazards {
     }
 
     /**
-     * The hazards of some establishments, read by {@code _id} (their members, then those hazards), with the given
-     * fields (and {@code _id}); empty while the membership of older data is being built (the caller then queries
-     * {@code hazards}). What intake needs to find a finding's duplicate or the open hazard it corroborates, at the
-     * cost of those establishments' hazards, not the city's.
+     * The hazards of some establishments with the given fields (and {@code _id}): read by {@code _id} — their members,
+     * then those hazards — or, while the membership of older data is still being built, by a query on
+     * {@code establishmentId} (a scan on the stand-in). What intake needs to find a finding's duplicate or the open
+     * hazard it corroborates, at the cost of those establishments' hazards, not the city's.
      */
-    public Optional<List<Document>> hazardsOf(Collection<String> establishmentIds, String... fields) {
+    public List<Document> hazardsOf(Collection<String> establishmentIds, String... fields) {
+        if (establishmentIds.isEmpty()) {
+            return List.of();
+        }
         if (!isBuilt()) {
-            return Optional.empty();
+            Query theirs = new Query(Criteria.where("establishmentId").in(establishmentIds));
+            theirs.fields().include(fields);
+            return mongo.find(theirs, Document.class, HazardStore.COLLECTION);
         }
         List<String> ids = new ArrayList<>();
-        if (!establishmentIds.isEmpty()) {
-            Query members = new Query(Criteria.where("_id").in(establishmentIds));
-            for (Document d : mongo.find(members, Document.class, COLLECTION)) {
-                ids.addAll(d.getList(HAZARD_IDS, String.class, List.of()));
-            }
+        Query members = new Query(Criteria.where("_id").in(establishmentIds));
+        for (Document d : mongo.find(members, Document.class, COLLECTION)) {
+            ids.addAll(d.getList(HAZARD_IDS, String.class, List.of()));
         }
-        return Optional.of(byId(ids, fields));
+        return byId(ids, fields);
     }
 
     /** Hazards by {@code _id $in}, in chunks of 1,000, projected to {@code fields}. */
