@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.liuhua.platform.mongo.TypedH2Backend;
 
 /**
- * The MongoDB wire-compatible stand-in (mongo-java-server with its H2 file backend): real MongoDB drivers talk to
- * it unchanged, and its data is kept in one file across restarts. It has no multi-document transactions and no
+ * The MongoDB wire-compatible stand-in (mongo-java-server with its H2 file backend, its documents and index keys
+ * stored and ordered by {@link TypedH2Backend}): real MongoDB drivers talk to it unchanged, and its data is kept in one
+ * file across restarts. It has no multi-document transactions and no
  * $text search (docs/adr/0003); production uses a MongoDB replica set through the same URI setting. It can be stopped
  * and started again on the same port and file (the end-to-end tests take it away for a while during writes): the
  * services' drivers reconnect by themselves.
@@ -34,7 +35,7 @@ public final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + file.getParent(), e);
         }
-        server = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
+        server = new MongoServer(TypedH2Backend.open(file));
         server.bind("127.0.0.1", port);
     }
 

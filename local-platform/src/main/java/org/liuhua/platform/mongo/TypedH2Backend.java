@@ -1,0 +1,79 @@
+package org.liuhua.platform.mongo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 file backend with {@link StoreTypes} for its documents and index keys and a page cache sized
+ * for the platform (docs/adr/0015). A store file written before (every map with H2's default object type) is
+ * converted once when it is opened: the documents are copied into maps of the new types, the index maps are dropped
+ * and rebuilt from the documents by mongo-java-server as each index is opened.
+ */
+public final class TypedH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(TypedH2Backend.class);
+
+    /** Marks a store file written with {@link StoreTypes}. */
+    static final String FORMAT_MAP = "liuhua.store-format";
+    static final int FORMAT = 2;
+    /** MVStore's page cache in MB (H2's default is 16): the demo city's working set fits. */
+    static final int CACHE_MB = 96;
+
+    private TypedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    public static TypedH2Backend open(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(CACHE_MB).open();
+        try {
+            upgrade(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new TypedH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Converts a store file of mongo-java-server's own format (no format mark, some maps) to {@link StoreTypes}. */
+    static void upgrade(MVStore store) {
+        MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
+        if (Integer.valueOf(FORMAT).equals(format.get("format"))) {
+            return;
+        }
+        List<String> names = new ArrayList<>(store.getMapNames());
+        int documents = 0;
+        for (String name : names) {
+            if (name.contains(TypedH2Database.INDEX_INFIX)) {
+                store.removeMap(name);       // rebuilt from the documents when the index is opened
+            } else if (name.startsWith(TypedH2Database.DATA_PREFIX)) {
+                MVMap<Object, Document> old = store.openMap(name);
+                MVMap<Object, Document> copy = store.openMap("liuhua.converting." + name, TypedH2Database.dataMap());
+                copy.clear();
+                copy.putAll(old);
+                documents += copy.size();
+                store.removeMap(old);
+                store.renameMap(copy, name);
+            }
+        }
+        format.put("format", FORMAT);
+        store.commit();
+        if (documents > 0) {
+            log.info("converted the store file to format {} ({} documents; indexes are rebuilt as they open)", FORMAT,
+                    documents);
+        }
+    }
+}
