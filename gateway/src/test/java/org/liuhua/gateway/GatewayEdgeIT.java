@@ -17,11 +17,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.liuhua.gateway.security.CachingReactiveJwtDecoder;
 import org.liuhua.kit.test.TestHttp;
 import org.liuhua.kit.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         // the actuator on its own port, as in the cluster (9090) and the local platform (a loopback port)
         "management.server.port=0"})
 class GatewayEdgeIT {
+
+    @Autowired
+    ReactiveJwtDecoder decoder;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -187,6 +193,22 @@ class GatewayEdgeIT {
         String relayed = response.json().path("traceparent").asString();
         assertThat(relayed).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
         assertThat(response.header("X-Trace-Id")).isEqualTo(traceId);
+    }
+
+    @Test
+    void aTokenThatPassedIsKeptUntilItExpiresWhileOthersAreStillChecked() {
+        assertThat(decoder).isInstanceOf(CachingReactiveJwtDecoder.class);
+        String token = tokenFor("kept-" + UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            TestHttp.Response response = http().as(token).get("/api/v1/establishments/est-jinfeng-0001");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().path("authorization").asString()).isEqualTo("Bearer " + token);
+        }
+        for (String bad : badTokens()) {
+            assertThat(http().as(bad).get("/api/v1/establishments/est-jinfeng-0001").status()).isEqualTo(401);
+        }
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        assertThat(http().as(tampered).get("/api/v1/establishments/est-jinfeng-0001").status()).isEqualTo(401);
     }
 
     @Test

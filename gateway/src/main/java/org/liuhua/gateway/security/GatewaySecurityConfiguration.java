@@ -3,6 +3,7 @@ package org.liuhua.gateway.security;
 import org.liuhua.gateway.edge.ProblemResponses;
 import org.liuhua.kit.problem.ProblemType;
 import org.liuhua.kit.security.SecurityProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,20 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
  * services validate it again themselves and decide what the caller may do and see. The check is Spring Boot's
  * {@code ReactiveJwtDecoder}, built from the same {@code spring.security.oauth2.resourceserver.jwt.*} as the services'
  * (RS256 signature by the realm's JWKS, issuer, audience {@code liuhua-api}, expiry; kit-core derives them from
- * LIUHUA_SECURITY_*). Open without a token: the public API paths ({@code liuhua.security.public-paths}), the gateway's
+ * LIUHUA_SECURITY_*), with the tokens that passed kept until they expire ({@link CachingReactiveJwtDecoder}). Open
+ * without a token: the public API paths ({@code liuhua.security.public-paths}), the gateway's
  * health, API docs and the cockpit's static page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class GatewaySecurityConfiguration {
+
+    /** Verified tokens are kept until they expire (docs/adr/0015). */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache() {
+        return CachingReactiveJwtDecoder.inFrontOfTheDecoder();
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityProperties properties) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.liuhua.kit.problem.ProblemType;
 import org.liuhua.kit.problem.Problems;
 import org.liuhua.kit.web.TraceContext;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Every service is a stateless OAuth2 resource server that validates tokens itself (signature, issuer, audience,
  * expiry) whether the request came through the gateway or not. The check is Spring Boot's {@code JwtDecoder}, built
  * from {@code spring.security.oauth2.resourceserver.jwt.*} (which kit-core derives from LIUHUA_SECURITY_*); the kit
- * adds only the mapping of the realm's roles ({@link KeycloakRoleConverter}). On the service's port the probes
+ * adds the mapping of the realm's roles ({@link KeycloakRoleConverter}) and keeps verified tokens until they expire
+ * ({@link CachingJwtDecoder}). On the service's port the probes
  * ({@code /actuator/health/**}, {@code /livez}, {@code /readyz}), the API docs and a service's declared public paths
  * are open; the rest of the actuator (metrics included) needs CITY_ADMIN. On a separate management port
  * ({@code management.server.port}, bound to the loopback address or the cluster network) the actuator is open. Authorization of actions is by method security
@@ -32,6 +34,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ServiceSecurityConfiguration {
+
+    /** Verified tokens are kept until they expire (docs/adr/0015). */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache() {
+        return CachingJwtDecoder.inFrontOfTheDecoder();
+    }
 
     @Bean
     ManagementPort managementPort() {
