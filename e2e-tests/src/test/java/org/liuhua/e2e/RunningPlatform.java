@@ -64,6 +64,12 @@ public final class RunningPlatform {
                 // the one loopback port a firm's webhook may name here: the tests' own receiver
                 started.environment("hazard-service", Map.of("LIUHUA_HAZARD_WEBHOOKS_LOOPBACKPORTS",
                         String.valueOf(WEBHOOK_RECEIVER_PORT)));
+                // as deploy/ sets it for replicas (ADR 14): the fault matrix runs a second hazard-service, whose writes
+                // the lease holder's sweep publishes, so the holder must not back off for minutes while quiet
+                for (String service : List.of("grid-service", "hazard-service", "reporting-service", "training-service",
+                        "manual-service")) {
+                    started.environment(service, Map.of("LIUHUA_OUTBOX_QUIETSWEEPINTERVAL", "2s"));
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
                 started.start(Duration.ofSeconds(Long.getLong("liuhua.e2e.startSeconds", 300)));
                 platform = started;
