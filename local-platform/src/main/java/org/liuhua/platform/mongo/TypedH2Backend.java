@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -33,7 +36,11 @@ public final class TypedH2Backend extends H2Backend {
     }
 
     public static TypedH2Backend open(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(CACHE_MB).open();
+        return open(file, CACHE_MB);
+    }
+
+    static TypedH2Backend open(Path file, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMb).open();
         try {
             upgrade(store);
         } catch (RuntimeException e) {
@@ -41,6 +48,31 @@ public final class TypedH2Backend extends H2Backend {
             throw e;
         }
         return new TypedH2Backend(store);
+    }
+
+    /**
+     * Every command reads the pages of the store version it started on until it ends: without this, a scan that runs
+     * while other clients write and commit could reach a chunk the store has meanwhile freed ("Chunk … not found";
+     * H2 keeps only a few versions and 45 s unless a reader registers its version, as its own transactions do).
+     */
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
     }
 
     @Override
