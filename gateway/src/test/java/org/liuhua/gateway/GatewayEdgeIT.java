@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liuhua.gateway.security.CachingReactiveJwtDecoder;
@@ -492,6 +495,21 @@ class GatewayEdgeIT {
         assertThat(response.status()).isEqualTo(404);
         assertProblem(response, "not-found");
         assertThat(http().get("/nothing/here").status()).isEqualTo(404);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aGetToAServiceThatRefusesConnectionsIsTriedThreeTimesThen503WithoutAnError(CapturedOutput output) {
+        long started = System.nanoTime();
+        TestHttp.Response response = http().as(tokenFor("retry-" + UUID.randomUUID())).get("/api/v1/hazards/h-2");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertProblem(response, "service-unavailable");
+        // two retries after 100 and 200 ms, inside the circuit breaker, before its fallback answers
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(10));
+        // a retry outside the circuit breaker came after the fallback's answer and failed on the committed response
+        assertThat(output.getAll()).doesNotContain("already committed").doesNotContain("UnsupportedOperationException");
     }
 
     @Test
