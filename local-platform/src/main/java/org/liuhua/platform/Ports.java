@@ -17,7 +17,8 @@ public record Ports(int gateway, int grid, int hazard, int training, int manual,
                 freePort(), freePort(), freePort());
     }
 
-    static int freePort() {
+    /** A port nothing listens on right now (the platform's and the store's tests bind their servers to it). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -3,6 +3,7 @@ package org.liuhua.platform.mongo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -57,19 +58,18 @@ public final class TypedH2Backend extends H2Backend {
      */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            getMvStore().deregisterVersionUsage(reading);
-        }
+        return holdingTheVersion(() -> super.handleCommand(channel, databaseName, command, query));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
+        return holdingTheVersion(() -> super.handleQuery(query));
+    }
+
+    private <T> T holdingTheVersion(Supplier<T> command) {
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
-            return super.handleQuery(query);
+            return command.get();
         } finally {
             getMvStore().deregisterVersionUsage(reading);
         }

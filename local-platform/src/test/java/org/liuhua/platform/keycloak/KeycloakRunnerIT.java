@@ -1,7 +1,6 @@
 package org.liuhua.platform.keycloak;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.liuhua.kit.security.Caller;
+import org.liuhua.platform.Ports;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -57,7 +57,7 @@ class KeycloakRunnerIT {
     @BeforeAll
     static void start() throws IOException {
         Path realm = Path.of(System.getProperty("liuhua.keycloak.realm", "../deploy/keycloak/liuhua-realm.json"));
-        keycloak = KeycloakRunner.start(workDir, freePort(), realm, Duration.ofSeconds(180));
+        keycloak = KeycloakRunner.start(workDir, Ports.freePort(), realm, Duration.ofSeconds(180));
     }
 
     @AfterAll
@@ -243,12 +243,6 @@ class KeycloakRunnerIT {
         byte[] bytes = new byte[count];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

@@ -2,11 +2,7 @@ package org.liuhua.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +18,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liuhua.platform.Ports;
 
 /**
  * A query that scans a collection larger than the page cache keeps reading the pages of the version it started on
@@ -39,7 +36,7 @@ class ScanUnderWritesIT {
         int documents = 20_000;
         TypedH2Backend backend = TypedH2Backend.open(dir.resolve("scan"), 1);    // 1 MB cache: scans read from disk
         MongoServer server = new MongoServer(backend);
-        int port = freePort();
+        int port = Ports.freePort();
         server.bind("127.0.0.1", port);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
@@ -94,11 +91,4 @@ class ScanUnderWritesIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,8 +3,6 @@ package org.liuhua.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +27,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liuhua.platform.MongoStore;
+import org.liuhua.platform.Ports;
 
 /**
  * The platform's store keeps documents of every BSON type the services write, orders and enforces unique keys as
@@ -43,7 +42,7 @@ class TypedStoreIT {
     @Test
     void documentsOfEveryTypeAndTheirUniqueKeysSurviveARestart() {
         Path file = dir.resolve("liuhua");
-        int port = freePort();
+        int port = Ports.freePort();
         Document sample = sample("h-1", 1);
         try (MongoStore store = new MongoStore(port, file); MongoClient client = started(store)) {
             MongoCollection<Document> hazards = client.getDatabase("t").getCollection("hazards");
@@ -77,7 +76,7 @@ class TypedStoreIT {
     @Test
     void aStoreFileOfTheEarlierFormatOpensWithItsDocumentsAndUniqueIndexes() {
         Path file = dir.resolve("earlier");
-        int port = freePort();
+        int port = Ports.freePort();
         List<Document> written = new ArrayList<>();
         MongoServer earlier = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
         earlier.bind("127.0.0.1", port);
@@ -127,11 +126,4 @@ class TypedStoreIT {
         return MongoClients.create(store.uri("t") + "?uuidRepresentation=standard");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
