@@ -32,8 +32,29 @@ public final class TypedH2Backend extends H2Backend {
     /** MVStore's page cache in MB (H2's default is 16): the demo city's working set fits. */
     static final int CACHE_MB = 96;
 
+    /** The databases opened (set on the first: the base constructor opens some before the fields are set). */
+    private List<TypedH2Database> opened;
+    /** Where the store's time goes ({@link CommandStats}), or null when not asked for. */
+    private final CommandStats stats;
+
     private TypedH2Backend(MVStore store) {
         super(store);
+        long seconds = Long.getLong("liuhua.store.commandStats", 0);
+        this.stats = seconds > 0 ? new CommandStats() : null;
+        if (stats != null) {
+            Thread reporter = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(seconds * 1000);
+                        stats.top().forEach(line -> log.info("store: {}", line));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "store-command-stats");
+            reporter.setDaemon(true);
+            reporter.start();
+        }
     }
 
     public static TypedH2Backend open(Path file) {
@@ -58,7 +79,15 @@ public final class TypedH2Backend extends H2Backend {
      */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return holdingTheVersion(() -> super.handleCommand(channel, databaseName, command, query));
+        if (stats == null) {
+            return holdingTheVersion(() -> super.handleCommand(channel, databaseName, command, query));
+        }
+        long begin = System.nanoTime();
+        try {
+            return holdingTheVersion(() -> super.handleCommand(channel, databaseName, command, query));
+        } finally {
+            stats.record(databaseName, command, query, System.nanoTime() - begin);
+        }
     }
 
     @Override
@@ -76,8 +105,18 @@ public final class TypedH2Backend extends H2Backend {
     }
 
     @Override
-    protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    protected synchronized MongoDatabase openOrCreateDatabase(String databaseName) {
+        TypedH2Database database = TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+        if (opened == null) {
+            opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        }
+        opened.add(database);
+        return database;
+    }
+
+    /** How many counts were answered as queries ({@link TypedH2Database#handleCommand}), for the tests. */
+    long countsByQuery() {
+        return opened.stream().mapToLong(d -> d.countsByQuery.sum()).sum();
     }
 
     /** Converts a store file of mongo-java-server's own format (no format mark, some maps) to {@link StoreTypes}. */
