@@ -13,6 +13,7 @@ import org.liuhua.grid.patrol.domain.CheckIn;
 import org.liuhua.grid.plan.domain.CoverageWindow;
 import org.liuhua.kit.time.CityCalendar;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,8 +62,14 @@ public class PatrolWindows {
                         (a, b) -> new Instant[]{a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
         }
-        spans.forEach((id, span) -> mongo.upsert(new Query(Criteria.where("_id").is(id)),
-                new Update().min("first", span[0]).max("last", span[1]), PlanStorage.PATROL_WINDOWS));
+        if (spans.isEmpty()) {
+            return;
+        }
+        // one round trip for the patrol's windows (three per proven establishment)
+        BulkOperations windows = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PlanStorage.PATROL_WINDOWS);
+        spans.forEach((id, span) -> windows.upsert(new Query(Criteria.where("_id").is(id)),
+                new Update().min("first", span[0]).max("last", span[1])));
+        windows.execute();
     }
 
     /** The visits of these documents ({@link #id}) that exist, by id. */

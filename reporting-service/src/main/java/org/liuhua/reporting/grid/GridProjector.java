@@ -235,11 +235,10 @@ public class GridProjector implements Projector {
         if (patrols.isEmpty()) {
             return;
         }
-        BulkOperations months = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(TownMonths.COLLECTION));
-        BulkOperations inspectors = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, space.collection(INSPECTOR_MONTHS));
-        BulkOperations visited = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
-                space.collection(ESTABLISHMENT_PATROLS));
-        int visitWrites = 0;
+        // one upsert per document of the batch: a month document that many of its patrols touch is written once
+        MergedUpserts months = new MergedUpserts();
+        MergedUpserts inspectors = new MergedUpserts();
+        MergedUpserts visited = new MergedUpserts();
         List<GuardedCounts.Move> townCounts = new ArrayList<>();
         List<GuardedCounts.Move> inspectorCounts = new ArrayList<>();
         Set<PatrolCompleted> namingTown = namingTheirInspectorsTown(patrols, space);
@@ -259,48 +258,48 @@ public class GridProjector implements Projector {
             // what grows with the month's patrols is counted (once per patrol, guarded by the ledger), not kept
             // per patrol: a document rewritten on every patrol must not grow with them (benchmarks: the soak)
             String townMonth = TownMonths.id(p.townId(), month);
-            Update town = new Update().set(TownMonths.TOWN_ID, p.townId()).set(TownMonths.MONTH, month);
+            months.set(townMonth, TownMonths.TOWN_ID, p.townId()).set(townMonth, TownMonths.MONTH, month);
             if (p.unitId() != null) {
-                town.addToSet(TownMonths.INSPECTION_GROUPS, p.unitId());
+                months.addToSet(townMonth, TownMonths.INSPECTION_GROUPS, List.of(p.unitId()));
             }
             if (!proven.isEmpty()) {
-                town.addToSet(TownMonths.INSPECTED_ESTABLISHMENTS).each(proven.toArray());
+                months.addToSet(townMonth, TownMonths.INSPECTED_ESTABLISHMENTS, proven);
             }
-            months.upsert(Query.query(Criteria.where("_id").is(townMonth)), town);
             townCounts.add(new GuardedCounts.Move("town:" + p.patrolId(), Map.of(townMonth, counts(
                     TownMonths.PATROL_COUNT, 1, TownMonths.INSPECTION_VISIT_COUNT, proven.size()))));
 
             if (p.inspectorId() != null) {
                 String at0 = "inspectors." + key(p.inspectorId());
-                Update inspector = new Update().set("month", month)
-                        .set(at0 + ".inspectorId", p.inspectorId());
+                inspectors.set(month, "month", month).set(month, at0 + ".inspectorId", p.inspectorId());
                 inspectorCounts.add(new GuardedCounts.Move("inspector:" + p.patrolId(), Map.of(month, counts(
                         at0 + "." + PATROL_COUNT, 1, at0 + "." + VISIT_COUNT, proven.size(),
                         at0 + "." + FINDING_COUNT, p.findings()))));
                 if (!proven.isEmpty()) {
-                    inspector.addToSet(at0 + ".establishments").each(proven.toArray());
+                    inspectors.addToSet(month, at0 + ".establishments", proven);
                 }
                 if (namingTown.contains(p)) {
-                    inspector.set(at0 + ".townId", p.townId()).set(at0 + ".townAt", Date.from(at));
+                    inspectors.set(month, at0 + ".townId", p.townId()).set(month, at0 + ".townAt", Date.from(at));
                 }
-                inspectors.upsert(Query.query(Criteria.where("_id").is(month)), inspector);
             }
             Set<String> all = new LinkedHashSet<>(proven);
             all.addAll(unproven);
             for (String est : all) {
-                Update visit = new Update().set("establishmentId", est).set("month", month)
-                        .set("patrols." + patrol, new Document("patrolId", p.patrolId())
+                String id = est + ":" + month;
+                visited.set(id, "establishmentId", est).set(id, "month", month)
+                        .set(id, "patrols." + patrol, new Document("patrolId", p.patrolId())
                                 .append("inspectorId", p.inspectorId())
                                 .append("completedAt", Date.from(at))
                                 .append("proven", proven.contains(est)));
-                visited.upsert(Query.query(Criteria.where("_id").is(est + ":" + month)), visit);
-                visitWrites++;
             }
         }
-        months.execute();
-        inspectors.execute();
-        if (visitWrites > 0) {
-            visited.execute();
+        for (Map.Entry<String, MergedUpserts> written : List.of(Map.entry(TownMonths.COLLECTION, months),
+                Map.entry(INSPECTOR_MONTHS, inspectors), Map.entry(ESTABLISHMENT_PATROLS, visited))) {
+            if (!written.getValue().isEmpty()) {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
+                        space.collection(written.getKey()));
+                written.getValue().into(bulk);
+                bulk.execute();
+            }
         }
         GuardedCounts.apply(mongo, space.collection(PATROL_MOVES), space.collection(TownMonths.COLLECTION),
                 townCounts);

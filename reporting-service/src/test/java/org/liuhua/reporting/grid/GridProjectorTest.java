@@ -186,6 +186,44 @@ class GridProjectorTest {
         assertThat(size(GridProjector.INSPECTOR_MONTHS, "2026-10")).isLessThanOrEqualTo(inspectorAfterOne + 16);
     }
 
+    /**
+     * A batch writes each month document once (its patrols' upserts merged), and leaves the same documents as the
+     * same patrols delivered one batch each: sets in the same order, the inspector's town from their latest patrol.
+     */
+    @Test
+    void aBatchOfPatrolsLeavesTheSameDocumentsAsThePatrolsOneByOne() {
+        List<PatrolCompleted> patrols = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String town = i % 5 == 4 ? "zjg-tangqiao" : "zjg-jinfeng";
+            Instant start = Instant.parse("2026-09-28T01:00:00Z").plusSeconds(i * 43_200L);
+            patrols.add(new PatrolCompleted("p-m-" + i, "insp-" + (i % 3), "unit-" + (i % 2), town, start,
+                    start.plusSeconds(3_600), List.of("est-" + (i % 7), "est-" + (i % 4)),
+                    i % 3 == 0 ? List.of("est-9") : List.of(), i % 2));
+        }
+        java.util.Collections.shuffle(patrols, new java.util.Random(7));
+        ProjectionSpace oneByOne = new ProjectionSpace(2);
+        projector.apply(patrols.stream().map(p -> event(p)).toList(), space);
+        patrols.forEach(p -> projector.apply(List.of(event(p)), oneByOne));
+
+        for (String collection : List.of(TownMonths.COLLECTION, GridProjector.INSPECTOR_MONTHS,
+                GridProjector.ESTABLISHMENT_PATROLS)) {
+            List<Document> batched = mongo.findAll(Document.class, space.collection(collection));
+            List<Document> single = mongo.findAll(Document.class, oneByOne.collection(collection));
+            assertThat(batched).as(collection).hasSizeGreaterThan(1);
+            assertThat(byId(batched)).as(collection).isEqualTo(byId(single));
+        }
+        Document october = mongo.findById("2026-10", Document.class, space.collection(GridProjector.INSPECTOR_MONTHS));
+        assertThat(october.get("inspectors", Document.class).get("insp-1", Document.class))
+                .as("the latest patrol of the month (p-m-22) names the town, not p-m-19 in another town")
+                .containsEntry("townId", "zjg-jinfeng");
+    }
+
+    private static Map<Object, Document> byId(List<Document> documents) {
+        Map<Object, Document> byId = new java.util.TreeMap<>();
+        documents.forEach(d -> byId.put(d.get("_id"), d));
+        return byId;
+    }
+
     private int size(String collection, String id) {
         return mongo.findById(id, Document.class, space.collection(collection)).toJson().length();
     }
