@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -140,7 +139,7 @@ final class TypedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = mvStore().openMap(DATA_PREFIX + fullName, dataMap());
         MVMap<String, Object> meta = mvStore().openMap(META_PREFIX + fullName);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new TypedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override
