@@ -443,6 +443,15 @@ public class Establishments {
         return store.findById(id);
     }
 
+    /** The establishments of these ids that exist, by id, regardless of scope, in one read. */
+    public Map<String, Establishment> findAll(Collection<String> ids) {
+        Map<String, Establishment> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            store.find(new Query(Criteria.where("_id").in(ids))).forEach(e -> found.put(e.id(), e));
+        }
+        return found;
+    }
+
     public record Filter(String townId, String unitId, String kind, String industry, String riskLevel, String flag,
                          String departmentId, String clusterId, String landlordId, Boolean unassigned,
                          String status) {

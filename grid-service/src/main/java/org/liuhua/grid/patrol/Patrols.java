@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.bson.Document;
@@ -206,7 +209,7 @@ public class Patrols {
         requireOwn(patrol, scope);
         List<FieldProblem> problems = new ArrayList<>();
         CheckIn checkIn = checkInOf("", command, patrol.unitId(), inspectors.find(patrol.inspectorId()).orElse(null),
-                clock.instant(), problems);
+                clock.instant(), problems, establishments::find);
         requireNone(problems);
         return change(patrolId, scope, p -> p.checkIn(checkIn)).map(p -> p.checkIn(command.checkInId()));
     }
@@ -217,7 +220,7 @@ public class Patrols {
         requireOwn(patrol, scope);
         List<FieldProblem> problems = new ArrayList<>();
         Finding finding = findingOf("", command, patrol.unitId(), inspectors.find(patrol.inspectorId()).orElse(null),
-                clock.instant(), problems);
+                clock.instant(), problems, establishments::find);
         requireNone(problems);
         requirePhotos(List.of(""), List.of(command), patrol, patrol.inspectorId());
         return change(patrolId, scope, p -> p.record(finding, clock.instant()))
@@ -328,15 +331,24 @@ public class Patrols {
         Inspector inspector = inspector(who);
         PatrolUnit unit = unitFor(inspector, unitId, started, scope);
         Instant now = clock.instant();
+        // the establishments the patrol names, read at once (a patrol visits several, often more than once)
+        Set<String> named = new HashSet<>();
+        checkIns.forEach(c -> named.add(c.establishmentId()));
+        findings.forEach(f -> named.add(f.establishmentId()));
+        named.remove(null);
+        Map<String, Establishment> register = establishments.findAll(named);
+        Function<String, Optional<Establishment>> known = establishmentId -> Optional.ofNullable(
+                establishmentId == null ? null : register.get(establishmentId));
         List<CheckIn> newCheckIns = new ArrayList<>();
         for (int i = 0; i < checkIns.size(); i++) {
-            newCheckIns.add(checkInOf("checkIns[" + i + "].", checkIns.get(i), unitId, inspector, now, problems));
+            newCheckIns.add(checkInOf("checkIns[" + i + "].", checkIns.get(i), unitId, inspector, now, problems,
+                    known));
         }
         List<Finding> newFindings = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             prefixes.add("findings[" + i + "].");
-            newFindings.add(findingOf(prefixes.get(i), findings.get(i), unitId, inspector, now, problems));
+            newFindings.add(findingOf(prefixes.get(i), findings.get(i), unitId, inspector, now, problems, known));
         }
         requireNone(problems);
 
@@ -419,11 +431,11 @@ public class Patrols {
 
     /** Checks a check-in (problems named with {@code prefix}) and builds it; null when it has a problem. */
     private CheckIn checkInOf(String prefix, NewCheckIn command, String unitId, Inspector inspector, Instant now,
-                              List<FieldProblem> problems) {
+                              List<FieldProblem> problems, Function<String, Optional<Establishment>> register) {
         int before = problems.size();
         TimeBounds.device(prefix + "deviceTime", command.deviceTime(), clock, problems);
         Establishment establishment = visitable(prefix + "establishmentId", command.establishmentId(), unitId,
-                inspector, command.deviceTime(), problems);
+                inspector, command.deviceTime(), problems, register);
         if (problems.size() > before) {
             return null;
         }
@@ -437,11 +449,11 @@ public class Patrols {
 
     /** Checks a finding (problems named with {@code prefix}) and builds it; null when it has a problem. */
     private Finding findingOf(String prefix, NewFinding command, String unitId, Inspector inspector, Instant now,
-                              List<FieldProblem> problems) {
+                              List<FieldProblem> problems, Function<String, Optional<Establishment>> register) {
         int before = problems.size();
         TimeBounds.device(prefix + "deviceTime", command.deviceTime(), clock, problems);
         visitable(prefix + "establishmentId", command.establishmentId(), unitId, inspector, command.deviceTime(),
-                problems);
+                problems, register);
         if (!Patrol.SEVERITIES.contains(command.severity())) {
             problems.add(new FieldProblem(prefix + "severity", "must be one of " + Patrol.SEVERITIES));
         }
@@ -462,8 +474,9 @@ public class Patrols {
      * "no establishment …", so a patrol cannot tell another town's establishments from ids that do not exist.
      */
     private Establishment visitable(String field, String establishmentId, String unitId, Inspector inspector,
-                                    Instant at, List<FieldProblem> problems) {
-        Optional<Establishment> establishment = establishments.find(establishmentId).filter(e -> e.unitId() != null
+                                    Instant at, List<FieldProblem> problems,
+                                    Function<String, Optional<Establishment>> register) {
+        Optional<Establishment> establishment = register.apply(establishmentId).filter(e -> e.unitId() != null
                 && (e.unitId().equals(unitId) || (inspector != null && (inspector.currentUnitIds().contains(e.unitId())
                 || (at != null && inspector.boundAt(e.unitId(), at))))));
         if (establishment.isEmpty()) {
