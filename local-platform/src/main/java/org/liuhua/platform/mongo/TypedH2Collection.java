@@ -18,8 +18,9 @@ import org.h2.mvstore.MVMap;
  * mongo-java-server updates the very object it read from the map and then puts it back; that object is still the
  * value of the pages of earlier store versions, which H2's background writer serialises while the update runs — a
  * {@code ConcurrentModificationException} there closes the whole store ("This store is closed", seen in a demo load
- * whose updates rewrote large month documents). Here the documents an update or a find-and-modify reads are copies,
- * so the object it changes and puts is new, and a stored object is never written to again.
+ * whose updates rewrote large month documents). Here the documents an update or a find-and-modify reads are copies
+ * of their top level (mongo-java-server computes the new nested values on a deep clone of its own and only puts
+ * them into the top level), so the object it changes and puts is new, and a stored object is never written to again.
  */
 final class TypedH2Collection extends H2Collection {
 
@@ -67,7 +68,9 @@ final class TypedH2Collection extends H2Collection {
         }
         List<Document> copies = new ArrayList<>();
         for (Document document : found) {
-            copies.add(document.cloneDeeply());
+            // the update changes the top-level fields of what it read (the nested values it puts are its own,
+            // built from a deep clone), so a copy of the top level keeps the stored object as it was
+            copies.add(new Document(document));
         }
         return new QueryResult(copies);
     }
