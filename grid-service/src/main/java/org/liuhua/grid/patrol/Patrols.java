@@ -338,7 +338,7 @@ public class Patrols {
         named.remove(null);
         Map<String, Establishment> register = establishments.findAll(named);
         Function<String, Optional<Establishment>> known = establishmentId -> Optional.ofNullable(
-                establishmentId == null ? null : register.get(establishmentId));
+                register.get(establishmentId));
         List<CheckIn> newCheckIns = new ArrayList<>();
         for (int i = 0; i < checkIns.size(); i++) {
             newCheckIns.add(checkInOf("checkIns[" + i + "].", checkIns.get(i), unitId, inspector, now, problems,

@@ -2,6 +2,7 @@ package org.liuhua.platform.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -35,23 +36,19 @@ final class TypedH2Collection extends H2Collection {
     @Override
     public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean multi,
                                     boolean upsert, Oplog oplog) {
-        boolean outer = !UPDATING.get();
-        UPDATING.set(true);
-        try {
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-        } finally {
-            if (outer) {
-                UPDATING.set(false);
-            }
-        }
+        return updating(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
     }
 
     @Override
     public Document findAndModify(Document query) {
+        return updating(() -> super.findAndModify(query));
+    }
+
+    private static <T> T updating(Supplier<T> command) {
         boolean outer = !UPDATING.get();
         UPDATING.set(true);
         try {
-            return super.findAndModify(query);
+            return command.get();
         } finally {
             if (outer) {
                 UPDATING.set(false);

@@ -292,15 +292,9 @@ public class GridProjector implements Projector {
                                 .append("proven", proven.contains(est)));
             }
         }
-        for (Map.Entry<String, MergedUpserts> written : List.of(Map.entry(TownMonths.COLLECTION, months),
-                Map.entry(INSPECTOR_MONTHS, inspectors), Map.entry(ESTABLISHMENT_PATROLS, visited))) {
-            if (!written.getValue().isEmpty()) {
-                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
-                        space.collection(written.getKey()));
-                written.getValue().into(bulk);
-                bulk.execute();
-            }
-        }
+        months.write(mongo, space.collection(TownMonths.COLLECTION));
+        inspectors.write(mongo, space.collection(INSPECTOR_MONTHS));
+        visited.write(mongo, space.collection(ESTABLISHMENT_PATROLS));
         GuardedCounts.apply(mongo, space.collection(PATROL_MOVES), space.collection(TownMonths.COLLECTION),
                 townCounts);
         GuardedCounts.apply(mongo, space.collection(PATROL_MOVES), space.collection(INSPECTOR_MONTHS),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,17 +36,18 @@ final class MergedUpserts {
         return this;
     }
 
-    boolean isEmpty() {
-        return sets.isEmpty();
-    }
-
-    /** Adds one upsert by {@code _id} per document to the bulk, in the order the documents were first named. */
-    void into(BulkOperations bulk) {
+    /** One unordered bulk write to the collection: an upsert by {@code _id} per document; nothing when empty. */
+    void write(MongoTemplate mongo, String collection) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         sets.forEach((id, fields) -> {
             Update update = new Update();
             fields.forEach(update::set);
             additions.get(id).forEach((field, values) -> update.addToSet(field).each(values.toArray()));
             bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
         });
+        bulk.execute();
     }
 }
