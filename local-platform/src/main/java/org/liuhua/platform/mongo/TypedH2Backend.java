@@ -32,8 +32,6 @@ public final class TypedH2Backend extends H2Backend {
     /** MVStore's page cache in MB (H2's default is 16): the demo city's working set fits. */
     static final int CACHE_MB = 96;
 
-    /** The databases opened (set on the first: the base constructor opens some before the fields are set). */
-    private List<TypedH2Database> opened;
     /** Where the store's time goes ({@link CommandStats}), or null when not asked for. */
     private final CommandStats stats;
 
@@ -105,18 +103,14 @@ public final class TypedH2Backend extends H2Backend {
     }
 
     @Override
-    protected synchronized MongoDatabase openOrCreateDatabase(String databaseName) {
-        TypedH2Database database = TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
-        if (opened == null) {
-            opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        }
-        opened.add(database);
-        return database;
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** How many counts were answered as queries ({@link TypedH2Database#handleCommand}), for the tests. */
     long countsByQuery() {
-        return opened.stream().mapToLong(d -> d.countsByQuery.sum()).sum();
+        return listDatabaseNames().stream()
+                .mapToLong(name -> ((TypedH2Database) resolveDatabase(name)).countsByQuery.sum()).sum();
     }
 
     /** Converts a store file of mongo-java-server's own format (no format mark, some maps) to {@link StoreTypes}. */
