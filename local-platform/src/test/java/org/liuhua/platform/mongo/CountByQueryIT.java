@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -15,12 +14,10 @@ import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liuhua.platform.Ports;
 
 /**
  * A count as the driver sends it (Spring Data's {@code count} and {@code exists}) is answered as a query, which uses
@@ -34,11 +31,9 @@ class CountByQueryIT {
 
     @Test
     void countsAndExistenceChecksAreAnsweredAsQueriesWithTheAggregationsAnswers() {
-        TypedH2Backend backend = TypedH2Backend.open(dir.resolve("liuhua"));
-        MongoServer server = new MongoServer(backend);
-        int port = Ports.freePort();
-        server.bind("127.0.0.1", port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (ServedStore store = ServedStore.open(dir.resolve("liuhua"), TypedH2Backend.CACHE_MB)) {
+            TypedH2Backend backend = store.backend();
+            MongoClient client = store.client();
             MongoCollection<Document> hazards = client.getDatabase("c").getCollection("hazards");
             hazards.createIndex(Indexes.ascending("versionKey"), new IndexOptions().unique(true));
             List<Document> written = new ArrayList<>();
@@ -73,8 +68,6 @@ class CountByQueryIT {
 
             // every countDocuments above went the query's way (9 + 4 + 1), none of the explicit aggregations did
             assertThat(backend.countsByQuery() - before).isEqualTo(14);
-        } finally {
-            server.shutdown();
         }
     }
 

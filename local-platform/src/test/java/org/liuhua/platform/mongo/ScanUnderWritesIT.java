@@ -10,15 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liuhua.platform.Ports;
 
 /**
  * A query that scans a collection larger than the page cache keeps reading the pages of the version it started on
@@ -34,15 +31,13 @@ class ScanUnderWritesIT {
     @Test
     void aLongScanSurvivesCommitsAndFreedChunksUnderIt() throws Exception {
         int documents = 20_000;
-        TypedH2Backend backend = TypedH2Backend.open(dir.resolve("scan"), 1);    // 1 MB cache: scans read from disk
-        MongoServer server = new MongoServer(backend);
-        int port = Ports.freePort();
-        server.bind("127.0.0.1", port);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         AtomicInteger updates = new AtomicInteger();
         String padding = "隐患描述".repeat(200);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (ServedStore store = ServedStore.open(dir.resolve("scan"), 1)) {    // 1 MB cache: scans read from disk
+            TypedH2Backend backend = store.backend();
+            MongoClient client = store.client();
             MongoCollection<Document> hazards = client.getDatabase("t").getCollection("hazards");
             MongoCollection<Document> counts = client.getDatabase("t").getCollection("counts");
             // the two collections' pages share chunks, so rewriting one frees chunks the other's pages were in
@@ -87,7 +82,6 @@ class ScanUnderWritesIT {
             assertThat(updates.get()).as("writes went on during the scans").isGreaterThan(1_000);
         } finally {
             stop.set(true);
-            server.shutdown();
         }
     }
 

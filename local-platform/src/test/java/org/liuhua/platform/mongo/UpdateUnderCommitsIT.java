@@ -13,16 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liuhua.platform.Ports;
 
 /**
  * Updates of a large document with nested fields, from several clients while the store commits again and again,
@@ -36,14 +33,12 @@ class UpdateUnderCommitsIT {
 
     @Test
     void nestedUpdatesOfOneLargeDocumentDuringCommitsKeepTheStoreOpen() throws Exception {
-        TypedH2Backend backend = TypedH2Backend.open(dir.resolve("updates"), 4);
-        MongoServer server = new MongoServer(backend);
-        int port = Ports.freePort();
-        server.bind("127.0.0.1", port);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Set<String> written = ConcurrentHashMap.newKeySet();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (ServedStore store = ServedStore.open(dir.resolve("updates"), 4)) {
+            TypedH2Backend backend = store.backend();
+            MongoClient client = store.client();
             MongoCollection<Document> months = client.getDatabase("t").getCollection("inspector_months");
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
@@ -90,8 +85,6 @@ class UpdateUnderCommitsIT {
             assertThat(backend.getMvStore().isClosed()).isFalse();
             Document month = months.find(Filters.eq("_id", "2026-11")).first();
             assertThat(month.get("inspectors", Document.class).keySet()).containsExactlyInAnyOrderElementsOf(written);
-        } finally {
-            server.shutdown();
         }
     }
 }
