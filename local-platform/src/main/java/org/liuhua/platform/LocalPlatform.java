@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -23,6 +24,10 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path repoRoot = Path.of(System.getProperty("liuhua.repo", ".")).toAbsolutePath().normalize();
+        if (List.of(args).contains("--prepare-class-data")) {
+            prepareClassData(repoRoot);
+            return;
+        }
         Path dataDir = Path.of(env("LIUHUA_DATA_DIR", repoRoot.resolve(".data").toString()));
         for (String arg : args) {
             if (arg.equals("--reset")) {
@@ -51,6 +56,31 @@ public final class LocalPlatform {
         DemoData.loadOnFirstStart(platform);
         printSummary(platform, dataDir, (System.nanoTime() - started) / 1e9);
         stopped.await();
+    }
+
+    /**
+     * The run command's last build step: the services' and the gateway's class-data archives ({@link ClassData}),
+     * made with a broker and a store of their own on free ports in a temporary folder. Nothing to do when current.
+     */
+    private static void prepareClassData(Path repoRoot) throws IOException {
+        long started = System.nanoTime();
+        Path dataDir = Files.createTempDirectory("liuhua-class-data-");
+        Platform platform = new Platform(repoRoot, dataDir, Ports.free(), Platform.SERVICES,
+                data -> IdentityProvider.keys("http://127.0.0.1:9/unused", "http://127.0.0.1:9/unused/certs"),
+                Platform.localJvmOptions());
+        Thread stop = new Thread(platform::close, "liuhua-class-data-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        List<String> archived;
+        try {
+            archived = platform.prepareClassData(Duration.ofSeconds(300));
+        } finally {
+            platform.close();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            deleteRecursively(dataDir);
+        }
+        if (!archived.isEmpty()) {
+            log(String.format("class-data archives of %s made in %.0f s", archived, (System.nanoTime() - started) / 1e9));
+        }
     }
 
     private static void printSummary(Platform platform, Path dataDir, double seconds) {

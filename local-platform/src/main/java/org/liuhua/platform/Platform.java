@@ -29,6 +29,7 @@ public final class Platform implements AutoCloseable {
     private final List<String> jvmOptions;
     private final KafkaBroker kafka;
     private final MongoStore mongo;
+    private final ClassData classData;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -45,6 +46,7 @@ public final class Platform implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.kafka = new KafkaBroker(ports.kafka(), ports.kafkaController(), this.dataDir.resolve("kafka"));
         this.mongo = new MongoStore(ports.mongo(), this.dataDir.resolve("mongo").resolve("liuhua"));
+        this.classData = new ClassData(this.repoRoot);
     }
 
     /** JVM options that favour start-up time and a small footprint on a developer machine. */
@@ -82,7 +84,46 @@ public final class Platform implements AutoCloseable {
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * Prepares the class-data archives of every process this platform starts ({@link ClassData}, ADR 16): extracts
+     * each Boot jar that changed since its last extraction, then starts the broker, the store and each process whose
+     * archive is missing once, up to its refreshed application context, and keeps the archives they write as they
+     * exit. Fast when nothing changed. Uses this platform's ports and data folder; call instead of {@link #start}.
+     *
+     * @return the processes archived anew (none when everything was current)
+     */
+    public List<String> prepareClassData(Duration timeout) {
+        List<String> names = new ArrayList<>(services);
+        names.add("gateway");
+        List<String> missing = names.parallelStream().filter(name -> classData.extract(name, bootJar(name))).toList();
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        identity = identityStarter.apply(dataDir);
+        kafka.start();
+        mongo.start();
+        for (String name : missing) {
+            processes.put(name, process(name, classData.training(name)));
+        }
+        processes.values().forEach(ServiceProcess::start);
+        List<String> failed = new ArrayList<>();
+        for (String name : missing) {
+            if (!processes.get(name).awaitExit(timeout) || !classData.keepArchive(name)) {
+                failed.add(name);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("no class-data archive for " + failed + "; see the logs in "
+                    + dataDir.resolve("logs") + " (they start from their extracted jars without one)");
+        }
+        return missing;
+    }
+
     private ServiceProcess process(String name) {
+        return process(name, List.of());
+    }
+
+    private ServiceProcess process(String name, List<String> extraOptions) {
         Map<String, String> env = new HashMap<>(identity.securityEnvironment());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SPRING_MONGODB_URI", mongo.uri(name.replace("-service", "")));
@@ -97,11 +138,19 @@ public final class Platform implements AutoCloseable {
             String address = System.getenv("LIUHUA_GATEWAY_ADDRESS");
             env.put("SERVER_ADDRESS", address == null || address.isBlank() ? "127.0.0.1" : address);
         }
-        Path jar = repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
+        // the extracted jar and its class-data archive when they were prepared from this very jar (ClassData)
+        ClassData.Launch launch = classData.launch(name, bootJar(name));
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(launch.jvmOptions());
+        options.addAll(extraOptions);
         // the actuator (metrics, health details) on a loopback port of its own; kept across restarts of the process
         int management = managementPorts.computeIfAbsent(name, n -> Ports.freePort());
-        return new ServiceProcess(name, jar, port(name), management, env,
-                dataDir.resolve("logs").resolve(name + ".log"), jvmOptions);
+        return new ServiceProcess(name, launch.jar(), port(name), management, env,
+                dataDir.resolve("logs").resolve(name + ".log"), options);
+    }
+
+    private Path bootJar(String name) {
+        return repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
     }
 
     public int port(String name) {

@@ -118,6 +118,33 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
+    /**
+     * Waits until the process exits by itself (a run that ends on its own, e.g. {@code spring.context.exit}); kills it
+     * after {@code timeout}.
+     *
+     * @return whether it exited with status 0 within the time
+     */
+    public boolean awaitExit(Duration timeout) {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null) {
+            return false;
+        }
+        try {
+            if (current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return current.exitValue() == 0;
+            }
+            kill();
+            return false;
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGTERM and wait: the service finishes its requests and relays its outbox before it exits. */
     public synchronized void stop() {
         if (process != null && process.isAlive()) {
