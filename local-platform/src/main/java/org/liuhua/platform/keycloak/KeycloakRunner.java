@@ -54,6 +54,13 @@ public final class KeycloakRunner {
      * copied into the next new work directory ({@link #install}); Keycloak checks the build options it finds and
      * rebuilds by itself when they differ, so a stale copy costs time, never correctness.
      */
+    /** kc.sh's default JAVA_OPTS of this version, but {@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1} for G1. */
+    static final String JAVA_OPTS = "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
+            + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
+            + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC"
+            + " -XX:TieredStopAtLevel=1 -XX:FlightRecorderOptions=stackdepth=512"
+            + " -Djdk.tls.rejectClientInitiatedRenegotiation=true";
+
     static final List<String> BUILD_OPTIONS = List.of("start-dev", "--cache", "local");
     /** Keycloak's line when it rebuilds before starting. */
     static final String REBUILD_LINE = "Updating the configuration";
@@ -99,6 +106,10 @@ public final class KeycloakRunner {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            // kc.sh's own options, with C1 only and the serial collector instead of G1: Keycloak starts beside six
+            // other JVMs on 2 cores, where C2's compilations and G1's threads cost start-up time (benchmarks/README
+            // "JVM settings"); an operator's JAVA_OPTS still replaces them
+            env.putIfAbsent("JAVA_OPTS", JAVA_OPTS + " " + env.get("JAVA_OPTS_KC_HEAP"));
             if (!env.containsKey("JAVA_HOME")) {
                 env.put("JAVA_HOME", System.getProperty("java.home"));
             }
