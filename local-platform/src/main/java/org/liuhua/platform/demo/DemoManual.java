@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
@@ -30,14 +31,16 @@ public final class DemoManual {
     static final List<String> FLAGS = List.of("DUST_EXPLOSION", "METAL_SMELTING", "CONFINED_SPACE",
             "HAZARDOUS_CHEMICALS", "AMMONIA_REFRIGERATION");
 
+    private final long seed;
     private final Random random;
     private final LocalDate today;
     private int adopted;
     private int cards;
     private int acknowledged;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     public DemoManual(long seed) {
+        this.seed = seed;
         this.random = new Random(seed);
         this.today = LocalDate.now(CHINA);
     }
@@ -98,12 +101,15 @@ public final class DemoManual {
 
     /**
      * Twelve months of self-checks of some adopters (after {@link #handbooks}); their failed items become hazards in
-     * hazard-service by event.
+     * hazard-service by event. The establishments in parallel, each drawing from a random of its own (seeded with the
+     * demo's seed and its id), so the same city comes out whatever the order.
      */
     public String selfChecks(DemoApi api) {
+        List<Runnable> establishments = new ArrayList<>();
         for (String id : selfChecking) {
-            selfChecks(api, id);
+            establishments.add(() -> selfChecks(api, id, new Random(seed ^ id.hashCode())));
         }
+        DemoCity.parallel(establishments);
         return "manual: " + adopted + " adopting establishments, " + cards + " cards, " + acknowledged
                 + " acknowledgements, " + runs + " self-checks";
     }
@@ -227,7 +233,7 @@ public final class DemoManual {
     }
 
     /** One self-check a month over the last twelve months; about one item in eight fails. */
-    private void selfChecks(DemoApi api, String establishmentId) {
+    private void selfChecks(DemoApi api, String establishmentId, Random random) {
         for (int month = 12; month >= 1; month--) {
             Instant checkedAt = today.minusMonths(month).withDayOfMonth(5 + random.nextInt(20)).atTime(9, 30)
                     .atZone(CHINA).toInstant();
@@ -247,7 +253,7 @@ public final class DemoManual {
             String runId = run.get("id").asString();
             call(() -> api.post("/api/v1/checklists/runs/" + runId + "/results", Map.of("results", results)));
             call(() -> api.post("/api/v1/checklists/runs/" + runId + "/complete", ""));
-            runs++;
+            runs.incrementAndGet();
         }
     }
 
