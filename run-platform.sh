@@ -18,10 +18,10 @@ if [ ! -f "$stamp" ] || [ ! -f "$launcher" ] || [ -n "$(find . -path ./.data -pr
   ./mvnw -B -q -DskipTests -Dmaven.jar.forceCreation=true package </dev/null
   touch "$stamp"
 fi
-# The build's last step, quick when nothing changed: each service's jar extracted and its class-data archive made
-# (target/class-data/, ADR 16), so the services start in about half the CPU time.
-# A signal meanwhile stops it (its shutdown hook stops the processes it started).
-java -Xmx512m -Dliuhua.repo="$PWD" -jar "$launcher" --prepare-class-data </dev/null &
+# The build's last step, quick when nothing changed (ADR 16): each service's jar extracted and its class-data archive
+# made (target/class-data/), so the services start in about half the CPU time, and Keycloak's database with the realm
+# imported kept for new data folders. A signal meanwhile stops it (its shutdown hook stops what it started).
+java -Xmx512m -Dliuhua.repo="$PWD" -jar "$launcher" --prepare </dev/null &
 prepare=$!
 trap 'kill -TERM "$prepare" 2>/dev/null; wait "$prepare"; exit 143' INT TERM
 wait "$prepare"

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.liuhua.platform.demo.DemoData;
+import org.liuhua.platform.keycloak.KeycloakRunner;
 
 /**
  * The run command: the whole platform on this machine with demo data. Data is kept in one folder
@@ -24,8 +26,8 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path repoRoot = Path.of(System.getProperty("liuhua.repo", ".")).toAbsolutePath().normalize();
-        if (List.of(args).contains("--prepare-class-data")) {
-            prepareClassData(repoRoot);
+        if (List.of(args).contains("--prepare")) {
+            prepare(repoRoot);
             return;
         }
         Path dataDir = Path.of(env("LIUHUA_DATA_DIR", repoRoot.resolve(".data").toString()));
@@ -59,16 +61,20 @@ public final class LocalPlatform {
     }
 
     /**
-     * The run command's last build step: the services' and the gateway's class-data archives ({@link ClassData}),
-     * made with a broker and a store of their own on free ports in a temporary folder. Nothing to do when current.
+     * The run command's last build step (ADR 16), each part only when what it is made from changed: the services' and
+     * the gateway's class-data archives ({@link ClassData}), made with a broker and a store of their own on free ports
+     * in a temporary folder, and beside them Keycloak's database with the realm imported, for new data folders.
      */
-    private static void prepareClassData(Path repoRoot) throws IOException {
+    private static void prepare(Path repoRoot) throws IOException {
         long started = System.nanoTime();
+        Path realm = repoRoot.resolve("deploy").resolve("keycloak").resolve("liuhua-realm.json");
+        CompletableFuture<Boolean> keycloak = CompletableFuture.supplyAsync(() ->
+                KeycloakRunner.prepareInitialDatabase(realm, Ports.freePort(), Duration.ofSeconds(300)));
         Path dataDir = Files.createTempDirectory("liuhua-class-data-");
         Platform platform = new Platform(repoRoot, dataDir, Ports.free(), Platform.SERVICES,
                 data -> IdentityProvider.keys("http://127.0.0.1:9/unused", "http://127.0.0.1:9/unused/certs"),
                 Platform.localJvmOptions());
-        Thread stop = new Thread(platform::close, "liuhua-class-data-stop");
+        Thread stop = new Thread(platform::close, "liuhua-prepare-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         List<String> archived;
         try {
@@ -80,6 +86,9 @@ public final class LocalPlatform {
         }
         if (!archived.isEmpty()) {
             log(String.format("class-data archives of %s made in %.0f s", archived, (System.nanoTime() - started) / 1e9));
+        }
+        if (keycloak.join()) {
+            log(String.format("Keycloak's database with the realm imported kept in %.0f s", (System.nanoTime() - started) / 1e9));
         }
     }
 

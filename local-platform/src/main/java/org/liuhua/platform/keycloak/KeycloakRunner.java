@@ -81,6 +81,7 @@ public final class KeycloakRunner {
             Files.createDirectories(workDir);
             Path distribution = locateDistribution(workDir);
             Path home = install(distribution, workDir.resolve("server"));
+            restoreInitialDatabase(distribution, home, realmJson);
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
             Path imported = imports.resolve(REALM + "-realm.json");
             if (Files.exists(home.resolve("data").resolve("h2")) && Files.exists(imported)
@@ -259,6 +260,82 @@ public final class KeycloakRunner {
     }
 
     private static final String BUILD_STAMP = "build-options";
+
+    /** Where a database just made by importing the realm is kept: beside the distribution, like its build. */
+    static Path keptDatabase(Path distribution) {
+        return distribution.resolveSibling(distribution.getFileName() + "-initial-database");
+    }
+
+    /**
+     * Keeps the database of a first start — the schema made and the realm imported, nothing else — for new work
+     * directories (ADR 16), when there is none for this realm yet: starts Keycloak once in a temporary work directory
+     * on {@code port}, waits until the realm answers, stops it (H2 closes its files) and keeps {@code data/h2}.
+     * A new work directory then starts without making the schema and importing the realm (about a third of
+     * Keycloak's start-up). Nothing is kept for a distribution unpacked into a work directory.
+     *
+     * @return whether it kept a new database
+     */
+    public static boolean prepareInitialDatabase(Path realmJson, int port, Duration timeout) {
+        try {
+            Path scratch = Files.createTempDirectory("liuhua-keycloak-");
+            try {
+                Path distribution = locateDistribution(scratch);
+                Path kept = keptDatabase(distribution);
+                if (distribution.startsWith(scratch) || databaseStamp(realmJson).equals(readStamp(kept))) {
+                    return false;
+                }
+                start(scratch, port, realmJson, timeout).stop();
+                Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
+                copyFiles(scratch.resolve("server").resolve("data").resolve("h2"), fresh.resolve("h2"));
+                Files.writeString(fresh.resolve(BUILD_STAMP), databaseStamp(realmJson));
+                if (Files.exists(kept)) {
+                    deleteTree(kept);
+                }
+                Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
+                log.info("kept Keycloak's database with the realm imported in {} for new work directories", kept);
+                return true;
+            } finally {
+                deleteTree(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep Keycloak's initial database", e);
+        }
+    }
+
+    /** A new work directory (no database yet) starts from the kept database when it was made from this realm. */
+    static void restoreInitialDatabase(Path distribution, Path home, Path realmJson) throws IOException {
+        Path database = home.resolve("data").resolve("h2");
+        Path kept = keptDatabase(distribution);
+        if (Files.exists(database) || !databaseStamp(realmJson).equals(readStamp(kept))) {
+            return;
+        }
+        try {
+            copyFiles(kept.resolve("h2"), database);
+            log.info("using the kept Keycloak database with the realm imported {}", kept);
+        } catch (IOException unreadable) {
+            // replaced meanwhile: Keycloak makes the schema and imports the realm itself
+            log.warn("cannot use the kept Keycloak database {} ({})", kept, unreadable.toString());
+            deleteTree(database);
+        }
+    }
+
+    /** Keycloak's version, its build options and the realm file's digest: what the kept database was made from. */
+    private static String databaseStamp(Path realmJson) throws IOException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(realmJson));
+            return VERSION + " " + String.join(" ", BUILD_OPTIONS) + " " + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readStamp(Path kept) {
+        try {
+            return Files.readString(kept.resolve(BUILD_STAMP));
+        } catch (IOException none) {
+            return "";
+        }
+    }
 
     /**
      * After a ready start: keeps the server's build beside a shared distribution when there is none yet or Keycloak
