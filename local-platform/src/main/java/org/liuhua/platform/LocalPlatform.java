@@ -1,6 +1,7 @@
 package org.liuhua.platform;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,27 +69,53 @@ public final class LocalPlatform {
     private static void prepare(Path repoRoot) throws IOException {
         long started = System.nanoTime();
         Path realm = repoRoot.resolve("deploy").resolve("keycloak").resolve("liuhua-realm.json");
-        CompletableFuture<Boolean> keycloak = CompletableFuture.supplyAsync(() ->
-                KeycloakRunner.prepareInitialDatabase(realm, Ports.freePort(), Duration.ofSeconds(300)));
-        Path dataDir = Files.createTempDirectory("liuhua-class-data-");
+        Path scratch = Files.createTempDirectory("liuhua-prepare-");
+        CompletableFuture<Boolean> keycloak = CompletableFuture.supplyAsync(() -> KeycloakRunner
+                .prepareInitialDatabase(realm, scratch.resolve("keycloak"), Ports.freePort(), Duration.ofSeconds(300)));
+        Path dataDir = scratch.resolve("class-data");
         Platform platform = new Platform(repoRoot, dataDir, Ports.free(), Platform.SERVICES,
                 data -> IdentityProvider.keys("http://127.0.0.1:9/unused", "http://127.0.0.1:9/unused/certs"),
                 Platform.localJvmOptions());
-        Thread stop = new Thread(platform::close, "liuhua-prepare-stop");
+        Thread stop = new Thread(() -> {
+            platform.close();
+            deleteQuietly(scratch);
+        }, "liuhua-prepare-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        List<String> archived;
+        // neither is needed to run the platform: a failure is reported and the platform starts without it
         try {
-            archived = platform.prepareClassData(Duration.ofSeconds(300));
+            List<String> archived = platform.prepareClassData(Duration.ofSeconds(300));
+            if (!archived.isEmpty()) {
+                log(String.format("class-data archives of %s made in %.0f s", archived,
+                        (System.nanoTime() - started) / 1e9));
+            }
+        } catch (RuntimeException e) {
+            log("WARN: " + e.getMessage() + " — the services start without class-data archives");
         } finally {
             platform.close();
-            Runtime.getRuntime().removeShutdownHook(stop);
-            deleteRecursively(dataDir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // stopped by a signal: the hook stops the same processes
+            }
         }
-        if (!archived.isEmpty()) {
-            log(String.format("class-data archives of %s made in %.0f s", archived, (System.nanoTime() - started) / 1e9));
+        try {
+            if (keycloak.join()) {
+                log(String.format("Keycloak's database with the realm imported kept in %.0f s",
+                        (System.nanoTime() - started) / 1e9));
+            }
+        } catch (RuntimeException e) {
+            log("WARN: could not keep Keycloak's database with the realm imported (" + e.getMessage()
+                    + ") — new data folders import the realm themselves");
         }
-        if (keycloak.join()) {
-            log(String.format("Keycloak's database with the realm imported kept in %.0f s", (System.nanoTime() - started) / 1e9));
+        deleteQuietly(scratch);
+    }
+
+    /** Best effort: a process stopped meanwhile may still be writing into the folder. */
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException | UncheckedIOException e) {
+            log("WARN: could not delete " + dir + ": " + e);
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service (or the gateway) as a separate operating-system process: {@code java -jar} of its Boot jar with its
- * connection settings in the environment, its output in a log file. It can be stopped gracefully (SIGTERM), killed
+ * One service (or the gateway) as a separate operating-system process: {@code java -jar} of its Boot jar, or of the
+ * jar extracted from it with its class-data archive ({@link ClassData}), with its connection settings in the
+ * environment, its output in a log file. It can be stopped gracefully (SIGTERM), killed
  * (SIGKILL) and started again.
  * <p>
  * Exposure: the process listens on the loopback address only ({@code server.address=127.0.0.1}), and its actuator

@@ -268,35 +268,31 @@ public final class KeycloakRunner {
 
     /**
      * Keeps the database of a first start — the schema made and the realm imported, nothing else — for new work
-     * directories (ADR 16), when there is none for this realm yet: starts Keycloak once in a temporary work directory
-     * on {@code port}, waits until the realm answers, stops it (H2 closes its files) and keeps {@code data/h2}.
+     * directories (ADR 16), when there is none for this realm yet: starts Keycloak once in {@code scratch} (a work
+     * directory of the caller's, new or empty, which the caller deletes) on {@code port}, waits until the realm
+     * answers, stops it (H2 closes its files) and keeps {@code data/h2}.
      * A new work directory then starts without making the schema and importing the realm (about a third of
      * Keycloak's start-up). Nothing is kept for a distribution unpacked into a work directory.
      *
      * @return whether it kept a new database
      */
-    public static boolean prepareInitialDatabase(Path realmJson, int port, Duration timeout) {
+    public static boolean prepareInitialDatabase(Path realmJson, Path scratch, int port, Duration timeout) {
         try {
-            Path scratch = Files.createTempDirectory("liuhua-keycloak-");
-            try {
-                Path distribution = locateDistribution(scratch);
-                Path kept = keptDatabase(distribution);
-                if (distribution.startsWith(scratch) || databaseStamp(realmJson).equals(readStamp(kept))) {
-                    return false;
-                }
-                start(scratch, port, realmJson, timeout).stop();
-                Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
-                copyFiles(scratch.resolve("server").resolve("data").resolve("h2"), fresh.resolve("h2"));
-                Files.writeString(fresh.resolve(BUILD_STAMP), databaseStamp(realmJson));
-                if (Files.exists(kept)) {
-                    deleteTree(kept);
-                }
-                Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
-                log.info("kept Keycloak's database with the realm imported in {} for new work directories", kept);
-                return true;
-            } finally {
-                deleteTree(scratch);
+            Path distribution = locateDistribution(scratch);
+            Path kept = keptDatabase(distribution);
+            if (distribution.startsWith(scratch) || databaseStamp(realmJson).equals(readStamp(kept))) {
+                return false;
             }
+            start(scratch, port, realmJson, timeout).stop();
+            Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
+            copyFiles(scratch.resolve("server").resolve("data").resolve("h2"), fresh.resolve("h2"));
+            Files.writeString(fresh.resolve(BUILD_STAMP), databaseStamp(realmJson));
+            if (Files.exists(kept)) {
+                deleteTree(kept);
+            }
+            Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
+            log.info("kept Keycloak's database with the realm imported in {} for new work directories", kept);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep Keycloak's initial database", e);
         }

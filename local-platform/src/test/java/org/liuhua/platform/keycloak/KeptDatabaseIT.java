@@ -25,10 +25,12 @@ class KeptDatabaseIT {
 
     @Test
     void aNewWorkDirectoryStartsFromTheKeptDatabaseWithoutMakingTheSchemaOrImportingTheRealm() throws Exception {
-        KeycloakRunner.prepareInitialDatabase(REALM, Ports.freePort(), Duration.ofSeconds(180));
+        KeycloakRunner.prepareInitialDatabase(REALM, workDir.resolve("scratch"), Ports.freePort(),
+                Duration.ofSeconds(180));
         Path kept = KeycloakRunner.keptDatabase(KeycloakRunner.locateDistribution(workDir));
         assertThat(kept.resolve("h2")).isDirectoryContaining("glob:**.mv.db");
-        assertThat(KeycloakRunner.prepareInitialDatabase(REALM, Ports.freePort(), Duration.ofSeconds(180)))
+        assertThat(KeycloakRunner.prepareInitialDatabase(REALM, workDir.resolve("scratch-2"), Ports.freePort(),
+                Duration.ofSeconds(180)))
                 .as("kept for this realm already: nothing to do").isFalse();
 
         RunningKeycloak keycloak = KeycloakRunner.start(workDir.resolve("new"), Ports.freePort(), REALM,
@@ -46,7 +48,8 @@ class KeptDatabaseIT {
 
     @Test
     void aChangedRealmFileIsNotServedFromTheDatabaseMadeFromTheOldOne() throws Exception {
-        KeycloakRunner.prepareInitialDatabase(REALM, Ports.freePort(), Duration.ofSeconds(180));
+        KeycloakRunner.prepareInitialDatabase(REALM, workDir.resolve("scratch"), Ports.freePort(),
+                Duration.ofSeconds(180));
         Path distribution = KeycloakRunner.locateDistribution(workDir);
         Path changed = workDir.resolve("changed-realm.json");
         Files.writeString(changed, Files.readString(REALM) + "\n");
