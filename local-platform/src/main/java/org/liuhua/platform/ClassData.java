@@ -103,6 +103,17 @@ public final class ClassData {
         }
     }
 
+    /** Keeps the log of a training start that failed beside the archives (its data folder is temporary). */
+    Path keepLog(String name, Path log) {
+        Path kept = root.resolve(name + "-training.log");
+        try {
+            Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+            return kept;
+        } catch (IOException e) {
+            return log;
+        }
+    }
+
     Path extractedJar(String name, Path bootJar) {
         return root.resolve(name).resolve(bootJar.getFileName());
     }

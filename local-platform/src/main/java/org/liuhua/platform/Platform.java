@@ -109,12 +109,12 @@ public final class Platform implements AutoCloseable {
         List<String> failed = new ArrayList<>();
         for (String name : missing) {
             if (!processes.get(name).awaitExit(timeout) || !classData.keepArchive(name)) {
-                failed.add(name);
+                failed.add(classData.keepLog(name, processes.get(name).logFile()).toString());
             }
         }
         if (!failed.isEmpty()) {
-            throw new IllegalStateException("no class-data archive for " + failed + "; see the logs in "
-                    + dataDir.resolve("logs") + " (they start from their extracted jars without one)");
+            throw new IllegalStateException("a training start wrote no class-data archive; see " + failed
+                    + " (those processes start from their extracted jars without one)");
         }
         return missing;
     }
