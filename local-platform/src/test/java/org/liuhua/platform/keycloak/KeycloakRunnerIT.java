@@ -44,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Starts the real Keycloak with deploy/keycloak/liuhua-realm.json and asks it for the demo identities' tokens; last,
- * restarts it on the same work directory: the data survives and the realm is not imported again. (One class, so the
- * test pays for one first start of Keycloak, not two.)
+ * restarts it on the same work directory: the data survives and the realm is not imported again. The work directory
+ * is new and starts from the database the run command's build step keeps (ADR 16), made here first when there is none
+ * for this realm: a start in a scratch directory that makes the schema and imports the realm. (One class, so the
+ * test pays for as few starts of Keycloak as it can.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakRunnerIT {
@@ -54,10 +56,39 @@ class KeycloakRunnerIT {
     static Path workDir;
     static RunningKeycloak keycloak;
 
+    static final Path REALM = Path.of(System.getProperty("liuhua.keycloak.realm",
+            "../deploy/keycloak/liuhua-realm.json"));
+
     @BeforeAll
     static void start() throws IOException {
-        Path realm = Path.of(System.getProperty("liuhua.keycloak.realm", "../deploy/keycloak/liuhua-realm.json"));
-        keycloak = KeycloakRunner.start(workDir, Ports.freePort(), realm, Duration.ofSeconds(180));
+        KeycloakRunner.prepareInitialDatabase(REALM, workDir.resolve("scratch"), Ports.freePort(),
+                Duration.ofSeconds(180));
+        keycloak = KeycloakRunner.start(workDir.resolve("new"), Ports.freePort(), REALM, Duration.ofSeconds(180));
+    }
+
+    @Test
+    void aNewWorkDirectoryStartsFromTheKeptDatabaseWithoutMakingTheSchemaOrImportingTheRealm() throws IOException {
+        Path kept = KeycloakRunner.keptDatabase(KeycloakRunner.locateDistribution(workDir.resolve("new")));
+        assertThat(kept.resolve("h2")).isDirectoryContaining("glob:**.mv.db");
+        assertThat(KeycloakRunner.prepareInitialDatabase(REALM, workDir.resolve("scratch-2"), Ports.freePort(),
+                Duration.ofSeconds(180))).as("kept for this realm already: nothing to do").isFalse();
+        assertThat(Files.readString(keycloak.logFile()))
+                .contains("already exists. Import skipped")
+                .doesNotContain("Initializing database schema");
+    }
+
+    @Test
+    void aChangedRealmFileIsNotServedFromTheDatabaseMadeFromTheOldOne() throws IOException {
+        Path distribution = KeycloakRunner.locateDistribution(workDir.resolve("new"));
+        Path changed = workDir.resolve("changed-realm.json");
+        Files.writeString(changed, Files.readString(REALM) + "\n");
+
+        Path home = Files.createDirectories(workDir.resolve("other").resolve("server"));
+        KeycloakRunner.restoreInitialDatabase(distribution, home, changed);
+        assertThat(home.resolve("data").resolve("h2")).doesNotExist();
+
+        KeycloakRunner.restoreInitialDatabase(distribution, home, REALM);
+        assertThat(home.resolve("data").resolve("h2")).isDirectoryContaining("glob:**.mv.db");
     }
 
     @AfterAll
@@ -80,14 +111,13 @@ class KeycloakRunnerIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void aRestartStopsEveryProcessKeepsTheDatabaseAndDoesNotImportTheRealmAgain() throws IOException {
-        Path realm = Path.of(System.getProperty("liuhua.keycloak.realm", "../deploy/keycloak/liuhua-realm.json"));
         int port = URI.create(keycloak.tokenUrl()).getPort();
         assertThat(Tokens.clientCredentials(keycloak.tokenUrl(), "demo-firm", "demo-firm-secret")).isNotBlank();
         stopAndAssertNothingLeft();
-        assertThat(workDir.resolve("server").resolve("data").resolve("h2")).isDirectory();
-        long logBefore = Files.size(workDir.resolve("keycloak.log"));
+        assertThat(workDir.resolve("new").resolve("server").resolve("data").resolve("h2")).isDirectory();
+        long logBefore = Files.size(workDir.resolve("new").resolve("keycloak.log"));
 
-        keycloak = KeycloakRunner.start(workDir, port, realm, Duration.ofSeconds(180));
+        keycloak = KeycloakRunner.start(workDir.resolve("new"), port, REALM, Duration.ofSeconds(180));
         assertThat(keycloak.isRunning()).isTrue();
         assertThat(Tokens.password(keycloak.tokenUrl(), "liuhua-cli", "city-admin", "liuhua")).isNotBlank();
         String secondRun = Files.readString(keycloak.logFile()).substring((int) logBefore);
@@ -221,7 +251,8 @@ class KeycloakRunnerIT {
 
     @Test
     void theDatabaseLivesInTheWorkDirectory() {
-        assertThat(Files.isDirectory(workDir.resolve("server").resolve("data").resolve("h2"))).isTrue();
+        assertThat(Files.isDirectory(workDir.resolve("new").resolve("server").resolve("data").resolve("h2")))
+                .isTrue();
     }
 
     private static List<String> values(JsonNode array) {
