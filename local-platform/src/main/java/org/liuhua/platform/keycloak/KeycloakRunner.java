@@ -48,19 +48,18 @@ public final class KeycloakRunner {
     private static final String ADMIN_USER = "admin";
     private static final String ADMIN_PASSWORD = "admin";
     /**
+     * Appended to kc.sh's own options (which select G1): C1 only and the serial collector, as for the services.
+     * Keycloak starts beside six other JVMs on 2 cores, where C2's compilations and G1's threads cost start-up time
+     * (benchmarks/README "JVM settings"). {@code -XX:-UseG1GC} first: two collectors selected would stop the JVM.
+     */
+    static final String JAVA_OPTS_APPEND = "-XX:-UseG1GC -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
      * The command and the options that decide Keycloak's build (Quarkus augmentation of {@code lib/quarkus}): the
      * distribution is built for production mode, so the first {@code start-dev} of a new work directory rebuilds it
      * (a minute or more on a busy 2-core machine). That build is kept beside the distribution ({@link #keepBuild}) and
      * copied into the next new work directory ({@link #install}); Keycloak checks the build options it finds and
      * rebuilds by itself when they differ, so a stale copy costs time, never correctness.
      */
-    /** kc.sh's default JAVA_OPTS of this version, but {@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1} for G1. */
-    static final String JAVA_OPTS = "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
-            + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
-            + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC"
-            + " -XX:TieredStopAtLevel=1 -XX:FlightRecorderOptions=stackdepth=512"
-            + " -Djdk.tls.rejectClientInitiatedRenegotiation=true";
-
     static final List<String> BUILD_OPTIONS = List.of("start-dev", "--cache", "local");
     /** Keycloak's line when it rebuilds before starting. */
     static final String REBUILD_LINE = "Updating the configuration";
@@ -107,10 +106,10 @@ public final class KeycloakRunner {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            // kc.sh's own options, with C1 only and the serial collector instead of G1: Keycloak starts beside six
-            // other JVMs on 2 cores, where C2's compilations and G1's threads cost start-up time (benchmarks/README
-            // "JVM settings"); an operator's JAVA_OPTS still replaces them
-            env.putIfAbsent("JAVA_OPTS", JAVA_OPTS + " " + env.get("JAVA_OPTS_KC_HEAP"));
+            if (!env.containsKey("JAVA_OPTS")) {
+                // an operator's JAVA_OPTS replaces kc.sh's options and these with them
+                env.putIfAbsent("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
+            }
             if (!env.containsKey("JAVA_HOME")) {
                 env.put("JAVA_HOME", System.getProperty("java.home"));
             }
@@ -244,8 +243,7 @@ public final class KeycloakRunner {
     /** Copies a kept dev-mode build (made with the same {@link #BUILD_OPTIONS}) over a new server's lib/quarkus. */
     private static void restoreBuild(Path distribution, Path home) throws IOException {
         Path kept = keptBuild(distribution);
-        Path stamp = kept.resolve(BUILD_STAMP);
-        if (!Files.isRegularFile(stamp) || !Files.readString(stamp).equals(String.join(" ", BUILD_OPTIONS))) {
+        if (!readStamp(kept).equals(String.join(" ", BUILD_OPTIONS))) {
             return;
         }
         Path build = home.resolve("lib").resolve("quarkus");
@@ -280,17 +278,14 @@ public final class KeycloakRunner {
         try {
             Path distribution = locateDistribution(scratch);
             Path kept = keptDatabase(distribution);
-            if (distribution.startsWith(scratch) || databaseStamp(realmJson).equals(readStamp(kept))) {
+            String stamp = databaseStamp(realmJson);
+            if (distribution.startsWith(scratch) || stamp.equals(readStamp(kept))) {
                 return false;
             }
             start(scratch, port, realmJson, timeout).stop();
-            Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
-            copyFiles(scratch.resolve("server").resolve("data").resolve("h2"), fresh.resolve("h2"));
-            Files.writeString(fresh.resolve(BUILD_STAMP), databaseStamp(realmJson));
-            if (Files.exists(kept)) {
-                deleteTree(kept);
+            if (!keep(scratch.resolve("server").resolve("data").resolve("h2"), kept, "h2", stamp)) {
+                return false;
             }
-            Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
             log.info("kept Keycloak's database with the realm imported in {} for new work directories", kept);
             return true;
         } catch (IOException e) {
@@ -325,6 +320,7 @@ public final class KeycloakRunner {
         }
     }
 
+    /** What a kept copy was made from, or "" when there is none. */
     private static String readStamp(Path kept) {
         try {
             return Files.readString(kept.resolve(BUILD_STAMP));
@@ -352,20 +348,33 @@ public final class KeycloakRunner {
             if (Files.isRegularFile(kept.resolve(BUILD_STAMP)) && !rebuilt) {
                 return;
             }
-            Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
-            copyFiles(home.resolve("lib").resolve("quarkus"), fresh.resolve("quarkus"));
-            Files.writeString(fresh.resolve(BUILD_STAMP), String.join(" ", BUILD_OPTIONS));
-            if (Files.exists(kept)) {
-                deleteTree(kept);
-            }
-            try {
-                Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
+            if (keep(home.resolve("lib").resolve("quarkus"), kept, "quarkus", String.join(" ", BUILD_OPTIONS))) {
                 log.info("kept the Keycloak build in {} for the next new work directory", kept);
-            } catch (IOException keptMeanwhile) {
-                deleteTree(fresh); // another start kept its build first
             }
         } catch (IOException | RuntimeException e) {
             log.warn("could not keep the Keycloak build in {}: {}", kept, e.toString());
+        }
+    }
+
+    /**
+     * Keeps the files of {@code from} as {@code kept/<name>} with {@code stamp} (what they were made from): written to
+     * a temporary folder and moved into place, so a reader sees a whole copy or none.
+     *
+     * @return false when another start kept its copy first
+     */
+    private static boolean keep(Path from, Path kept, String name, String stamp) throws IOException {
+        Path fresh = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
+        copyFiles(from, fresh.resolve(name));
+        Files.writeString(fresh.resolve(BUILD_STAMP), stamp);
+        if (Files.exists(kept)) {
+            deleteTree(kept);
+        }
+        try {
+            Files.move(fresh, kept, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException keptMeanwhile) {
+            deleteTree(fresh);
+            return false;
         }
     }
 
