@@ -63,7 +63,7 @@ public final class ClassData {
             LocalPlatform.deleteRecursively(folder);
             Files.createDirectories(root);
             Path log = root.resolve(name + "-extract.log");
-            Process extraction = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", bootJar.toString(), "extract",
+            Process extraction = new ProcessBuilder(ServiceProcess.java(), "-Djarmode=tools", "-jar", bootJar.toString(), "extract",
                     "--destination", folder.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!extraction.waitFor(120, TimeUnit.SECONDS) || extraction.exitValue() != 0) {
@@ -137,9 +137,5 @@ public final class ClassData {
 
     private static String stamp(Path bootJar) throws IOException {
         return Files.size(bootJar) + " " + Files.getLastModifiedTime(bootJar).toMillis();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

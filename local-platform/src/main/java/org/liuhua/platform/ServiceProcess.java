@@ -62,7 +62,7 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the platform first (./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -222,6 +222,11 @@ public final class ServiceProcess {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** The {@code java} of the JVM that starts the processes: every process runs on the same Java. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void sleep(long millis) {

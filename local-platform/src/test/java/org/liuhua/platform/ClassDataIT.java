@@ -62,8 +62,7 @@ class ClassDataIT {
 
     private String startToRefreshedContext(ClassData.Launch launch, Map<String, String> environment)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.java()));
         command.addAll(Platform.localJvmOptions());
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-Xshare:on", "-Xlog:class+load=info", "-Dspring.context.exit=onRefresh", "-jar",
