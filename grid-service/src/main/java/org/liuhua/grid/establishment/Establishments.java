@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
 import org.liuhua.kit.store.AggregateStore;
+import org.liuhua.kit.time.CityCalendar;
 import org.liuhua.kit.web.PageQuery;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -60,18 +62,20 @@ public class Establishments {
     private final MongoTemplate mongo;
     private final Regions regions;
     private final Clock clock;
+    private final CityCalendar calendar;
 
     private final CodeSets codeSets;
     private final ApplicationEventPublisher publisher;
 
     Establishments(AggregateStore<Establishment> store, MongoTemplate mongo, Regions regions, CodeSets codeSets,
-                   ApplicationEventPublisher publisher, Clock clock) {
+                   ApplicationEventPublisher publisher, Clock clock, CityCalendar calendar) {
         this.store = store;
         this.mongo = mongo;
         this.regions = regions;
         this.codeSets = codeSets;
         this.publisher = publisher;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The longest landlord chain followed when looking for a cycle (a sublet of a sublet …). */
@@ -92,11 +96,12 @@ public class Establishments {
             throw new InvalidInputException(problems);
         }
         Placement placement = place(draft.id(), draft, new References(scope), problems);
+        List<Instant> officerSince = officerSince(draft, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         scope.requireWriteTown(placement.townId());
-        Saved<Establishment> saved = save(draft, placement);
+        Saved<Establishment> saved = save(draft, placement, officerSince, null, scope);
         if (saved.created()) {
             linksChanged(saved.value().id(), null, null, saved.value());
         }
@@ -122,6 +127,7 @@ public class Establishments {
             }
             List<FieldProblem> problems = new ArrayList<>(draft.problems());
             Placement placement = problems.isEmpty() ? place(draft.id(), draft, references, problems) : null;
+            List<Instant> officerSince = problems.isEmpty() ? officerSince(draft, problems) : null;
             if (problems.isEmpty() && !scope.writesTown(placement.townId())) {
                 problems.add(new FieldProblem("townId", "you may register establishments of your own town only"));
             }
@@ -130,7 +136,7 @@ public class Establishments {
                 continue;
             }
             try {
-                Saved<Establishment> saved = save(draft, placement, known);
+                Saved<Establishment> saved = save(draft, placement, officerSince, known, scope);
                 if (saved.created()) {
                     linksChanged(saved.value().id(), null, null, saved.value());
                 }
@@ -144,8 +150,16 @@ public class Establishments {
         return results;
     }
 
-    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement) {
-        return save(draft, placement, null);
+    /** When each officer the draft names is bound from (today when not given), checked as a binding's date. */
+    private List<Instant> officerSince(EstablishmentDraft draft, List<FieldProblem> problems) {
+        List<Instant> since = new ArrayList<>();
+        for (int i = 0; i < draft.officers().size(); i++) {
+            LocalDate date = draft.officers().get(i).since();
+            Instant from = date == null ? clock.instant() : calendar.startOf(date);
+            TimeBounds.binding("officers[" + i + "].since", from, clock, problems);
+            since.add(from);
+        }
+        return since;
     }
 
     /**
@@ -153,26 +167,34 @@ public class Establishments {
      * is inserted at once; a duplicate key (the same id twice in a batch, a concurrent request) is then compared as
      * any re-sent registration.
      */
-    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement, Set<String> known) {
+    private Saved<Establishment> save(EstablishmentDraft draft, Placement placement, List<Instant> officerSince,
+                                     Set<String> known, CallerScope scope) {
         String id = draft.id() != null ? draft.id() : "est-" + UUID.randomUUID();
+        String by = scope.caller().username();
         if (known != null && !known.contains(id)) {
             try {
                 Saved<Establishment> created = Saved.created(store.insert(Establishment.register(id, draft, placement,
-                        clock.instant())));
+                        officerSince, clock.instant(), by)));
                 known.add(id);
                 return created;
             } catch (DuplicateKeyException concurrent) {
                 // compared below
             }
         }
-        return Saved.insertOnce(store, Establishment.register(id, draft, placement, clock.instant()),
+        return Saved.insertOnce(store, Establishment.register(id, draft, placement, officerSince, clock.instant(), by),
                 existing -> existing.sameAs(draft, placement),
                 () -> new ConflictException("establishment " + id + " exists with different content; change it "
-                        + "with PUT", "REGISTERED", List.of("PUT /api/v1/establishments/" + id)));
+                        + "with PUT and its officers with their own requests", "REGISTERED",
+                        List.of("PUT /api/v1/establishments/" + id, "POST /api/v1/establishments/" + id + "/officers")));
     }
 
     public Establishment change(String id, EstablishmentDraft draft, CallerScope scope) {
         List<FieldProblem> problems = new ArrayList<>(draft.problems());
+        if (!draft.officers().isEmpty()) {
+            // a change of holder ends the earlier binding on a date: the officers' own requests keep the archive
+            problems.add(new FieldProblem("officers", "are named only when registering; bind and unbind them with "
+                    + "POST and DELETE /api/v1/establishments/" + id + "/officers"));
+        }
         Placement placement = problems.isEmpty() ? place(id, draft, new References(scope), problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

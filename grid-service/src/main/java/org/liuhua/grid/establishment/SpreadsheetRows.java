@@ -111,7 +111,7 @@ final class SpreadsheetRows {
         EstablishmentDraft draft = new EstablishmentDraft(v.get("id"), v.get("name"), v.get("kind"), v.get("industry"),
                 v.get("departmentId"), v.get("townId"), v.get("unitId"), v.get("riskLevel"), flagList, employees,
                 workshops, v.get("address"), latitude, longitude, v.get("landlordId"), v.get("clusterId"),
-                posts(v.getOrDefault("posts", ""), problems));
+                posts(v.getOrDefault("posts", ""), problems), null);
         return new Row(rowNumber, draft, problems);
     }
 

@@ -111,4 +111,64 @@ class BindingArchiveIT extends GridIT {
                 .get("inspectors").size()).isZero();
         assertThat(events(Topics.GRID, inspector, "liuhua.grid.inspector-unbound.v1", 1)).hasSize(1);
     }
+
+    @Test
+    void officersNamedInTheRegistrationAreBoundAsIfBoundOneByOneAndABadOneIsNamedWithoutLosingTheBatch() {
+        Place place = place(TOWN, "GENERAL");
+        String est = unique("est-jinfeng");
+        Map<String, Object> body = establishment(est, place, "GENERAL");
+        body.put("officers", List.of(
+                Map.of("personId", "p-zhou", "name", "周安全", "role", "SAFETY_OFFICER", "workshop", "一车间",
+                        "since", "2026-02-01"),
+                Map.of("personId", "p-wu", "name", "吴消防", "role", "FIRE_SAFETY_OFFICER")));
+        String bad = unique("est-jinfeng");
+        Map<String, Object> badBody = establishment(bad, place, "GENERAL");
+        badBody.put("officers", List.of(Map.of("personId", "p-x", "name", "某人", "role", "SAFETY_OFFICER"),
+                Map.of("personId", "p-y", "name", "某人二", "role", "JANITOR")));
+        TestHttp.Response batch = admin().post("/api/v1/establishments/batch", List.of(body, badBody));
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.json().get(0).get("status").asString()).isEqualTo("CREATED");
+        assertThat(batch.json().get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(batch.json().get(1).get("errors").findValuesAsString("field")).containsExactly("officers[1].role");
+        assertThat(admin().get("/api/v1/establishments/" + bad).status()).isEqualTo(404);
+
+        // the archive, the current officers and the events: as after one binding request per officer
+        JsonNode february = admin().get("/api/v1/bindings?establishmentId=" + est + "&at=2026-02-15").json();
+        assertThat(february.get("officers").findValuesAsString("personId")).containsExactly("p-zhou");
+        JsonNode current = admin().get("/api/v1/safety-officers?establishmentId=" + est).json();
+        assertThat(current.get("items").findValuesAsString("personId")).containsExactlyInAnyOrder("p-zhou", "p-wu");
+        var bound = events(Topics.GRID, est, "liuhua.grid.officer-bound.v1", 2);
+        assertThat(bound.stream().map(r -> EventJson.read(r.value(), OfficerBound.class)))
+                .extracting(OfficerBound::personId, OfficerBound::changedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p-zhou", "city-admin"),
+                        org.assertj.core.groups.Tuple.tuple("p-wu", "city-admin"));
+
+        // sent again: unchanged; with another officer: a conflict that points to the officers' own request
+        TestHttp.Response again = admin().post("/api/v1/establishments/batch", List.of(body));
+        assertThat(again.json().get(0).get("status").asString()).as(again.toString()).isEqualTo("UNCHANGED");
+        Map<String, Object> other = new java.util.LinkedHashMap<>(body);
+        other.put("officers", List.of(Map.of("personId", "p-zheng", "name", "郑安全", "role", "SAFETY_OFFICER")));
+        TestHttp.Response conflict = admin().post("/api/v1/establishments", other);
+        assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+        assertThat(conflict.body()).contains("/officers");
+
+        // a change names no officers (the binding requests keep the archive); a future date and a duplicate are named
+        TestHttp.Response put = admin().put("/api/v1/establishments/" + est, other);
+        assertThat(put.status()).as(put.toString()).isEqualTo(400);
+        assertThat(put.json().get("errors").findValuesAsString("field")).containsExactly("officers");
+        Map<String, Object> future = establishment(unique("est-jinfeng"), place, "GENERAL");
+        future.put("officers", List.of(Map.of("personId", "p-a", "name", "甲", "role", "SAFETY_OFFICER",
+                "since", "2099-01-01")));
+        assertFields(admin().post("/api/v1/establishments", future), "officers[0].since");
+        Map<String, Object> twice = establishment(unique("est-jinfeng"), place, "GENERAL");
+        twice.put("officers", List.of(Map.of("personId", "p-a", "name", "甲", "role", "SAFETY_OFFICER"),
+                Map.of("personId", "p-b", "name", "乙", "role", "SAFETY_OFFICER")));
+        assertFields(admin().post("/api/v1/establishments", twice), "officers[1].role");
+        assertThat(admin().get("/api/v1/establishments/" + future.get("id")).status()).isEqualTo(404);
+    }
+
+    private static void assertFields(TestHttp.Response r, String... fields) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsString("field")).as(r.toString()).containsExactly(fields);
+    }
 }

@@ -62,6 +62,25 @@ public class Establishment extends AggregateRoot {
 
     /** Registers a valid draft ({@link EstablishmentDraft#problems()} is empty) at its resolved placement. */
     public static Establishment register(String id, EstablishmentDraft draft, Placement placement, Instant now) {
+        return register(id, draft, placement, List.of(), now, null);
+    }
+
+    /**
+     * Registers a valid draft with the officers it names, each bound from its {@code officerSince} (same order) by
+     * {@code registeredBy}: the same document and events ({@link EstablishmentRegistered}, then one
+     * {@link OfficerBound} each) as a registration followed by one binding request per officer.
+     */
+    public static Establishment register(String id, EstablishmentDraft draft, Placement placement,
+                                         List<Instant> officerSince, Instant now, String registeredBy) {
+        Establishment e = registered(id, draft, placement, now);
+        for (int i = 0; i < draft.officers().size(); i++) {
+            OfficerDraft o = draft.officers().get(i);
+            e.bindOfficer(o.personId(), o.name(), o.role(), o.workshop(), officerSince.get(i), registeredBy);
+        }
+        return e;
+    }
+
+    private static Establishment registered(String id, EstablishmentDraft draft, Placement placement, Instant now) {
         Establishment e = new Establishment();
         e.id = id;
         e.apply(draft, placement);
@@ -194,7 +213,19 @@ public class Establishment extends AggregateRoot {
                 && posts().equals(d.posts())
                 && Objects.equals(address, d.address()) && Objects.equals(latitude, d.latitude())
                 && Objects.equals(longitude, d.longitude()) && Objects.equals(landlordId, d.landlordId())
-                && Objects.equals(clusterId, d.clusterId());
+                && Objects.equals(clusterId, d.clusterId())
+                && (d.officers().isEmpty() || holds(d.officers()));
+    }
+
+    /** Whether exactly these officers hold their roles now (a re-sent registration that named them). */
+    private boolean holds(List<OfficerDraft> named) {
+        List<String> current = officers.stream().filter(OfficerBinding::current)
+                .map(b -> b.personId() + "\u0000" + b.role() + "\u0000" + b.workshop() + "\u0000" + b.name())
+                .sorted().toList();
+        List<String> drafted = named.stream()
+                .map(o -> o.personId() + "\u0000" + o.role() + "\u0000" + o.workshop() + "\u0000" + o.name())
+                .sorted().toList();
+        return current.equals(drafted);
     }
 
     private void apply(EstablishmentDraft d, Placement p) {

@@ -11,12 +11,14 @@ import org.liuhua.kit.domain.FieldProblem;
  * the one validation of all three paths; references (unit, town, department) are resolved by the application
  * into a {@link Placement}. Limits: name ≤ 100 characters, address ≤ 200, ids ≤ 64, industry ≤ 50, at most 50 flag
  * codes (each ≤ 64, {@code A-Z0-9_}), employees ≤ 1,000,000, workshops ≤ 1,000, at most 200 {@link Post posts}
- * (岗位/班组; the problems name {@code posts[i].<field>}).
+ * (岗位/班组; the problems name {@code posts[i].<field>}), at most 50 {@link OfficerDraft officers} bound with the
+ * registration (only when registering: a change binds them with the officers' own requests, which keep the archive).
  */
 public record EstablishmentDraft(String id, String name, String kind, String industry, String departmentId,
                                  String townId, String unitId, String riskLevel, List<String> flags,
                                  Integer employeeCount, Integer workshops, String address, Double latitude,
-                                 Double longitude, String landlordId, String clusterId, List<Post> posts) {
+                                 Double longitude, String landlordId, String clusterId, List<Post> posts,
+                                 List<OfficerDraft> officers) {
 
     public static final List<String> KINDS = List.of("INDUSTRIAL", "KEY_SECTOR", "MIXED_USE_BUILDING", "SMALL_VENUE",
             "RESIDENTIAL");
@@ -43,6 +45,7 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
         landlordId = blankToNull(landlordId);
         clusterId = blankToNull(clusterId);
         posts = Post.normalised(posts);
+        officers = officers == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(officers));
     }
 
     public List<FieldProblem> problems() {
@@ -109,6 +112,7 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
             }
         }
         problems.addAll(Post.problems("posts", posts));
+        problems.addAll(OfficerDraft.problems("officers", officers));
         return problems;
     }
 
