@@ -168,6 +168,8 @@ public final class DemoCity {
     private final Map<String, List<String>> unitsByTown = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> establishmentsByUnit = new LinkedHashMap<>();
     private final Map<String, List<String>> unitsByInspector = new LinkedHashMap<>();
+    /** The officers each establishment is registered with, by establishment id. */
+    private final Map<String, List<Map<String, Object>>> officersOf = new LinkedHashMap<>();
     private final Map<String, String> keyUnits = new LinkedHashMap<>();
     private int patrols;
     private int findings;
@@ -199,9 +201,15 @@ public final class DemoCity {
     public void register(DemoApi api) {
         departments(api);
         regions(api);
-        establishments(api);
-        inspectors(api);
-        officers(api);
+        // drawn in this order (establishments, inspectors, officers), then sent: each establishment is registered with
+        // its officers in one request, and the inspectors go out beside the establishments
+        List<Runnable> establishmentBatches = establishments(api);
+        List<Runnable> inspectors = inspectors(api);
+        Runnable replacement = officers(api);
+        List<Runnable> calls = new ArrayList<>(establishmentBatches);
+        calls.addAll(inspectors);
+        parallel(calls);
+        replacement.run();
         clusters(api);
     }
 
@@ -270,7 +278,8 @@ public final class DemoCity {
         parallel(towns);
     }
 
-    private void establishments(DemoApi api) {
+    /** The establishments' registration batches, one per town (with the officers {@link #officers} draws). */
+    private List<Runnable> establishments(DemoApi api) {
         int totalWeight = PROFILES.stream().mapToInt(Profile::weight).sum();
         List<Runnable> batches = new ArrayList<>();
         for (Town town : TOWNS) {
@@ -305,7 +314,12 @@ public final class DemoCity {
                 establishmentsByUnit.computeIfAbsent(unitId, k -> new ArrayList<>()).add(e);
             }
             batches.add(() -> {
-                JsonNode results = api.post("/api/v1/establishments/batch", batch);
+                List<Map<String, Object>> withOfficers = batch.stream().map(e -> {
+                    Map<String, Object> registration = new LinkedHashMap<>(e);
+                    registration.put("officers", officersOf.getOrDefault((String) e.get("id"), List.of()));
+                    return registration;
+                }).toList();
+                JsonNode results = api.post("/api/v1/establishments/batch", withOfficers);
                 for (JsonNode result : results) {
                     if ("REJECTED".equals(result.path("status").asString())) {
                         throw new DemoApi.DemoLoadException("demo establishment rejected: " + result);
@@ -313,10 +327,11 @@ public final class DemoCity {
                 }
             });
         }
-        parallel(batches);
+        return batches;
     }
 
-    private void inspectors(DemoApi api) {
+    /** Each inspector's registration and bindings, to send. */
+    private List<Runnable> inspectors(DemoApi api) {
         String since = today.minusMonths(13).withDayOfMonth(1).toString();
         List<Runnable> inspectors = new ArrayList<>();
         for (Town town : TOWNS) {
@@ -343,14 +358,19 @@ public final class DemoCity {
                 unitsByInspector.put(inspectorId, mine);
             }
         }
-        parallel(inspectors);
+        return inspectors;
     }
 
-    private void officers(DemoApi api) {
+    /**
+     * Draws each establishment's officers into {@link #officersOf} (registered with it); returns the one binding made
+     * later, to send after the registrations: the enterprise officer of est-jinfeng-0001 changed in spring, so the
+     * binding archive shows both.
+     */
+    private Runnable officers(DemoApi api) {
         String since = today.minusMonths(14).toString();
-        List<Runnable> calls = new ArrayList<>();
         for (Map<String, Object> e : establishments) {
             String id = (String) e.get("id");
+            List<Map<String, Object>> officers = officersOf.computeIfAbsent(id, k -> new ArrayList<>());
             String kind = (String) e.get("kind");
             @SuppressWarnings("unchecked")
             List<String> flags = (List<String>) e.get("flags");
@@ -362,17 +382,17 @@ public final class DemoCity {
                     if (workshops > 1) {
                         body.put("workshop", "车间" + w);
                     }
-                    calls.add(() -> api.post("/api/v1/establishments/" + id + "/officers", body));
+                    officers.add(body);
                 }
             }
             if ((kind.equals("SMALL_VENUE") || kind.equals("RESIDENTIAL"))) {
                 if (random.nextInt(100) < 92) {
                     Map<String, Object> body = officer(id + "-fso", "FIRE_SAFETY_OFFICER", since);
-                    calls.add(() -> api.post("/api/v1/establishments/" + id + "/officers", body));
+                    officers.add(body);
                 }
                 if (random.nextInt(100) < 88) {
                     Map<String, Object> body = officer(id + "-fi", "FIRE_INSTRUCTOR", since);
-                    calls.add(() -> api.post("/api/v1/establishments/" + id + "/officers", body));
+                    officers.add(body);
                 }
             }
             boolean directorIndustry = flags.stream().anyMatch(f -> List.of("HAZARDOUS_CHEMICALS", "METAL_SMELTING",
@@ -380,18 +400,17 @@ public final class DemoCity {
                     || List.of("CONSTRUCTION", "SHIPBUILDING", "ROAD_TRANSPORT").contains(e.get("industry"));
             if (employees >= 100 && directorIndustry && random.nextInt(100) < 85) {
                 Map<String, Object> body = officer(id + "-sd", "SAFETY_DIRECTOR", since);
-                calls.add(() -> api.post("/api/v1/establishments/" + id + "/officers", body));
+                officers.add(body);
             }
             if ((flags.contains("HAZARDOUS_CHEMICALS") || flags.contains("METAL_SMELTING"))
                     && random.nextInt(100) < 80) {
                 Map<String, Object> body = officer(id + "-rse", "REGISTERED_SAFETY_ENGINEER", since);
-                calls.add(() -> api.post("/api/v1/establishments/" + id + "/officers", body));
+                officers.add(body);
             }
         }
-        // the enterprise officer of est-jinfeng-0001 changed in spring: the binding archive shows both
-        calls.add(() -> api.post("/api/v1/establishments/est-jinfeng-0001/officers",
-                officer("est-jinfeng-0001-so1-new", "SAFETY_OFFICER", today.minusMonths(6).toString())));
-        parallel(calls);
+        Map<String, Object> replacement = officer("est-jinfeng-0001-so1-new", "SAFETY_OFFICER",
+                today.minusMonths(6).toString());
+        return () -> api.post("/api/v1/establishments/est-jinfeng-0001/officers", replacement);
     }
 
     private Map<String, Object> officer(String personId, String role, String since) {

@@ -57,7 +57,9 @@ public final class DemoTraining {
         if (chosen.stream().noneMatch(e -> e.get("id").asString().equals("est-jinfeng-0001"))) {
             chosen.add(0, api.get("/api/v1/establishments/est-jinfeng-0001"));
         }
-        awaitKnown(api, chosen.get(0).get("id").asString());
+        // training-service learns establishments from grid-service's events, on three partitions: each one is
+        // awaited, not only the first (its partition may be ahead of the others')
+        chosen.forEach(e -> awaitKnown(api, e.get("id").asString()));
         List<Map<String, Object>> courses = courses(api);
         List<Runnable> work = new ArrayList<>();
         for (JsonNode e : chosen) {
