@@ -125,6 +125,11 @@ public class Webhooks {
         if (!NOTIFIED.contains(eventType)) {
             return 0;
         }
+        // the registrations (one small document per firm) before the hazard, a large document: with no webhook
+        // registered at all, as in most of a city's days, there is nothing to queue and nothing to read
+        if (!mongo.exists(new Query(), REGISTRATIONS)) {
+            return 0;
+        }
         Hazard h = store.findById(event.hazardId()).orElse(null);
         if (h == null) {
             log.warn("hazard event {} names unknown hazard {}; no webhook delivery", eventId, event.hazardId());
