@@ -85,6 +85,8 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
+        // stopped also when this JVM is killed without running its shutdown hooks
+        ParentWatch.guard(process);
     }
 
     /**

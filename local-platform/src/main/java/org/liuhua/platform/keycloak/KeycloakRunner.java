@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.liuhua.platform.ParentWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +116,8 @@ public final class KeycloakRunner {
             }
             log.info("starting Keycloak {} on port {} (home {}, log {})", VERSION, port, home, logFile);
             Process process = builder.start();
+            // stopped also when this JVM is killed without running its shutdown hooks
+            ParentWatch.guard(process);
             KeycloakProcess running = new KeycloakProcess(process, port, logFile);
             try {
                 awaitRealm(running, timeout);
