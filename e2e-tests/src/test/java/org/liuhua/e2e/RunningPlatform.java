@@ -19,7 +19,7 @@ import org.liuhua.platform.keycloak.Tokens;
  * One platform per test JVM, started the way the run command starts it (the same {@link Platform} class): Kafka
  * and the MongoDB stand-in in this process, the real Keycloak with the realm as code, every service and the
  * gateway as separate processes, on free ports so the tests pass while a platform runs on the standard ones.
- * Tokens are real Keycloak tokens. Stopped when the JVM ends.
+ * Tokens are real Keycloak tokens. Stopped when the JVM ends, leaving only its logs in the temporary folder.
  */
 public final class RunningPlatform {
 
@@ -70,7 +70,11 @@ public final class RunningPlatform {
                         "manual-service")) {
                     started.environment(service, Map.of("LIUHUA_OUTBOX_QUIETSWEEPINTERVAL", "2s"));
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    // the logs stay in the temporary folder; the broker's, the store's and Keycloak's data go
+                    started.deleteDataKeepingLogs();
+                }));
                 started.start(Duration.ofSeconds(Long.getLong("liuhua.e2e.startSeconds", 300)));
                 platform = started;
             } catch (IOException e) {

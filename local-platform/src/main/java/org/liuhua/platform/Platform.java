@@ -276,6 +276,23 @@ public final class Platform implements AutoCloseable {
         return routes;
     }
 
+    /**
+     * After {@link #close}: removes what the platform stored — the broker's log, the store's file, Keycloak's server
+     * copy with its database, 50–250 MB after an end-to-end run — and keeps the logs ({@code logs/},
+     * {@code keycloak/keycloak.log}) for a look after a failure. For throw-away data folders (the tests'); what cannot
+     * be removed is left to the system's temporary-file cleaning.
+     */
+    public void deleteDataKeepingLogs() {
+        for (Path part : List.of(dataDir.resolve("kafka"), dataDir.resolve("mongo"),
+                dataDir.resolve("keycloak").resolve("server"))) {
+            try {
+                LocalPlatform.deleteRecursively(part);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                System.err.println("WARN: cannot remove " + part + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** Stops the gateway and the services (SIGTERM, in parallel), then the broker, the store and the identity provider. */
     @Override
     public void close() {
