@@ -220,12 +220,14 @@ public class Establishment extends AggregateRoot {
     /** Whether exactly these officers hold their roles now (a re-sent registration that named them). */
     private boolean holds(List<OfficerDraft> named) {
         List<String> current = officers.stream().filter(OfficerBinding::current)
-                .map(b -> b.personId() + "\u0000" + b.role() + "\u0000" + b.workshop() + "\u0000" + b.name())
-                .sorted().toList();
+                .map(b -> holder(b.personId(), b.role(), b.workshop(), b.name())).sorted().toList();
         List<String> drafted = named.stream()
-                .map(o -> o.personId() + "\u0000" + o.role() + "\u0000" + o.workshop() + "\u0000" + o.name())
-                .sorted().toList();
+                .map(o -> holder(o.personId(), o.role(), o.workshop(), o.name())).sorted().toList();
         return current.equals(drafted);
+    }
+
+    private static String holder(String personId, String role, String workshop, String name) {
+        return personId + "\u0000" + role + "\u0000" + workshop + "\u0000" + name;
     }
 
     private void apply(EstablishmentDraft d, Placement p) {
