@@ -100,6 +100,10 @@ class PersonalDataAndLimitsIT extends GridIT {
         String est = registerEstablishment(place, "LOW");
         assertThat(fields(admin().post("/api/v1/establishments/" + est + "/officers", Map.of("personId", "p-li",
                 "name", "李安全", "role", "SAFETY_OFFICER", "since", "1999-05-01")))).containsExactly("since");
+        // the same limits as an officer named in a registration, every bad field at once
+        assertThat(fields(admin().post("/api/v1/establishments/" + est + "/officers", Map.of("personId", " ",
+                "name", "李".repeat(101), "role", "JANITOR", "workshop", "间".repeat(65), "since", "2999-01-01"))))
+                .containsExactlyInAnyOrder("personId", "name", "role", "workshop", "since");
         assertThat(admin().get("/api/v1/establishments/" + est).json().get("officers").size()).isZero();
     }
 

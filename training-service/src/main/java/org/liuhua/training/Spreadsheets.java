@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.liuhua.kit.domain.InvalidInputException;
+import org.liuhua.kit.domain.Text;
 
 /**
  * Reads and writes the spreadsheets enterprises keep (XLSX with Apache POI, first sheet; CSV UTF-8 with Apache Commons
@@ -46,8 +47,7 @@ public final class Spreadsheets {
     /** A data row: values by field, and the column letter of each field. */
     public record SheetRow(int rowNumber, Map<String, String> values, Map<String, String> letters) {
         public String get(String field) {
-            String v = values.get(field);
-            return v == null || v.isBlank() ? null : v.trim();
+            return Text.strippedOrNull(values.get(field));
         }
 
         public String letter(String field) {

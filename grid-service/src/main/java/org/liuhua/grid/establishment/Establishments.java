@@ -23,6 +23,7 @@ import org.liuhua.grid.TimeBounds;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.OfficerDraft;
 import org.liuhua.grid.establishment.domain.Placement;
 import org.liuhua.events.grid.EstablishmentSnapshot;
 import org.liuhua.grid.region.Regions;
@@ -415,14 +416,18 @@ public class Establishments {
         }
     }
 
-    public Establishment bindOfficer(String id, String personId, String name, String role, String workshop,
-                                     Instant since, CallerScope scope) {
+    /** Binds the holder from {@code since} (today when null); each bad field of the holder and the date at once. */
+    public Establishment bindOfficer(String id, OfficerDraft officer, Instant since, CallerScope scope) {
         Instant from = since == null ? clock.instant() : since;
-        requireBindingTime(from);
+        List<FieldProblem> problems = new ArrayList<>(officer.problems(""));
+        TimeBounds.binding("since", from, clock, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         return Saved.change(store, id, "establishment", establishment -> {
             requireVisible(establishment, scope);
             scope.requireWriteTown(establishment.townId());
-            return establishment.bindOfficer(personId, name, role, workshop, from, scope.caller().username());
+            return establishment.bindOfficer(officer, from, scope.caller().username());
         }).value();
     }
 

@@ -14,6 +14,7 @@ import org.liuhua.events.grid.OfficerBound;
 import org.liuhua.events.grid.OfficerUnbound;
 import org.liuhua.kit.domain.AggregateRoot;
 import org.liuhua.kit.domain.ConflictException;
+import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 
 /**
@@ -74,8 +75,7 @@ public class Establishment extends AggregateRoot {
                                          List<Instant> officerSince, Instant now, String registeredBy) {
         Establishment e = registered(id, draft, placement, now);
         for (int i = 0; i < draft.officers().size(); i++) {
-            OfficerDraft o = draft.officers().get(i);
-            e.bindOfficer(o.personId(), o.name(), o.role(), o.workshop(), officerSince.get(i), registeredBy);
+            e.bindOfficer(draft.officers().get(i), officerSince.get(i), registeredBy);
         }
         return e;
     }
@@ -329,12 +329,16 @@ public class Establishment extends AggregateRoot {
      * Binds a person in a role from {@code since}; the current holder of the same role (and workshop) is replaced and
      * kept in the history. Binding the same person again is a no-op. Returns whether anything changed.
      */
-    public boolean bindOfficer(String personId, String personName, String role, String workshop, Instant since,
-                               String changedBy) {
-        if (!OfficerBinding.ROLES.contains(role)) {
-            throw new InvalidInputException("role", "must be one of " + OfficerBinding.ROLES);
+    public boolean bindOfficer(OfficerDraft officer, Instant since, String changedBy) {
+        List<FieldProblem> problems = officer.problems("");
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         requireActive();
+        String personId = officer.personId();
+        String personName = officer.name();
+        String role = officer.role();
+        String workshop = officer.workshop();
         List<OfficerBinding> updated = new ArrayList<>();
         boolean changed = true;
         for (OfficerBinding b : officers) {

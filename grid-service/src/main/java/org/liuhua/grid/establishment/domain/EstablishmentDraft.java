@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.Text;
 
 /**
  * What a caller says about an establishment, from JSON, a batch item or a spreadsheet row. {@link #problems()} is
@@ -36,14 +37,14 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
     public EstablishmentDraft {
         flags = flags == null ? List.of() : flags.stream().map(String::trim).filter(f -> !f.isEmpty()).distinct()
                 .sorted().toList();
-        id = blankToNull(id);
-        industry = blankToNull(industry);
-        departmentId = blankToNull(departmentId);
-        townId = blankToNull(townId);
-        unitId = blankToNull(unitId);
-        address = blankToNull(address);
-        landlordId = blankToNull(landlordId);
-        clusterId = blankToNull(clusterId);
+        id = Text.strippedOrNull(id);
+        industry = Text.strippedOrNull(industry);
+        departmentId = Text.strippedOrNull(departmentId);
+        townId = Text.strippedOrNull(townId);
+        unitId = Text.strippedOrNull(unitId);
+        address = Text.strippedOrNull(address);
+        landlordId = Text.strippedOrNull(landlordId);
+        clusterId = Text.strippedOrNull(clusterId);
         posts = Post.normalised(posts);
         officers = officers == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(officers));
     }
@@ -124,9 +125,5 @@ public record EstablishmentDraft(String id, String name, String kind, String ind
 
     private static String printable(String value) {
         return value.length() > 64 ? value.substring(0, 64) + "…" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.Text;
 
 /**
  * A safety-role holder named in an establishment's registration ({@link EstablishmentDraft#officers()}): bound from
  * {@code since} (today when absent) exactly as {@code POST /api/v1/establishments/{id}/officers} binds one later.
- * Limits as there: person id ≤ 64 characters, name ≤ 100, workshop ≤ 64, a role of {@link OfficerBinding#ROLES}.
+ * Also the body of that request. Limits: person id ≤ 64 characters, name ≤ 100, workshop ≤ 64, a role of
+ * {@link OfficerBinding#ROLES}.
+ *
+ * @param since the date the binding starts (local date); today when absent — lets the archive be filled in afterwards
+ *              (人员调整动态报备)
  */
 public record OfficerDraft(String personId, String name, String role, String workshop, LocalDate since) {
 
@@ -21,10 +26,10 @@ public record OfficerDraft(String personId, String name, String role, String wor
     public static final int MAX_NAME = 100;
 
     public OfficerDraft {
-        personId = blankToNull(personId);
-        name = blankToNull(name);
-        role = blankToNull(role);
-        workshop = blankToNull(workshop);
+        personId = Text.strippedOrNull(personId);
+        name = Text.strippedOrNull(name);
+        role = Text.strippedOrNull(role);
+        workshop = Text.strippedOrNull(workshop);
     }
 
     /** The problems of a registration's officers, named {@code officers[i].<field>}. */
@@ -42,22 +47,8 @@ public record OfficerDraft(String personId, String name, String role, String wor
                 problems.add(new FieldProblem(at, "is empty"));
                 continue;
             }
-            if (o.personId() == null) {
-                problems.add(new FieldProblem(at + ".personId", "must not be blank"));
-            } else if (o.personId().length() > MAX_ID) {
-                problems.add(new FieldProblem(at + ".personId", "must be at most " + MAX_ID + " characters"));
-            }
-            if (o.name() == null) {
-                problems.add(new FieldProblem(at + ".name", "must not be blank"));
-            } else if (o.name().length() > MAX_NAME) {
-                problems.add(new FieldProblem(at + ".name", "must be at most " + MAX_NAME + " characters"));
-            }
-            if (o.workshop() != null && o.workshop().length() > MAX_ID) {
-                problems.add(new FieldProblem(at + ".workshop", "must be at most " + MAX_ID + " characters"));
-            }
-            if (o.role() == null || !OfficerBinding.ROLES.contains(o.role())) {
-                problems.add(new FieldProblem(at + ".role", "must be one of " + OfficerBinding.ROLES));
-            } else {
+            problems.addAll(o.problems(at + "."));
+            if (o.hasRole()) {
                 // one holder per role (and workshop) at a time, as a binding replaces the one before
                 Integer first = holders.putIfAbsent(o.role() + "\u0000" + Objects.toString(o.workshop(), ""), i);
                 if (first != null) {
@@ -70,7 +61,33 @@ public record OfficerDraft(String personId, String name, String role, String wor
         return problems;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /**
+     * The problems of this holder alone, each named {@code prefix} + field: {@code POST …/officers} names them
+     * {@code personId}, a registration {@code officers[i].personId}. (A second holder of the same role is the
+     * registration's problem, see {@link #problems(String, List)}.)
+     */
+    public List<FieldProblem> problems(String prefix) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (personId == null) {
+            problems.add(new FieldProblem(prefix + "personId", "must not be blank"));
+        } else if (personId.length() > MAX_ID) {
+            problems.add(new FieldProblem(prefix + "personId", "must be at most " + MAX_ID + " characters"));
+        }
+        if (name == null) {
+            problems.add(new FieldProblem(prefix + "name", "must not be blank"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(new FieldProblem(prefix + "name", "must be at most " + MAX_NAME + " characters"));
+        }
+        if (workshop != null && workshop.length() > MAX_ID) {
+            problems.add(new FieldProblem(prefix + "workshop", "must be at most " + MAX_ID + " characters"));
+        }
+        if (!hasRole()) {
+            problems.add(new FieldProblem(prefix + "role", "must be one of " + OfficerBinding.ROLES));
+        }
+        return problems;
+    }
+
+    private boolean hasRole() {
+        return role != null && OfficerBinding.ROLES.contains(role);
     }
 }

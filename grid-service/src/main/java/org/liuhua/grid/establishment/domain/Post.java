@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.liuhua.events.grid.EstablishmentPost;
 import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.Text;
 
 /**
  * A post (岗位/班组) of an establishment's production line: a team working {@code shifts} shifts a day with
@@ -29,7 +30,7 @@ public record Post(String name, String workshop, Integer shifts, Integer workers
 
     public Post {
         name = name == null ? null : name.trim();
-        workshop = workshop == null || workshop.isBlank() ? null : workshop.trim();
+        workshop = Text.strippedOrNull(workshop);
     }
 
     /** The list as given (null: none), each element read as a post (a null element: a post with nothing in it). */

@@ -14,6 +14,7 @@ import org.liuhua.grid.establishment.Establishments;
 import org.liuhua.grid.establishment.domain.Establishment;
 import org.liuhua.grid.establishment.domain.EstablishmentDraft;
 import org.liuhua.grid.establishment.domain.OfficerBinding;
+import org.liuhua.grid.establishment.domain.OfficerDraft;
 import org.liuhua.grid.establishment.domain.Post;
 import org.liuhua.grid.establishment.domain.UnitMembership;
 import org.liuhua.grid.scope.Scopes;
@@ -140,9 +141,9 @@ class EstablishmentController {
 
     @PostMapping("/{id}/officers")
     @PreAuthorize(WRITERS)
-    EstablishmentView bindOfficer(@PathVariable String id, @Valid @RequestBody OfficerRequest request) {
-        return EstablishmentView.of(establishments.bindOfficer(id, request.personId(), request.name(),
-                request.role(), request.workshop(), since(request.since()), scopes.current()));
+    EstablishmentView bindOfficer(@PathVariable String id, @RequestBody OfficerDraft officer) {
+        return EstablishmentView.of(establishments.bindOfficer(id, officer, since(officer.since()),
+                scopes.current()));
     }
 
     @DeleteMapping("/{id}/officers/{personId}")
@@ -155,14 +156,6 @@ class EstablishmentController {
 
     private Instant since(LocalDate date) {
         return date == null ? null : calendar.startOf(date);
-    }
-
-    /**
-     * @param since the date the binding starts (local date); today when absent — lets the archive be filled in
-     *              afterwards (人员调整动态报备)
-     */
-    record OfficerRequest(@NotBlank @Size(max = 64) String personId, @NotBlank @Size(max = 100) String name,
-                          @NotBlank @Size(max = 50) String role, @Size(max = 64) String workshop, LocalDate since) {
     }
 
     /** @param reason why it moved (企业搬迁, 网格调整, …) */

@@ -15,6 +15,7 @@ import org.liuhua.grid.scope.Scopes;
 import org.liuhua.kit.web.PageQuery;
 import org.liuhua.kit.web.PageResponse;
 import org.liuhua.kit.web.SortableBy;
+import org.liuhua.kit.domain.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,20 +77,17 @@ class UpdateProposalController {
     @PostMapping("/update-proposals/{id}/approve")
     @PreAuthorize("hasRole('TOWN_OFFICER')")
     ProposalView approve(@PathVariable String id, @Valid @RequestBody(required = false) ReviewRequest request) {
-        return ProposalView.of(updates.review(id, true, request == null ? null : trimmed(request.reason()),
-                scopes.current()));
+        String reason = request == null ? null : Text.strippedOrNull(request.reason());
+        return ProposalView.of(updates.review(id, true, reason, scopes.current()));
     }
 
     /** A rejection gives its reason. */
     @PostMapping("/update-proposals/{id}/reject")
     @PreAuthorize("hasRole('TOWN_OFFICER')")
     ProposalView reject(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
-        return ProposalView.of(updates.review(id, false, trimmed(request.reason()), scopes.current()));
+        return ProposalView.of(updates.review(id, false, Text.strippedOrNull(request.reason()), scopes.current()));
     }
 
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     enum Status { PENDING, APPROVED, REJECTED }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.Text;
 
 /**
  * A warning interview as submitted: {@code heldOn} as the ISO day it was held ({@code 2026-11-18}), the reason, who
@@ -24,9 +25,9 @@ public record InterviewDraft(String establishmentId, String heldOn, String depar
     public static final int MAX_YEARS_BACK = 2;
 
     public InterviewDraft {
-        establishmentId = blankToNull(establishmentId);
-        heldOn = blankToNull(heldOn);
-        departmentId = blankToNull(departmentId);
+        establishmentId = Text.strippedOrNull(establishmentId);
+        heldOn = Text.strippedOrNull(heldOn);
+        departmentId = Text.strippedOrNull(departmentId);
         reason = reason == null ? null : reason.strip();
     }
 
@@ -77,9 +78,5 @@ public record InterviewDraft(String establishmentId, String heldOn, String depar
 
     public LocalDate heldOnDay() {
         return LocalDate.parse(heldOn);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.liuhua.kit.domain.FieldProblem;
+import org.liuhua.kit.domain.Text;
 
 /**
  * A staff member as an enterprise enters them (one form, one batch item or one spreadsheet row): validated by
@@ -15,15 +16,15 @@ public record StaffDraft(String employeeNo, String name, String role, String pos
                          String process, LocalDate hireDate, String nationalId, String phone) {
 
     public StaffDraft {
-        employeeNo = trim(employeeNo);
-        name = trim(name);
-        role = trim(role);
-        post = trim(post);
-        workshop = trim(workshop);
-        team = trim(team);
-        process = trim(process);
-        nationalId = trim(nationalId);
-        phone = trim(phone);
+        employeeNo = Text.strippedOrNull(employeeNo);
+        name = Text.strippedOrNull(name);
+        role = Text.strippedOrNull(role);
+        post = Text.strippedOrNull(post);
+        workshop = Text.strippedOrNull(workshop);
+        team = Text.strippedOrNull(team);
+        process = Text.strippedOrNull(process);
+        nationalId = Text.strippedOrNull(nationalId);
+        phone = Text.strippedOrNull(phone);
     }
 
     public List<FieldProblem> problems() {
@@ -63,9 +64,5 @@ public record StaffDraft(String employeeNo, String name, String role, String pos
 
     public StaffRole staffRole() {
         return StaffRole.parse(role);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
