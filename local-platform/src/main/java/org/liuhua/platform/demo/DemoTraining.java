@@ -115,6 +115,9 @@ public final class DemoTraining {
         }
         post(api, "/api/v1/training/staff/batch", Map.of("establishmentId", id, "items", items));
         String principal = id + "-E0002";
+        // the establishment's induction cards in one batch, as its safety officer enters them; the post changes after
+        List<Map<String, Object>> cards = new ArrayList<>();
+        List<Map.Entry<String, Map<String, String>>> postChanges = new ArrayList<>();
         for (Map<String, String> item : items) {
             String staffId = id + "-" + item.get("employeeNo");
             LocalDate hired = LocalDate.parse(item.get("hireDate"));
@@ -125,14 +128,14 @@ public final class DemoTraining {
                 levels = List.of("COMPANY", "WORKSHOP", "TEAM");
             }
             for (String level : levels) {
-                post(api, "/api/v1/training/staff/" + staffId + "/inductions", Map.of("level", level,
-                        "heldOn", hired.minusDays(3).toString(), "hours", 8 + r.nextInt(5), "trainer",
+                cards.add(Map.of("staffId", staffId, "level", level, "heldOn", hired.minusDays(3).toString(),
+                        "hours", 8 + r.nextInt(5), "trainer",
                         level.equals("COMPANY") ? "安全科" : level.equals("WORKSHOP") ? "车间主任" : "班组长",
                         "theoryScore", 70 + r.nextInt(30), "practicalScore", 72 + r.nextInt(28)));
             }
             if (r.nextInt(100) < 3 && !staffId.endsWith("-E0001")) {
-                post(api, "/api/v1/training/staff/" + staffId + "/post-changes", Map.of("post", "叉车司机",
-                        "effectiveOn", today.minusDays(r.nextInt(40)).toString(), "note", "调岗，待重新三级教育"));
+                postChanges.add(Map.entry(staffId, Map.of("post", "叉车司机",
+                        "effectiveOn", today.minusDays(r.nextInt(40)).toString(), "note", "调岗，待重新三级教育")));
             }
             String role = roles.get(staffId);
             if (!role.equals("PRINCIPAL") && !role.equals("SAFETY_MANAGER") && !role.equals("SPECIAL_OPERATIONS")) {
@@ -151,6 +154,14 @@ public final class DemoTraining {
                     "issuedOn", expires.minusYears(role.equals("SPECIAL_OPERATIONS") ? 6 : 3).toString(),
                     "expiresOn", expires.toString()));
         }
+        calls.incrementAndGet();
+        JsonNode inducted = api.post("/api/v1/training/staff/inductions/batch", Map.of("establishmentId", id,
+                "items", cards));
+        if (inducted.path("rejected").asInt() != 0) {
+            throw new IllegalStateException("induction cards of " + id + " refused: " + inducted.get("errors"));
+        }
+        postChanges.forEach(change -> post(api, "/api/v1/training/staff/" + change.getKey() + "/post-changes",
+                change.getValue()));
         sessions(api, e, r, principal);
         drills(api, e, r);
         for (Map<String, String> item : items) {

@@ -4,8 +4,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
@@ -220,6 +223,132 @@ public class Staffs {
         keptEstablishment(current.establishmentId(), scope);
         return store.change(id, "staff", s -> s.recordInduction(level, heldOn, hours, trainer, theory, practical,
                 inductionRules, calendar.now(), by.signature()));
+    }
+
+    /** The fields of an item of {@link #recordInductions}. */
+    public static final List<String> INDUCTION_FIELDS = List.of("staffId", "employeeNo", "level", "heldOn", "hours",
+            "trainer", "theoryScore", "practicalScore");
+
+    /**
+     * Records a batch of induction cards of one establishment (三级教育卡, e.g. a class of new hires): each item names
+     * its person by {@code staffId} or {@code employeeNo}. Each bad item is reported by its number and field and the
+     * good ones are kept; an item recorded already with the same values is unchanged, so a re-sent batch records
+     * nothing twice. One write per person, with the events of one {@code POST …/{id}/inductions} per item.
+     */
+    public ImportReport recordInductions(String establishmentId, List<Map<String, String>> items, Scope scope,
+                                         Caller by) {
+        KnownEstablishment establishment = keptEstablishment(establishmentId, scope);
+        if (items.size() > properties.imports().maxRows()) {
+            throw new InvalidInputException("items", "at most " + properties.imports().maxRows() + " per batch");
+        }
+        List<ImportReport.RowError> errors = new ArrayList<>();
+        Map<String, List<InductionCard>> byStaff = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, String> values = items.get(i) == null ? Map.of() : items.get(i);
+            InductionCard card = InductionCard.read(i + 1, new Spreadsheets.SheetRow(i + 1, values, Map.of()),
+                    establishment.id());
+            if (card.problems().isEmpty()) {
+                byStaff.computeIfAbsent(card.staffId(), k -> new ArrayList<>()).add(card);
+            } else {
+                card.problems().forEach(p -> errors.add(new ImportReport.RowError(card.item(), "?", p.field(),
+                        p.message())));
+            }
+        }
+        int recorded = 0;
+        int unchanged = 0;
+        for (Map.Entry<String, List<InductionCard>> entry : byStaff.entrySet()) {
+            List<InductionCard> cards = entry.getValue();
+            Staff staff = store.findById(entry.getKey()).filter(s -> s.establishmentId().equals(establishment.id()))
+                    .orElse(null);
+            String refused = staff == null ? "no staff member " + entry.getKey() + " at establishment "
+                    + establishment.id() : staff.status() != StaffStatus.ACTIVE ? "staff member " + entry.getKey()
+                    + " has left the establishment" : null;
+            if (refused != null) {
+                cards.forEach(c -> errors.add(new ImportReport.RowError(c.item(), "?", c.reference(), refused)));
+                continue;
+            }
+            int[] added = {0};
+            store.change(entry.getKey(), "staff", s -> {
+                added[0] = 0;
+                for (InductionCard c : cards) {
+                    if (!s.holdsInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
+                            c.practicalScore())) {
+                        s.recordInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
+                                c.practicalScore(), inductionRules, calendar.now(), by.signature());
+                        added[0]++;
+                    }
+                }
+                return added[0] > 0 ? s : AggregateStore.NO_CHANGE;
+            });
+            recorded += added[0];
+            unchanged += cards.size() - added[0];
+        }
+        errors.sort(java.util.Comparator.comparingInt(ImportReport.RowError::row));
+        int rejected = (int) errors.stream().mapToInt(ImportReport.RowError::row).distinct().count();
+        return new ImportReport(items.size(), recorded, 0, unchanged, rejected, errors);
+    }
+
+    /** One item of {@link #recordInductions}, read from text with a problem per bad field. */
+    private record InductionCard(int item, String staffId, String reference, InductionLevel level,
+                                 java.time.LocalDate heldOn, Double hours, String trainer, Integer theoryScore,
+                                 Integer practicalScore, List<FieldProblem> problems) {
+
+        static InductionCard read(int item, Spreadsheets.SheetRow row, String establishmentId) {
+            List<FieldProblem> problems = new ArrayList<>();
+            String staffId = row.get("staffId");
+            String employeeNo = row.get("employeeNo");
+            String reference = staffId != null ? "staffId" : "employeeNo";
+            if (staffId == null && employeeNo == null) {
+                problems.add(new FieldProblem("employeeNo", "is required (or staffId)"));
+            } else if (staffId == null) {
+                staffId = Staff.idFor(establishmentId, employeeNo, null);
+            }
+            InductionLevel level = null;
+            String levelText = row.get("level");
+            if (levelText != null) {
+                try {
+                    level = InductionLevel.valueOf(levelText.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new FieldProblem("level", "'" + levelText + "' is not COMPANY, WORKSHOP or TEAM"));
+                }
+            }
+            String heldText = row.get("heldOn");
+            java.time.LocalDate heldOn = Spreadsheets.date(heldText);
+            if (heldText != null && heldOn == null) {
+                problems.add(new FieldProblem("heldOn", "'" + heldText + "' is not a date (yyyy-MM-dd)"));
+            }
+            Double hours = number(row, "hours", problems, text -> {
+                double value = Double.parseDouble(text);
+                if (!Double.isFinite(value)) {
+                    throw new NumberFormatException(text);
+                }
+                return value;
+            });
+            Integer theory = number(row, "theoryScore", problems, Integer::valueOf);
+            Integer practical = number(row, "practicalScore", problems, Integer::valueOf);
+            String trainer = row.get("trainer");
+            // the limits of a single induction, for the fields that were read
+            Set<String> unread = new HashSet<>();
+            problems.forEach(p -> unread.add(p.field()));
+            Staff.inductionProblems(level, heldOn, hours, trainer, theory, practical).stream()
+                    .filter(p -> !unread.contains(p.field())).forEach(problems::add);
+            return new InductionCard(item, staffId, reference, level, heldOn, hours, trainer, theory, practical,
+                    problems);
+        }
+
+        private static <T> T number(Spreadsheets.SheetRow row, String field, List<FieldProblem> problems,
+                                    java.util.function.Function<String, T> parse) {
+            String text = row.get(field);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return parse.apply(text);
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem(field, "'" + text + "' is not a number"));
+                return null;
+            }
+        }
     }
 
     /** One person within the caller's scope; 404 outside it. */

@@ -184,10 +184,9 @@ public class Staff extends org.liuhua.kit.domain.AggregateRoot {
         registerEvent(changed("LEFT", on, now));
     }
 
-    /** Records one induction level; it passes with both scores at least the pass score and the minimum hours. */
-    public Induction recordInduction(InductionLevel level, LocalDate heldOn, Double hours, String trainer,
-                                     Integer theoryScore, Integer practicalScore, InductionRules rules, Instant now,
-                                     String by) {
+    /** What is missing or out of range in an induction record, by field. */
+    public static List<FieldProblem> inductionProblems(InductionLevel level, LocalDate heldOn, Double hours,
+                                                       String trainer, Integer theoryScore, Integer practicalScore) {
         List<FieldProblem> problems = new ArrayList<>();
         if (level == null) {
             problems.add(new FieldProblem("level", "is required: COMPANY, WORKSHOP or TEAM"));
@@ -207,6 +206,25 @@ public class Staff extends org.liuhua.kit.domain.AggregateRoot {
         if (practicalScore == null || practicalScore < 0 || practicalScore > 100) {
             problems.add(new FieldProblem("practicalScore", "is required, 0 to 100"));
         }
+        return problems;
+    }
+
+    /**
+     * Whether an induction with exactly these values is recorded already: a re-sent batch of induction cards
+     * ({@code POST /api/v1/training/staff/inductions/batch}) records nothing twice.
+     */
+    public boolean holdsInduction(InductionLevel level, LocalDate heldOn, double hours, String trainer,
+                                  int theoryScore, int practicalScore) {
+        return inductions.stream().anyMatch(i -> i.level() == level && i.heldOn().equals(heldOn)
+                && i.hours() == hours && i.trainer().equals(trainer.trim()) && i.theoryScore() == theoryScore
+                && i.practicalScore() == practicalScore);
+    }
+
+    /** Records one induction level; it passes with both scores at least the pass score and the minimum hours. */
+    public Induction recordInduction(InductionLevel level, LocalDate heldOn, Double hours, String trainer,
+                                     Integer theoryScore, Integer practicalScore, InductionRules rules, Instant now,
+                                     String by) {
+        List<FieldProblem> problems = inductionProblems(level, heldOn, hours, trainer, theoryScore, practicalScore);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

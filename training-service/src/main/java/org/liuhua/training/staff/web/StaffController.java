@@ -162,6 +162,17 @@ class StaffController {
         return ResponseEntity.status(201).body(induction);
     }
 
+    @Operation(summary = "Record a batch of induction cards of one establishment (e.g. a class of new hires): items"
+            + " name the person by staffId or employeeNo, with level, heldOn, hours, trainer, theoryScore and"
+            + " practicalScore; each bad item is reported by number and field and the good ones are kept; a re-sent"
+            + " item recorded already is unchanged")
+    @PostMapping("/inductions/batch")
+    @PreAuthorize(Access.KEEPERS)
+    ImportReport recordInductions(@RequestBody Batch batch) {
+        return staffs.recordInductions(batch.establishmentId(), batch.items() == null ? List.of() : batch.items(),
+                scopes.current(), Caller.current());
+    }
+
     @Operation(summary = "Import staff from an XLSX or CSV file (the template's columns); good rows are kept, each bad"
             + " cell is reported with its row and column; importing the same file again changes nothing")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
