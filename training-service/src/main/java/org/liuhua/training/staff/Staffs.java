@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.liuhua.kit.domain.ConflictException;
 import org.liuhua.kit.domain.FieldProblem;
 import org.liuhua.kit.domain.InvalidInputException;
 import org.liuhua.kit.domain.NotFoundException;
@@ -268,18 +269,26 @@ public class Staffs {
                 continue;
             }
             int[] added = {0};
-            store.change(entry.getKey(), "staff", s -> {
-                added[0] = 0;
-                for (InductionCard c : cards) {
-                    if (!s.holdsInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
-                            c.practicalScore())) {
-                        s.recordInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
-                                c.practicalScore(), inductionRules, calendar.now(), by.signature());
-                        added[0]++;
+            try {
+                store.change(entry.getKey(), "staff", s -> {
+                    added[0] = 0;
+                    for (InductionCard c : cards) {
+                        if (!s.holdsInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
+                                c.practicalScore())) {
+                            s.recordInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
+                                    c.practicalScore(), inductionRules, calendar.now(), by.signature());
+                            added[0]++;
+                        }
                     }
-                }
-                return added[0] > 0 ? s : AggregateStore.NO_CHANGE;
-            });
+                    return added[0] > 0 ? s : AggregateStore.NO_CHANGE;
+                });
+            } catch (ConflictException | InvalidInputException meanwhile) {
+                // e.g. the person left between the check above and the write: their cards are refused, the
+                // other people's are kept
+                cards.forEach(c -> errors.add(new ImportReport.RowError(c.item(), "?", c.reference(),
+                        meanwhile.getMessage())));
+                continue;
+            }
             recorded += added[0];
             unchanged += cards.size() - added[0];
         }

@@ -78,7 +78,7 @@ class InductionBatchIT extends TrainingIT {
     }
 
     @Test
-    void anotherEstablishmentsKeeperIsRefusedAndAStaffMemberOfAnotherEstablishmentIsNotFound() {
+    void anotherEstablishmentsKeeperIsRefusedAndAStaffMemberOfAnotherEstablishmentOrWhoLeftIsRefused() {
         String mine = establishment(JINFENG);
         String other = establishment(JINFENG);
         String stranger = staff(other, "E0001", "FRONT_LINE", "包装工");
@@ -90,6 +90,13 @@ class InductionBatchIT extends TrainingIT {
         assertThat(report.get("rejected").asInt()).isEqualTo(1);
         assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("staffId");
         assertThat(admin().get("/api/v1/training/staff/" + stranger).json().path("inductions")).isEmpty();
+        String gone = staff(mine, "E0007", "FRONT_LINE", "叉车司机");
+        assertThat(admin().post("/api/v1/training/staff/" + gone + "/departure", Map.of("leftOn", day)).status())
+                .isEqualTo(200);
+        JsonNode left = enterpriseOfficer(mine).post(PATH, Map.of("establishmentId", mine, "items",
+                List.of(card("employeeNo", "E0007", "TEAM", day, 8)))).json();
+        assertThat(left.get("errors").get(0).get("field").asString()).isEqualTo("employeeNo");
+        assertThat(left.get("errors").get(0).get("message").asString()).contains("has left");
         TestHttp.Response missing = enterpriseOfficer(mine).post(PATH, Map.of("items", List.of()));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("establishmentId");
