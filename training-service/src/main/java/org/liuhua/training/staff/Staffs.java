@@ -226,10 +226,6 @@ public class Staffs {
                 inductionRules, calendar.now(), by.signature()));
     }
 
-    /** The fields of an item of {@link #recordInductions}. */
-    public static final List<String> INDUCTION_FIELDS = List.of("staffId", "employeeNo", "level", "heldOn", "hours",
-            "trainer", "theoryScore", "practicalScore");
-
     /**
      * Records a batch of induction cards of one establishment (三级教育卡, e.g. a class of new hires): each item names
      * its person by {@code staffId} or {@code employeeNo}. Each bad item is reported by its number and field and the
@@ -312,14 +308,10 @@ public class Staffs {
             } else if (staffId == null) {
                 staffId = Staff.idFor(establishmentId, employeeNo, null);
             }
-            InductionLevel level = null;
             String levelText = row.get("level");
-            if (levelText != null) {
-                try {
-                    level = InductionLevel.valueOf(levelText.toUpperCase(java.util.Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem("level", "'" + levelText + "' is not COMPANY, WORKSHOP or TEAM"));
-                }
+            InductionLevel level = levelText == null ? null : InductionLevel.parse(levelText);
+            if (levelText != null && level == null) {
+                problems.add(new FieldProblem("level", InductionLevel.notALevel(levelText)));
             }
             String heldText = row.get("heldOn");
             java.time.LocalDate heldOn = Spreadsheets.date(heldText);

@@ -149,13 +149,9 @@ class StaffController {
     @PostMapping("/{id}/inductions")
     @PreAuthorize(Access.KEEPERS)
     ResponseEntity<Induction> induct(@PathVariable String id, @RequestBody InductionRequest body) {
-        InductionLevel level = null;
-        if (body.level() != null) {
-            try {
-                level = InductionLevel.valueOf(body.level().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("level", "'" + body.level() + "' is not COMPANY, WORKSHOP or TEAM");
-            }
+        InductionLevel level = body.level() == null ? null : InductionLevel.parse(body.level());
+        if (body.level() != null && level == null) {
+            throw new InvalidInputException("level", InductionLevel.notALevel(body.level()));
         }
         Induction induction = staffs.recordInduction(id, level, body.heldOn(), body.hours(), body.trainer(),
                 body.theoryScore(), body.practicalScore(), scopes.current(), Caller.current());
