@@ -255,18 +255,17 @@ public class Staffs {
         int unchanged = 0;
         for (Map.Entry<String, List<InductionCard>> entry : byStaff.entrySet()) {
             List<InductionCard> cards = entry.getValue();
-            Staff staff = store.findById(entry.getKey()).filter(s -> s.establishmentId().equals(establishment.id()))
-                    .orElse(null);
-            String refused = staff == null ? "no staff member " + entry.getKey() + " at establishment "
-                    + establishment.id() : staff.status() != StaffStatus.ACTIVE ? "staff member " + entry.getKey()
-                    + " has left the establishment" : null;
-            if (refused != null) {
-                cards.forEach(c -> errors.add(new ImportReport.RowError(c.item(), "?", c.reference(), refused)));
-                continue;
-            }
+            String id = entry.getKey();
             int[] added = {0};
             try {
-                store.change(entry.getKey(), "staff", s -> {
+                // one read and at most one write per person: the checks are made on the copy that is changed
+                store.change(id, "staff", s -> {
+                    if (!s.establishmentId().equals(establishment.id())) {
+                        throw new NotFoundException("staff", id);
+                    }
+                    if (s.status() != StaffStatus.ACTIVE) {
+                        throw new ConflictException("staff member " + id + " has left the establishment");
+                    }
                     added[0] = 0;
                     for (InductionCard c : cards) {
                         if (!s.holdsInduction(c.level(), c.heldOn(), c.hours(), c.trainer(), c.theoryScore(),
@@ -278,11 +277,12 @@ public class Staffs {
                     }
                     return added[0] > 0 ? s : AggregateStore.NO_CHANGE;
                 });
-            } catch (ConflictException | InvalidInputException meanwhile) {
-                // e.g. the person left between the check above and the write: their cards are refused, the
-                // other people's are kept
-                cards.forEach(c -> errors.add(new ImportReport.RowError(c.item(), "?", c.reference(),
-                        meanwhile.getMessage())));
+            } catch (NotFoundException | ConflictException refused) {
+                // nobody of that id at this establishment, or a person who left: their cards are refused, the other
+                // people's are kept
+                String message = refused instanceof NotFoundException ? "no staff member " + id
+                        + " at establishment " + establishment.id() : refused.getMessage();
+                cards.forEach(c -> errors.add(new ImportReport.RowError(c.item(), "?", c.reference(), message)));
                 continue;
             }
             recorded += added[0];
