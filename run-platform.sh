@@ -33,7 +33,7 @@ trap - INT TERM
 # A shell started in the background without job control ignores SIGINT, and a JVM cannot catch a signal ignored
 # at its start: perl (part of every Debian/Ubuntu base system) restores the default first, so Ctrl-C and SIGINT
 # from a supervisor always reach the launcher's shutdown hook.
-java_cmd=(java -Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dliuhua.repo="$PWD" -jar "$launcher" "$@")
+java_cmd=(java -Xmx1g -Xmn320m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dliuhua.repo="$PWD" -jar "$launcher" "$@")
 if command -v perl >/dev/null 2>&1; then
   exec perl -e '$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec { $ARGV[0] } @ARGV or die "cannot start java: $!\n"' \
     "${java_cmd[@]}" </dev/null

@@ -51,7 +51,7 @@ public final class Platform implements AutoCloseable {
 
     /** JVM options that favour start-up time and a small footprint on a developer machine. */
     public static List<String> localJvmOptions() {
-        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of("-Xms160m", "-Xmn96m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=80m", "-Dfile.encoding=UTF-8");
     }
 

@@ -98,6 +98,28 @@ class ScopeIT extends HazardIT {
         assertThat(own.status()).as(route.name() + " by its own town " + own).isNotEqualTo(404);
     }
 
+    /**
+     * A city-wide caller's command skips the scope check (it sees every hazard) and meets the unknown id in the
+     * command's own read: the same 404 problem as anyone's, naming the hazard, and nothing is written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routesOfOneHazard")
+    void anUnknownHazardIsNotFoundForTheCityToo(Route route) {
+        Fixture f = fixture();
+        String unknown = unique("hz-unknown");
+        TestHttp.Response response = route.call().apply(admin(), new Fixture(unknown, "ev-" + unknown,
+                f.reportCode(), f.contractId()));
+        assertThat(response.status()).as(route.name() + " " + response).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains(unknown);
+        assertThat(admin().get("/api/v1/hazards/" + unknown).status()).isEqualTo(404);
+    }
+
+    /** The routes that name a hazard (the others name evidence or a public report). */
+    static Stream<Route> routesOfOneHazard() {
+        return hazardRoutes().filter(route -> route.name().contains(" /hazards/{id}"));
+    }
+
     static Stream<Route> firmRoutes() {
         return Stream.of(
                 new Route("GET /contracts/{id}", (h, f) -> h.get("/api/v1/contracts/" + f.contractId())),

@@ -17,7 +17,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class CommandStats {
 
-    private static final int TOP = 20;
+    /** How many entries each report lists ({@code -Dliuhua.store.commandStats.top}, default 20). */
+    private static final int TOP = Integer.getInteger("liuhua.store.commandStats.top", 20);
 
     private final Map<String, long[]> totals = new ConcurrentHashMap<>();
     private final LongAdder commands = new LongAdder();
