@@ -31,7 +31,7 @@ class HazardEventExamplesTest {
         return List.of(HazardReported.class, HazardTransferred.class, HazardAcknowledged.class,
                 HazardRectified.class, HazardReviewed.class, HazardEnforced.class, HazardClosed.class,
                 HazardOverdue.class, HazardEscalated.class, HazardEvidenceAdded.class, HazardCorroborated.class,
-                HazardSupervisionOrdered.class, HazardSignedOff.class);
+                HazardSupervisionOrdered.class, HazardSignedOff.class, HazardFindingWithdrawn.class);
     }
 
     @ParameterizedTest
