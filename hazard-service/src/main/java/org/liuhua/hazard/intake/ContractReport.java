@@ -85,8 +85,10 @@ public class ContractReport {
             }
         }
         lines.sort(java.util.Comparator.comparing(Line::enteredAt));
-        // accepted (受理): the authorities took the hazard up — it moved on from REPORTED (transferred or later)
-        long accepted = lines.stream().filter(l -> !HazardState.REPORTED.name().equals(l.state())).count();
+        // accepted (受理): the authorities took the hazard up — it moved on from REPORTED (transferred or later); a
+        // VOIDED hazard was not taken up
+        long accepted = lines.stream().filter(l -> !HazardState.REPORTED.name().equals(l.state())
+                && !HazardState.VOIDED.name().equals(l.state())).count();
         long closed = lines.stream().filter(l -> HazardState.CLOSED.name().equals(l.state())).count();
         return new Summary(contract, townId, lines.size(), accepted, closed, quality.of(firm), lines);
     }

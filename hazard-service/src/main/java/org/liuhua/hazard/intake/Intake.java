@@ -165,7 +165,7 @@ public class Intake {
     private Map<String, Hazard> openHazards(Instant now, List<Document> theirs) {
         Instant since = now.minus(properties.corroborationWindow());
         List<Document> candidates = theirs.stream()
-                .filter(h -> !HazardState.CLOSED.name().equals(h.getString("state")))
+                .filter(h -> !HazardState.finalNames().contains(h.getString("state")))
                 .filter(h -> h.getDate("reportedAt") != null && !h.getDate("reportedAt").toInstant().isBefore(since))
                 .sorted(java.util.Comparator.comparing((Document h) -> h.getDate("reportedAt"))
                         .thenComparing(h -> h.getString("_id")))

@@ -1,13 +1,22 @@
 package org.liuhua.hazard.intake;
 
+import java.util.Optional;
+
+import org.bson.Document;
 import org.liuhua.events.grid.PatrolFindingRecorded;
+import org.liuhua.events.grid.PatrolFindingWithdrawn;
 import org.liuhua.hazard.evidence.EvidenceFiles;
+import org.liuhua.hazard.loop.LoopCommands;
 import org.liuhua.hazard.loop.domain.Actor;
 import org.liuhua.hazard.loop.domain.HazardSource;
 import org.liuhua.hazard.loop.domain.Severity;
 import org.liuhua.kit.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +27,13 @@ import org.springframework.stereotype.Service;
  * {@code GRID_PATROL:<findingId>}; an event with one that was entered under that older key by the same inspector is a
  * DUPLICATE too. The finding's photos (uploaded by the inspector before the sync, pending) become BEFORE evidence of
  * the hazard it became or joined.
+ *
+ * <p>A finding withdrawn in grid-service (before grid learnt it had become a hazard; its events share the finding's
+ * key, so the withdrawal arrives after the recording) is passed to the hazard that holds it, as its own finding or a
+ * corroboration: that hazard is voided when nothing else has happened to it, else the withdrawal goes on its history
+ * ({@code Hazard.withdrawFinding}). A withdrawal that finds no hazard is kept ({@value #WITHDRAWN}, {@code _id} = the
+ * finding's source key), so that a recording delivered after it (a replay, a dead letter sent again) is entered and
+ * withdrawn at once: whatever the order, the finding ends as it ends in order.
  */
 @Service
 public class PatrolFindings {
@@ -26,17 +42,23 @@ public class PatrolFindings {
 
     private final Intake intake;
     private final EvidenceFiles evidence;
+    private final LoopCommands loop;
+    private final MongoTemplate mongo;
 
-    PatrolFindings(Intake intake, EvidenceFiles evidence) {
+    /** Withdrawals that came before their finding: {@code _id} source key; reference, reason, by, at, inspector. */
+    static final String WITHDRAWN = "withdrawn_patrol_findings";
+
+    PatrolFindings(Intake intake, EvidenceFiles evidence, LoopCommands loop, MongoTemplate mongo) {
         this.intake = intake;
         this.evidence = evidence;
+        this.loop = loop;
+        this.mongo = mongo;
     }
 
     public Outcome record(PatrolFindingRecorded e) {
         Severity severity = "MAJOR".equalsIgnoreCase(e.severity()) ? Severity.MAJOR : Severity.GENERAL;
         Site site = intake.site(e.establishmentId(), e.townId());
-        Actor inspector = new Actor("inspector:" + e.inspectorId(), e.inspectorId(), Roles.INSPECTOR,
-                e.inspectorId(), null);
+        Actor inspector = inspector(e.inspectorId());
         String legacyKey = "GRID_PATROL:" + e.findingId();
         boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
         // the reference is grid-service's finding key (<patrolId>:<findingId>), which its assessment matches on
@@ -54,6 +76,61 @@ public class PatrolFindings {
                     inspector);
         }
         log.info("patrol finding {} -> {} {}", e.findingId(), outcome.kind(), outcome.hazardId());
+        String hazardId = outcome.hazardId();
+        if (hazardId != null) {
+            // withdrawn before it came (a replay, a dead letter sent again): withdrawn now, as in order
+            withdrawnBefore(key, legacyKey, keyedByPatrol).ifPresent(w -> loop.withdrawFinding(hazardId,
+                    w.getString("reference"), w.getString("reason"), w.getString("withdrawnBy"),
+                    w.getDate("withdrawnAt") == null ? null : w.getDate("withdrawnAt").toInstant(), inspector));
+        }
         return outcome;
+    }
+
+    /**
+     * The withdrawal of a finding reaches the hazard that holds it (found as {@link #record} entered it: under the
+     * patrol's key, else under the older key without the patrol). When no hazard holds it (its recording has not come
+     * yet, or it was refused), the withdrawal is kept for a recording that comes later. Returns the hazard's id, if
+     * any.
+     */
+    public Optional<String> withdrawn(PatrolFindingWithdrawn e) {
+        Actor inspector = inspector(e.inspectorId());
+        boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
+        String reference = keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId();
+        Optional<Outcome> holder = intake.seenBy("GRID_PATROL:" + reference, inspector.subject(), e.establishmentId());
+        if (holder.isEmpty() && keyedByPatrol) {
+            reference = e.findingId();
+            holder = intake.seenBy("GRID_PATROL:" + reference, inspector.subject(), e.establishmentId());
+        }
+        if (holder.isEmpty()) {
+            // not entered (yet): kept, so that a recording delivered later is withdrawn as it is entered
+            String key = "GRID_PATROL:" + (keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId());
+            mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update()
+                    .setOnInsert("reference", keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId())
+                    .setOnInsert("reason", e.reason()).setOnInsert("withdrawnBy", e.withdrawnBy())
+                    .setOnInsert("withdrawnAt", e.withdrawnAt()).setOnInsert("inspectorId", e.inspectorId()),
+                    WITHDRAWN);
+            log.info("withdrawn patrol finding {} of patrol {} is on no hazard yet; kept", e.findingId(),
+                    e.patrolId());
+            return Optional.empty();
+        }
+        String hazardId = holder.get().hazardId();
+        boolean changed = loop.withdrawFinding(hazardId, reference, e.reason(), e.withdrawnBy(), e.withdrawnAt(),
+                inspector);
+        log.info("withdrawn patrol finding {} of patrol {} -> hazard {}{}", e.findingId(), e.patrolId(), hazardId,
+                changed ? "" : " (already applied)");
+        return Optional.of(hazardId);
+    }
+
+    /** The withdrawal kept for this finding before it was entered, if any (by {@code _id}). */
+    private Optional<Document> withdrawnBefore(String key, String legacyKey, boolean keyedByPatrol) {
+        Document w = mongo.findById(key, Document.class, WITHDRAWN);
+        if (w == null && keyedByPatrol) {
+            w = mongo.findById(legacyKey, Document.class, WITHDRAWN);
+        }
+        return Optional.ofNullable(w);
+    }
+
+    private static Actor inspector(String inspectorId) {
+        return new Actor("inspector:" + inspectorId, inspectorId, Roles.INSPECTOR, inspectorId, null);
     }
 }

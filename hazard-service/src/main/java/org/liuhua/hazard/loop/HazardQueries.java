@@ -103,7 +103,7 @@ public class HazardQueries {
                 corroborationsBySource.merge(c.getString("source"), 1L, Long::sum);
             }
             if (Severity.MAJOR.name().equals(d.getString("severity"))
-                    && !HazardState.CLOSED.name().equals(d.getString("state"))) {
+                    && !HazardState.finalNames().contains(d.getString("state"))) {
                 openMajor++;
             }
         }
@@ -136,11 +136,11 @@ public class HazardQueries {
                          Page<HazardSummary> hazards) {
     }
 
-    /** The open (not CLOSED) MAJOR hazards in the caller's scope, counted by town, and one page of them. */
+    /** The open (not CLOSED or VOIDED) MAJOR hazards in the caller's scope, counted by town, and one page of them. */
     public MajorRegister majorRegister(String townId, PageQuery page, Caller caller) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("severity").is(Severity.MAJOR));
-        all.add(Criteria.where("state").ne(HazardState.CLOSED));
+        all.add(Criteria.where("state").nin(HazardState.finalNames()));
         if (townId != null) {
             all.add(Criteria.where("townId").is(townId));
         }

@@ -55,7 +55,7 @@ public class Inbox {
         Map<String, Section> sections = new LinkedHashMap<>();
         Criteria pendingAcknowledgement = Criteria.where("state").is(HazardState.TRANSFERRED)
                 .and("acknowledgedAt").is(null);
-        Criteria open = Criteria.where("state").ne(HazardState.CLOSED);
+        Criteria open = Criteria.where("state").nin(HazardState.finalNames());
         if (Roles.DEPARTMENT_OFFICER.equals(role)) {
             String department = caller.departmentId();
             sections.put("transfersToAcknowledge", section(caller, size, pendingAcknowledgement,

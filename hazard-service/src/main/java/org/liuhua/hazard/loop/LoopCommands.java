@@ -1,6 +1,7 @@
 package org.liuhua.hazard.loop;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -165,6 +166,17 @@ public class LoopCommands {
         } catch (org.liuhua.kit.domain.ConflictException closed) {
             return false;
         }
+    }
+
+    /**
+     * A patrol finding that opened or joined the hazard was withdrawn ({@link Hazard#withdrawFinding}): the hazard
+     * is voided or keeps the withdrawal on its history. Idempotent: a redelivered withdrawal changes nothing (false).
+     */
+    public boolean withdrawFinding(String id, String findingRef, String reason, String withdrawnBy,
+                                   Instant withdrawnAt, Actor actor) {
+        Object changed = store.change(id, HazardStore.WHAT, h -> h.withdrawFinding(findingRef, reason, withdrawnBy,
+                withdrawnAt, actor, calendar.now()) ? h : org.liuhua.kit.store.AggregateStore.NO_CHANGE);
+        return changed instanceof Hazard;
     }
 
     /** The command on the hazard, if the caller sees it; repeated on a fresh copy when another write came first. */

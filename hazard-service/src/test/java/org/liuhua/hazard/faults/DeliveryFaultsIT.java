@@ -13,6 +13,7 @@ import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.grid.PatrolFindingRecorded;
+import org.liuhua.events.grid.PatrolFindingWithdrawn;
 import org.liuhua.events.manual.ChecklistItemFailed;
 import org.liuhua.events.hazard.HazardAcknowledged;
 import org.liuhua.events.hazard.HazardClosed;
@@ -103,6 +104,10 @@ class DeliveryFaultsIT extends HazardIT {
                 "est-" + run + "-1", "FIRE_SAFETY", "安全出口被货物堵塞")));
         events.add(grid("patrol-" + run + "-2", finding(run, "f3", "patrol-" + run + "-2", second,
                 "est-" + run + "-2", "GAS", "燃气报警器失灵")));
+        // the gas finding is withdrawn (grid had not heard of its hazard yet): its hazard ends VOIDED in any order
+        events.add(grid("patrol-" + run + "-2", new PatrolFindingWithdrawn("finding-" + run + "-f3",
+                "patrol-" + run + "-2", second, "est-" + run + "-2", JINFENG, "误录：报警器正常", second + ".user",
+                T0.plusSeconds(7400))));
         // a self-check run fails an item; a patrol's checklist fails the fire item again (joins the ticket)
         events.add(manual("run-" + run + "-1", failed(run, "run-" + run + "-1", "ENTERPRISE_SELF_CHECK",
                 "est-" + run + "-2", "ELECTRICAL", "配电箱未接地")));
@@ -178,6 +183,9 @@ class DeliveryFaultsIT extends HazardIT {
         hazards.sort(Comparator.comparing(t -> t.get("establishmentId") + "|" + t.get("category")));
         state.put("hazards", hazards);
         assertThat(hazards).as("the findings became hazards").hasSize(3);
+        assertThat(hazards).filteredOn(t -> "GAS".equals(t.get("category"))).singleElement()
+                .satisfies(t -> assertThat(t.get("state")).as("the withdrawn finding's hazard").isEqualTo("VOIDED"))
+                .satisfies(t -> assertThat(t.get("history")).isEqualTo(List.of("report", "void")));
         // the firm's webhook deliveries: one per notified event, each with the state the event carried
         state.put("webhookDeliveries", mongo.find(new Query(Criteria.where("firmId").is("firm-" + run)),
                 Document.class, "webhook_deliveries").stream().map(d -> d.getString("eventType") + " "

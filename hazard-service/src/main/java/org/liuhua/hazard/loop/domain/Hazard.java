@@ -15,6 +15,7 @@ import org.liuhua.events.hazard.HazardCorroborated;
 import org.liuhua.events.hazard.HazardEnforced;
 import org.liuhua.events.hazard.HazardEscalated;
 import org.liuhua.events.hazard.HazardEvidenceAdded;
+import org.liuhua.events.hazard.HazardFindingWithdrawn;
 import org.liuhua.events.hazard.HazardOverdue;
 import org.liuhua.events.hazard.HazardRectified;
 import org.liuhua.events.hazard.HazardReported;
@@ -85,6 +86,8 @@ public class Hazard extends AggregateRoot {
     private String signedOffDepartmentId;
     private Instant signedOffAt;
     private Instant closedAt;
+    private Instant voidedAt;
+    private String voidReason;
     private String severityRaisedReason;
     private String severityRaisedBy;
     private Instant severityRaisedAt;
@@ -335,7 +338,7 @@ public class Hazard extends AggregateRoot {
      * set for a general hazard stays).
      */
     public void raiseSeverity(String reason, Actor actor, Instant now) {
-        if (state == HazardState.CLOSED) {
+        if (state.isFinal()) {
             throw conflict("raise-severity");
         }
         if (severity == Severity.MAJOR) {
@@ -355,7 +358,7 @@ public class Hazard extends AggregateRoot {
 
     /** 督办: the town's supervision order for a major hazard. */
     public void orderSupervision(String orderNumber, String note, Actor actor, Instant now) {
-        if (state == HazardState.CLOSED) {
+        if (state.isFinal()) {
             throw conflict("supervision-order");
         }
         if (severity != Severity.MAJOR) {
@@ -425,9 +428,52 @@ public class Hazard extends AggregateRoot {
                 ChronoUnit.DAYS.between(reportedAt, now)));
     }
 
+    /**
+     * The patrol finding {@code findingRef} (grid-service's key) that opened or joined this hazard was withdrawn by its
+     * inspector, before grid-service learnt that it had become a hazard. The hazard is voided (VOIDED, 作废) when the
+     * finding opened it and nothing else has happened to it: still REPORTED, no other finding joined it, and no one
+     * but its reporter and the scheduler acted on it. Otherwise it stays as it is and the withdrawal is on its history
+     * for the officers to judge. Returns false when this withdrawal is already on the history (a redelivered event).
+     */
+    public boolean withdrawFinding(String findingRef, String reason, String withdrawnBy, Instant withdrawnAt,
+                                   Actor actor, Instant now) {
+        String details = "ref=" + findingRef + " withdrawnBy=" + withdrawnBy;
+        if (history.stream().anyMatch(e -> ("finding-withdrawn".equals(e.command()) || "void".equals(e.command()))
+                && e.details() != null && e.details().startsWith("ref=" + findingRef + " "))) {
+            return false;
+        }
+        boolean ownFinding = findingRef.equals(sourceRef);
+        boolean voids = ownFinding && state == HazardState.REPORTED && corroborations.isEmpty()
+                && history.stream().allMatch(e -> reportedBy.equals(e.actor()) || Actor.SYSTEM.subject().equals(
+                e.actor()));
+        HazardState from = state;
+        String note = blank(reason) ? null : reason;
+        if (voids) {
+            state = HazardState.VOIDED;
+            voidedAt = now;
+            voidReason = note;
+            overdue = false;
+            step("void", from, actor, now, note, List.of(), details);
+        } else {
+            step("finding-withdrawn", from, actor, now, note, List.of(), details
+                    + (ownFinding ? " kept=" + keptBecause() : " corroboration"));
+        }
+        registerEvent(new HazardFindingWithdrawn(snapshot(actor, now), findingRef, note, withdrawnBy, withdrawnAt,
+                voids));
+        return true;
+    }
+
+    /** Why a hazard whose own finding was withdrawn is kept (a word for its history). */
+    private String keptBecause() {
+        if (state != HazardState.REPORTED) {
+            return "state-" + state;
+        }
+        return corroborations.isEmpty() ? "acted-on" : "corroborated";
+    }
+
     /** Another finding of the same hazard joins this ticket; false when that finding was already joined. */
     public boolean corroborate(Corroboration c, Actor actor, Instant now) {
-        if (state == HazardState.CLOSED) {
+        if (state.isFinal()) {
             throw conflict("corroborate");
         }
         if (c.sourceKey() != null && corroborations.stream().anyMatch(x -> c.sourceKey().equals(x.sourceKey()))) {
@@ -442,7 +488,7 @@ public class Hazard extends AggregateRoot {
 
     public void addEvidence(String evidenceId, String phase, String sha256, String contentType, long size, Actor actor,
                             Instant now) {
-        if (state == HazardState.CLOSED) {
+        if (state.isFinal()) {
             throw conflict("evidence");
         }
         evidenceIds.add(evidenceId);
@@ -563,7 +609,7 @@ public class Hazard extends AggregateRoot {
                 }
                 allowed.add("close");
             }
-            case CLOSED -> {
+            case CLOSED, VOIDED -> {
                 return allowed;
             }
         }
@@ -702,6 +748,8 @@ public class Hazard extends AggregateRoot {
     public String signedOffDepartmentId() { return signedOffDepartmentId; }
     public Instant signedOffAt() { return signedOffAt; }
     public Instant closedAt() { return closedAt; }
+    public Instant voidedAt() { return voidedAt; }
+    public String voidReason() { return voidReason; }
     public String rectifierRole() { return rectifierRole; }
     public String refusedDepartmentId() { return refusedDepartmentId; }
     public String refusalReason() { return refusalReason; }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.hazard.HazardFindingWithdrawn;
 import org.liuhua.events.hazard.HazardReported;
 import org.liuhua.events.hazard.HazardReviewed;
 import org.liuhua.kit.time.CityCalendar;
@@ -46,6 +47,59 @@ class HazardTest {
         h.rectify(complete(), null, List.of(), DEPT, NOW); // not by the reviewer (谁整改、谁不复核)
         h.review(true, null, List.of(), TOWN, NOW);
         return h;
+    }
+
+    static Hazard patrolHazard(String ref) {
+        return Hazard.report(new Finding("est-jinfeng-0001", "zjg-jinfeng", "dept-housing", "MACHINERY",
+                "FIRE_SAFETY", Severity.MAJOR, HazardSource.GRID_PATROL, ref, "GRID_PATROL:" + ref, null, "灭火器过期",
+                null, NOW, null), REPORTER, NOW, LocalDate.parse("2026-11-30"));
+    }
+
+    @Test
+    void aWithdrawnFindingVoidsItsUntouchedHazardOnce() {
+        Hazard h = patrolHazard("p-1:f-1");
+        h.addEvidence("photo-1", "BEFORE", "abc", "image/png", 10, REPORTER, NOW); // the finding's own photo
+        h.escalate(NOW.plus(Duration.ofDays(30)), LocalDate.parse("2026-12-20"), List.of(1, 3)); // the scheduler
+        h.markWritten(1);
+        assertThat(h.withdrawFinding("p-1:f-1", "误录", "zhou", NOW, REPORTER, NOW)).isTrue();
+        assertThat(h.state()).isEqualTo(HazardState.VOIDED);
+        assertThat(h.overdue()).isFalse();
+        assertThat(h.voidReason()).isEqualTo("误录");
+        assertThat(h.allowedCommands()).isEmpty();
+        assertThat(h.registeredEvents()).singleElement().isInstanceOfSatisfying(HazardFindingWithdrawn.class, e -> {
+            assertThat(e.voided()).isTrue();
+            assertThat(e.state()).isEqualTo("VOIDED");
+            assertThat(e.revision()).isEqualTo(h.revision());
+        });
+        long revision = h.revision();
+        assertThat(h.withdrawFinding("p-1:f-1", "误录", "zhou", NOW, REPORTER, NOW)).as("redelivered").isFalse();
+        assertThat(h.revision()).isEqualTo(revision);
+        assertThatThrownBy(() -> h.transfer(true, null, null, TOWN, NOW, Duration.ofDays(3)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> h.raiseSeverity("x", TOWN, NOW)).isInstanceOf(ConflictException.class);
+        assertThat(h.firstBrokenEntry()).isEqualTo(-1);
+    }
+
+    @Test
+    void aWithdrawnFindingKeepsAHazardSomeoneElseActedOn() {
+        Hazard commented = patrolHazard("p-1:f-2");
+        commented.addEvidence("photo-2", "BEFORE", "abc", "image/png", 10, TOWN, NOW); // an officer's photo
+        assertThat(commented.withdrawFinding("p-1:f-2", "误录", "zhou", NOW, REPORTER, NOW)).isTrue();
+        assertThat(commented.state()).isEqualTo(HazardState.REPORTED);
+        assertThat(commented.history().get(commented.history().size() - 1).details()).contains("kept=acted-on");
+
+        Hazard transferred = patrolHazard("p-1:f-3");
+        transferred.transfer(true, null, null, TOWN, NOW, Duration.ofDays(3));
+        transferred.markWritten(1);
+        assertThat(transferred.withdrawFinding("p-1:f-3", null, "zhou", NOW, REPORTER, NOW)).isTrue();
+        assertThat(transferred.state()).isEqualTo(HazardState.TRANSFERRED);
+        assertThat(transferred.registeredEvents()).singleElement().isInstanceOfSatisfying(
+                HazardFindingWithdrawn.class, e -> assertThat(e.voided()).isFalse());
+        assertThat(transferred.allowedCommands()).contains("acknowledge");
+
+        Hazard other = patrolHazard("p-1:f-4");
+        assertThat(other.withdrawFinding("p-9:f-9", "另一条发现", "li", NOW, REPORTER, NOW)).isTrue();
+        assertThat(other.state()).as("not its own finding").isEqualTo(HazardState.REPORTED);
     }
 
     @Test
