@@ -8,7 +8,7 @@
   'use strict';
 
   var LABELS = {
-    state: { REPORTED: '已上报', TRANSFERRED: '已移交', RECTIFYING: '整改中', REVIEW: '待复核', ENFORCEMENT: '查处中', CLOSED: '已销号' },
+    state: { REPORTED: '已上报', TRANSFERRED: '已移交', RECTIFYING: '整改中', REVIEW: '待复核', ENFORCEMENT: '查处中', CLOSED: '已销号', VOIDED: '已作废' },
     source: {
       ENTERPRISE_SELF_CHECK: '企业自查', GRID_PATROL: '网格巡查', LAW_ENFORCEMENT: '执法检查', SUPERIOR_INSPECTION: '上级督查',
       THIRD_PARTY: '第三方服务', PUBLIC_REPORT: '群众举报', SENSOR: '物联感知'

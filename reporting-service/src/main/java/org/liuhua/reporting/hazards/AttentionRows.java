@@ -36,7 +36,7 @@ final class AttentionRows {
     /** The documents the fact is a row of now, each with its row. */
     static Map<String, Document> of(HazardFact f, CityCalendar calendar) {
         Map<String, Document> docs = new LinkedHashMap<>();
-        if (f.state == null) {
+        if (f.state == null || f.isVoided()) {
             return docs;
         }
         String month = AttentionList.month(f, calendar);

@@ -109,6 +109,8 @@ public class HazardProjector implements Projector, Reconcilable {
         m.put(EventTypes.typeOf(HazardEvidenceAdded.class), Milestone.OTHER);
         m.put(EventTypes.typeOf(HazardSupervisionOrdered.class), Milestone.OTHER);
         m.put(EventTypes.typeOf(HazardSignedOff.class), Milestone.OTHER);
+        // a withdrawn patrol finding: the snapshot says VOIDED when it voided the hazard (then it counts nowhere)
+        m.put(EventTypes.typeOf(org.liuhua.events.hazard.HazardFindingWithdrawn.class), Milestone.OTHER);
         // raised: the snapshot moves it onto the major register; refused: back to its town; re-routed: a new transfer
         m.put(EventTypes.typeOf(org.liuhua.events.hazard.HazardSeverityRaised.class), Milestone.OTHER);
         m.put(EventTypes.typeOf(org.liuhua.events.hazard.HazardTransferRefused.class), Milestone.TRANSFER_REFUSED);

@@ -19,6 +19,7 @@ import org.liuhua.events.hazard.HazardCorroborated;
 import org.liuhua.events.hazard.HazardEnforced;
 import org.liuhua.events.hazard.HazardEscalated;
 import org.liuhua.events.hazard.HazardEvidenceAdded;
+import org.liuhua.events.hazard.HazardFindingWithdrawn;
 import org.liuhua.events.hazard.HazardRectified;
 import org.liuhua.events.hazard.HazardReviewed;
 import org.liuhua.events.hazard.HazardSeverityRaised;
@@ -110,8 +111,8 @@ class ProjectorDeliveryFaultsTest {
 
     /**
      * The open major hazard (3) is listed where it ended up (re-routed to housing), the overdue and escalated one (4)
-     * in the department it was transferred to; neither is left in a document it moved out of, and the closed ones are
-     * on no list. The scope documents count what the rows hold.
+     * in the department it was transferred to; neither is left in a document it moved out of, and the closed ones and
+     * the voided one (5) are on no list nor counted. The scope documents count what the rows hold.
      */
     private void assertAttentionLists(MongoTemplate mongo, String run) {
         String collection = space.collection(HazardProjector.ATTENTION);
@@ -139,6 +140,9 @@ class ProjectorDeliveryFaultsTest {
                 "escalated:town:zjg-leyu@2026-11", late,
                 "escalated:department:dept-fire@2026-11", late)));
         Document city = mongo.findById("city", Document.class, space.collection(HazardProjector.FIGURES));
+        assertThat(((Number) city.get("total")).longValue()).as("the voided hazard (5) is not counted").isEqualTo(4);
+        assertThat(canonical(city.get("byState"))).as("nor is its state").isEqualTo(Map.of("CLOSED", 2L,
+                "TRANSFERRED", 2L));
         assertThat(canonical(city.get("attention"))).isEqualTo(Map.of("openMajor", Map.of("2026-11", 1L),
                 "overdue", Map.of("2026-11", 1L), "escalated", Map.of("2026-11", 1L)));
     }
@@ -226,6 +230,13 @@ class ProjectorDeliveryFaultsTest {
                 Map.of("level", 1, "overdue", true)));
         events.add(step(late, HazardTransferred.class, "TRANSFERRED", 4, at.plusSeconds(3600),
                 Map.of("overdue", true, "transferredDepartmentId", "dept-fire")));
+
+        // a major patrol finding withdrawn by its inspector before anything happened to it: voided, counted nowhere
+        HazardEvents.Hazard voided = new HazardEvents.Hazard("hz-" + run + "-5", "zjg-jinfeng", "dept-emergency",
+                "MACHINERY", "MAJOR", "GRID_PATROL");
+        events.add(voided.reported(T0.plusSeconds(1200)));
+        events.add(step(voided, HazardFindingWithdrawn.class, "VOIDED", 2, T0.plusSeconds(1500),
+                Map.of("voided", true, "findingRef", "p-1:f-1", "reason", "误录")));
 
         List<CloudEvent> named = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -88,10 +88,13 @@ public final class Contributions {
         return value == null || value.isBlank() ? UNKNOWN : value.replace('.', '_').replace('$', '_');
     }
 
-    /** The contribution of one fact (nothing for a fact that has not seen an event naming its state yet). */
+    /**
+     * The contribution of one fact (nothing for a fact that has not seen an event naming its state yet, nor for a
+     * voided one: a VOIDED hazard leaves every figure as if it had never been reported).
+     */
     public static Counters of(HazardFact f, CityCalendar calendar) {
         Counters c = new Counters();
-        if (f == null || f.state == null) {
+        if (f == null || f.state == null || f.isVoided()) {
             return c;
         }
         String town = town(f.townId);

@@ -21,6 +21,8 @@ import java.util.TreeMap;
 public final class HazardFact {
 
     public static final String CLOSED = "CLOSED";
+    /** A hazard whose patrol finding was withdrawn before anything happened to it: counted nowhere. */
+    public static final String VOIDED = "VOIDED";
     public static final String MAJOR = "MAJOR";
     public static final String SELF_CHECK = "ENTERPRISE_SELF_CHECK";
 
@@ -144,7 +146,12 @@ public final class HazardFact {
     }
 
     public boolean isOpen() {
-        return state != null && !isClosed();
+        return state != null && !isClosed() && !isVoided();
+    }
+
+    /** Voided (its patrol finding withdrawn): the fact contributes to no figure and is on no list. */
+    public boolean isVoided() {
+        return VOIDED.equals(state);
     }
 
     public int escalationLevel() {
