@@ -86,7 +86,10 @@ public class InspectorMonths {
                 new Update().pullAll("findings", keys.toArray()), PlanStorage.INSPECTOR_MONTHS));
     }
 
-    /** A finding (its key) became a hazard or joined one; closed when that hazard is already closed. */
+    /**
+     * A finding (its key) became a hazard or joined one; closed when that hazard is already closed. A finding
+     * withdrawn before grid learnt this is not counted (hazard-service voids or annotates that hazard).
+     */
     void hazard(String findingKey, boolean closed) {
         locate(findingKey).ifPresent(id -> {
             Update update = new Update().addToSet("hazards", findingKey);
@@ -97,7 +100,7 @@ public class InspectorMonths {
         });
     }
 
-    /** The document of the finding's inspector and month, found by the patrol's {@code _id}. */
+    /** The document of the finding's inspector and month, found by the patrol's {@code _id}; none if withdrawn. */
     private Optional<String> locate(String findingKey) {
         int colon = findingKey.indexOf(':');
         if (colon <= 0) {
@@ -105,7 +108,7 @@ public class InspectorMonths {
         }
         String findingId = findingKey.substring(colon + 1);
         return patrols.find(findingKey.substring(0, colon)).flatMap(p -> p.findings().stream()
-                .filter(f -> f.findingId().equals(findingId)).findFirst()
+                .filter(f -> f.findingId().equals(findingId) && !f.withdrawn()).findFirst()
                 .map(f -> id(p.inspectorId(), calendar.monthKey(f.deviceTime()))));
     }
 

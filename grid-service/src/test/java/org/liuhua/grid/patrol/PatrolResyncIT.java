@@ -21,6 +21,9 @@ import org.liuhua.grid.GridIT;
 import org.liuhua.kit.outbox.EventJson;
 import org.liuhua.kit.test.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +39,9 @@ class PatrolResyncIT extends GridIT {
 
     @Autowired
     KafkaTemplate<String, CloudEvent> kafka;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aPatrolReSyncedWithTenMoreTrackPointsHasThemAll() {
@@ -94,8 +100,14 @@ class PatrolResyncIT extends GridIT {
         assertThat(stored.get(0).get("description").asString()).isEqualTo("二号车间东侧消防通道被成品货架堵塞");
         assertThat(stored.get(1).get("withdrawnAt").isNull()).isFalse();
 
+        // hazard-service had made a hazard of f2 before the withdrawal reached it (it voids that hazard): grid hears
+        // of it after the withdrawal, and the inspector's month does not count f2 as a hazard found
+        String voided = UUID.randomUUID().toString();
+        kafka.send(Topics.HAZARD, voided, event(voided, "liuhua.hazard.reported.v1", Map.of("hazardId", voided,
+                "source", "GRID_PATROL", "sourceRef", patrol + ":f2", "establishmentId", est)));
         String hazard = UUID.randomUUID().toString();
-        kafka.send(Topics.HAZARD, hazard, event(hazard, "liuhua.hazard.reported.v1", Map.of("hazardId", hazard,
+        // on the same partition as f2's event (same record key), so it is applied after it
+        kafka.send(Topics.HAZARD, voided, event(hazard, "liuhua.hazard.reported.v1", Map.of("hazardId", hazard,
                 "source", "GRID_PATROL", "sourceRef", patrol + ":f3", "establishmentId", est)));
         Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() -> {
             TestHttp.Response late = app.put("/api/v1/patrols/" + patrol + "/findings/f3",
@@ -105,6 +117,8 @@ class PatrolResyncIT extends GridIT {
         });
         assertThat(app.post("/api/v1/patrols/" + patrol + "/findings/f3/withdraw", Map.of("reason", "误录"))
                 .status()).isEqualTo(409);
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> monthHazards(inspector).contains(patrol + ":f3"));
+        assertThat(monthHazards(inspector)).as("a withdrawn finding is no hazard found").doesNotContain(patrol + ":f2");
 
         var corrections = events(Topics.GRID, patrol + ":f1", "liuhua.grid.patrol-finding-corrected.v1", 1);
         assertThat(EventJson.read(corrections.get(0).value(), PatrolFindingCorrected.class).description())
@@ -112,6 +126,15 @@ class PatrolResyncIT extends GridIT {
         var withdrawals = events(Topics.GRID, patrol + ":f2", "liuhua.grid.patrol-finding-withdrawn.v1", 1);
         assertThat(EventJson.read(withdrawals.get(0).value(), PatrolFindingWithdrawn.class).reason())
                 .isEqualTo("误录：灭火器在有效期内");
+    }
+
+    /** The hazards found in the inspector's months (grid's assessment read model), as finding keys. */
+    private List<String> monthHazards(String inspector) {
+        List<String> keys = new ArrayList<>();
+        mongo.find(new Query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(inspector) + "#")),
+                org.bson.Document.class, "inspector_months")
+                .forEach(d -> keys.addAll(d.getList("hazards", String.class, List.of())));
+        return keys;
     }
 
     private static int trackPoints(TestHttp app, String patrol) {
