@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liuhua.hazard.escalation.enabled=false",
+        // the tests run the pending photo sweep themselves (PendingPhotoSweepIT)
+        "liuhua.hazard.pending-photos.enabled=false",
         "liuhua.hazard.evidence-max-bytes=200000",
         "liuhua.hazard.public-reports-per-hour=3",
         // a hazard of this category closes only with a photo after rectification (AfterPhotoIT)

@@ -111,6 +111,12 @@ public class IndexIT extends HazardIT {
             path("interviews", "outbox relay: interviews with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             // evidence (GridFS)
             path("evidence.files", "a photo by its evidence id (the file name)", "filename"),
+            path("evidence.files", "pending photo sweep: photos on no hazard uploaded before the age",
+                    "metadata.hazardId", "uploadDate"),
+            path("evidence.files", "pending photo sweep: photos it claimed and has not deleted yet",
+                    "metadata.discardedAt"),
+            path("pending_photos", "pending photo sweep: documents of discarded photos", "discardedAt"),
+            path("pending_photos", "pending photo sweep: documents older than the age", "uploadedAt"),
             path("pending_photos", "outbox relay: announced pending photos with pending events",
                     IndexCreator.OUTBOX_PENDING_PATH),
             path("pending_photos", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),

@@ -50,6 +50,13 @@ public class EvidenceFiles {
 
     /** The GridFS bucket: {@code evidence.files} and {@code evidence.chunks}. */
     static final String BUCKET = "evidence";
+    static final String FILES = BUCKET + ".files";
+    static final String CHUNKS = BUCKET + ".chunks";
+    /**
+     * Set in a pending photo's metadata when the sweep claims it for discarding ({@link PendingPhotoSweep}): from then
+     * on it is treated as gone (404, not attachable, not nameable by a finding) although its file is deleted after.
+     */
+    static final String DISCARDED_AT = "discardedAt";
     private static final Pattern EXIF_DATE = Pattern.compile("(\\d{4}):(\\d{2}):(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})");
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceFiles.class);
@@ -141,7 +148,8 @@ public class EvidenceFiles {
         for (int j = 0; j < photoIds.size(); j++) {
             String id = photoIds.get(j);
             GridFSFile file = id == null || id.length() > 64 ? null : find(id);
-            if (file == null || file.getMetadata() == null || !owner.equals(file.getMetadata().getString("owner"))) {
+            if (file == null || file.getMetadata() == null || discarded(file.getMetadata())
+                    || !owner.equals(file.getMetadata().getString("owner"))) {
                 problems.put(j, "no photo " + id + " uploaded by you (upload it to /api/v1/evidence first)");
             } else if (file.getMetadata().getString("hazardId") != null) {
                 problems.put(j, "photo " + id + " is already attached to a hazard");
@@ -156,23 +164,32 @@ public class EvidenceFiles {
      * Attaches the owner's pending photos to the hazard a finding became or joined, as BEFORE evidence. Idempotent
      * and safe to repeat after a crash: the photo is first bound to the hazard (a conditional update: only while
      * it is on no hazard), then added to the hazard unless it already holds it. A photo of someone else, or bound to
-     * another hazard, is skipped (logged). Returns the photos the hazard holds of these.
+     * another hazard, is skipped (logged); so is one discarded as never attached (the bind requires it not to be
+     * claimed by the sweep, and the sweep claims only a photo on no hazard: one of the two wins). Returns the photos the
+     * hazard holds of these.
      */
     public int attach(String hazardId, List<String> photoIds, String owner, Actor actor) {
         int attached = 0;
         for (String id : photoIds) {
             GridFSFile file = id == null ? null : find(id);
-            if (file == null || file.getMetadata() == null || !owner.equals(file.getMetadata().getString("owner"))) {
+            if (file == null || file.getMetadata() == null || !owner.equals(file.getMetadata().getString("owner"))
+                    || (file.getMetadata().getString("hazardId") == null && discarded(file.getMetadata()))) {
                 log.warn("photo {} of a finding on hazard {} is not a pending photo of {}; not attached", id,
                         hazardId, owner);
                 continue;
             }
             Document m = file.getMetadata();
             if (m.getString("hazardId") == null) {
-                mongo.updateFirst(new Query(Criteria.where("filename").is(id).and("metadata.hazardId").is(null)),
+                mongo.updateFirst(new Query(Criteria.where("filename").is(id).and("metadata.hazardId").is(null)
+                                .and("metadata." + DISCARDED_AT).is(null)),
                         new Update().set("metadata.hazardId", hazardId).set("metadata.phase", Phase.BEFORE.name()),
-                        BUCKET + ".files");
-                m = find(id).getMetadata();
+                        FILES);
+                GridFSFile bound = find(id);
+                if (bound == null || bound.getMetadata() == null) {
+                    log.warn("photo {} of a finding on hazard {} was discarded meanwhile; not attached", id, hazardId);
+                    continue;
+                }
+                m = bound.getMetadata();
             }
             if (!hazardId.equals(m.getString("hazardId"))) {
                 log.warn("photo {} is attached to hazard {}, not to {}", id, m.getString("hazardId"), hazardId);
@@ -230,13 +247,18 @@ public class EvidenceFiles {
         }
         String hazardId = file.getMetadata().getString("hazardId");
         if (hazardId == null) {
-            if (!ownerOf(caller).equals(file.getMetadata().getString("owner"))) {
+            if (discarded(file.getMetadata()) || !ownerOf(caller).equals(file.getMetadata().getString("owner"))) {
                 throw new NotFoundException("evidence", evidenceId);
             }
         } else {
             hazards.requireVisible(hazardId, caller);
         }
         return new Stored(file.getMetadata(), gridFs.getResource(file));
+    }
+
+    /** Whether the sweep claimed this photo to discard it (its file may still be there for a moment). */
+    static boolean discarded(Document metadata) {
+        return metadata.get(DISCARDED_AT) != null;
     }
 
     static String sniff(byte[] b) {
