@@ -248,6 +248,19 @@ public abstract class GridIT {
         kafkaTemplate.send(Topics.HAZARD, evidenceId, event).join();
     }
 
+    /** Publishes hazard-service's {@code evidence-discarded} event with this event id (a redelivery repeats it). */
+    protected void discardPhoto(String eventId, String evidenceId, String owner) {
+        Map<String, Object> payload = Map.of("evidenceId", evidenceId, "owner", owner,
+                "uploadedAt", Instant.now().minus(31, java.time.temporal.ChronoUnit.DAYS).toString(),
+                "discardedAt", Instant.now().toString());
+        CloudEvent event = CloudEventBuilder.v1().withId(eventId)
+                .withType("liuhua.hazard.evidence-discarded.v1").withSource(URI.create("/hazard-service"))
+                .withSubject(evidenceId).withData("application/json", TestHttp.JSON.writeValueAsString(payload)
+                        .getBytes(StandardCharsets.UTF_8))
+                .build();
+        kafkaTemplate.send(Topics.HAZARD, evidenceId, event).join();
+    }
+
     /** A photo the inspector uploaded, known to grid-service. */
     protected String uploadedPhoto(String inspectorId) {
         return uploadedPhoto("inspector:" + inspectorId, true);

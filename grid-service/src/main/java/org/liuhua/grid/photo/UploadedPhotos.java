@@ -23,6 +23,11 @@ import org.springframework.stereotype.Service;
  * that a patrol finding names only photos that exist and are its inspector's. One document per photo, {@code _id} =
  * the evidence id, with its owner ({@code inspector:<id>}, {@code firm:<client>}) and upload time; a photo's owner
  * never changes, so the first event stored wins and a redelivered one changes nothing. Only {@code _id} is queried.
+ *
+ * <p>A photo hazard-service discarded as never attached ({@code liuhua.hazard.evidence-discarded.v1}) is forgotten:
+ * its document keeps only its id and {@code discardedAt} (owner and upload time removed), so that an upload event
+ * delivered again or late cannot bring it back (the upsert sets fields only on insert). A finding naming it is
+ * refused as naming an unknown photo, at once (it will not come back, so there is nothing to wait for).
  */
 @Service
 public class UploadedPhotos {
@@ -34,6 +39,8 @@ public class UploadedPhotos {
             + "inspector uploaded with POST /api/v1/evidence";
     /** Between two looks at the read model while waiting for a photo's event. */
     static final Duration POLL = Duration.ofMillis(25);
+    /** The owner a discarded photo is looked up with: no finding's owner (an owner is {@code <kind>:<id>}). */
+    private static final String DISCARDED = "";
 
     private final MongoTemplate mongo;
 
@@ -52,18 +59,31 @@ public class UploadedPhotos {
         }
     }
 
-    /** The owner of a photo, null when grid-service has not heard of it. */
+    /**
+     * A photo hazard-service discarded (never attached): forgotten, whatever order its events come in; idempotent (an
+     * upsert by the evidence id setting the event's time and removing the owner and upload time).
+     */
+    public void discarded(String evidenceId, Instant discardedAt) {
+        try {
+            mongo.upsert(new Query(Criteria.where("_id").is(evidenceId)), new Update().set("discardedAt", discardedAt)
+                    .unset("owner").unset("uploadedAt"), PhotoStorage.COLLECTION);
+        } catch (DuplicateKeyException concurrent) {
+            // the same event stored at the same time by another delivery: stored once
+        }
+    }
+
+    /** The owner of a photo, null when grid-service has not heard of it or it was discarded. */
     public String ownerOf(String evidenceId) {
         Document photo = evidenceId == null ? null : mongo.findById(evidenceId, Document.class,
                 PhotoStorage.COLLECTION);
-        return photo == null ? null : photo.getString("owner");
+        return photo == null || photo.get("discardedAt") != null ? null : photo.getString("owner");
     }
 
     /**
      * One problem per named photo that is not {@code owner}'s, by field ({@code field → photo id}, in order). A photo
      * of another owner is a problem at once; an unknown one is waited for up to {@code wait} (its event follows the
      * upload by moments, and apps upload and sync right away), looking at the read model by {@code _id}, unless
-     * another problem already refuses the request.
+     * another problem already refuses the request. A discarded photo is refused as unknown, at once.
      */
     public List<FieldProblem> problems(Map<String, String> named, String owner, Duration wait) {
         if (named.isEmpty()) {
@@ -87,7 +107,7 @@ public class UploadedPhotos {
         List<FieldProblem> problems = new ArrayList<>();
         named.forEach((field, id) -> {
             String photoOwner = owners.get(id);
-            if (photoOwner == null) {
+            if (photoOwner == null || DISCARDED.equals(photoOwner)) {
                 problems.add(new FieldProblem(field, UNKNOWN));
             } else if (!photoOwner.equals(owner)) {
                 problems.add(new FieldProblem(field, FOREIGN));
@@ -102,7 +122,7 @@ public class UploadedPhotos {
         return unknown;
     }
 
-    /** The owners of the photos known of these ids (a look-up by {@code _id}). */
+    /** The owners of the photos known of these ids (a look-up by {@code _id}); a discarded one's is empty. */
     private Map<String, String> owners(Set<String> ids) {
         Map<String, String> owners = new HashMap<>();
         if (ids.isEmpty()) {
@@ -110,8 +130,8 @@ public class UploadedPhotos {
         }
         Query query = new Query(Criteria.where("_id").in(ids));
         mongo.find(query, Document.class, PhotoStorage.COLLECTION).forEach(d -> {
-            String photoOwner = d.getString("owner");
-            owners.put(d.getString("_id"), photoOwner == null ? "" : photoOwner);
+            String photoOwner = d.get("discardedAt") != null ? null : d.getString("owner");
+            owners.put(d.getString("_id"), photoOwner == null ? DISCARDED : photoOwner);
         });
         return owners;
     }

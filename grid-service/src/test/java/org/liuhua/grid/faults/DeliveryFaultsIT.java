@@ -10,6 +10,7 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.liuhua.events.hazard.EvidenceDiscarded;
 import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.events.hazard.HazardClosed;
 import org.liuhua.events.hazard.HazardCorroborated;
@@ -78,6 +79,12 @@ class DeliveryFaultsIT extends GridIT {
         String photo = "photo-" + run;
         events.add(DeliveryOrders.event("hazard-service", photo, new EvidenceUploaded(photo, "inspector:insp-" + run,
                 T0.plusSeconds(30))));
+        // another one, never attached and discarded by hazard-service: forgotten whatever the order
+        String discarded = "photo-" + run + "-discarded";
+        events.add(DeliveryOrders.event("hazard-service", discarded, new EvidenceUploaded(discarded,
+                "inspector:insp-" + run, T0.plusSeconds(40))));
+        events.add(DeliveryOrders.event("hazard-service", discarded, new EvidenceDiscarded(discarded,
+                "inspector:insp-" + run, T0.plusSeconds(40), T0.plusSeconds(86_400 * 31))));
         String publicReport = "hz-" + run + "-3";
         events.add(DeliveryOrders.event("hazard-service", publicReport, reported(publicReport, "PUBLIC_REPORT",
                 "PR-" + run, "est-" + run + "-3")));
@@ -98,6 +105,10 @@ class DeliveryFaultsIT extends GridIT {
             state.put(hazard, found);
         }
         state.put("photo", mongo.findById("photo-" + run, Document.class, "uploaded_photos"));
+        Document discarded = mongo.findById("photo-" + run + "-discarded", Document.class, "uploaded_photos");
+        assertThat(discarded).as("a discarded photo is remembered as discarded").isNotNull();
+        assertThat(discarded.get("owner")).as("and has no owner a finding could match").isNull();
+        state.put("discarded photo", discarded);
         state.put("joined", mongo.findById("finding:p-" + run + ":f-2", Document.class, "finding_hazards"));
         assertThat(state.get("GM-" + run + "-1")).as("the item is known").isNotNull();
         return state;

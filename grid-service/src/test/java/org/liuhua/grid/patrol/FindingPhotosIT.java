@@ -104,6 +104,53 @@ class FindingPhotosIT extends GridIT {
         assertThat(stored.get("uploadedAt")).isNotNull();
     }
 
+    /**
+     * A photo hazard-service discarded as never attached ({@code liuhua.hazard.evidence-discarded.v1}) is forgotten: a
+     * sync naming it is refused as naming an unknown photo, and an upload event delivered again afterwards does not
+     * bring it back; the discard delivered twice, or before the upload, leaves the same.
+     */
+    @Test
+    void aDiscardedPhotoIsForgottenAndASyncNamingItIsRefusedAsUnknown() {
+        Place place = place(TOWN, "GENERAL");
+        String est = registerEstablishment(place, "GENERAL");
+        String inspector = registerInspector(place);
+        TestHttp app = inspector(inspector);
+        Instant started = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String photo = uploadedPhoto(inspector);
+        String uploadEvent = UUID.randomUUID().toString();
+        String discardEvent = UUID.randomUUID().toString();
+        discardPhoto(discardEvent, photo, "inspector:" + inspector);
+        discardPhoto(discardEvent, photo, "inspector:" + inspector);
+        announcePhoto(uploadEvent, photo, "inspector:" + inspector);
+        // discarded before its upload event is read: stays discarded too
+        String early = UUID.randomUUID().toString();
+        discardPhoto(UUID.randomUUID().toString(), early, "inspector:" + inspector);
+        announcePhoto(UUID.randomUUID().toString(), early, "inspector:" + inspector);
+        // a later photo's event shows those before it were consumed (one partition, in order)
+        String kept = uploadedPhoto(inspector);
+
+        for (String id : List.of(photo, early)) {
+            Document stored = mongo.findById(id, Document.class, "uploaded_photos");
+            assertThat(stored).as(id).isNotNull();
+            assertThat(stored.get("discardedAt")).as("discarded " + id).isNotNull();
+            assertThat(stored.get("owner")).as("no owner left " + id).isNull();
+        }
+        String patrol = unique("patrol");
+        TestHttp.Response refused = app.post("/api/v1/patrols/sync", sync(patrol, place, started, List.of(
+                finding(patrol + "-f0", est, started, List.of(kept, photo)),
+                finding(patrol + "-f1", est, started, List.of(early)))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field"))
+                .containsExactly("findings[0].photoIds[1]", "findings[1].photoIds[0]");
+        assertThat(refused.json().get("errors").findValuesAsString("message")).containsOnly(
+                "unknown photo: upload it first with POST /api/v1/evidence");
+        assertThat(app.get("/api/v1/patrols/" + patrol).status()).isEqualTo(404);
+
+        TestHttp.Response accepted = app.post("/api/v1/patrols/sync", sync(patrol, place, started, List.of(
+                finding(patrol + "-f0", est, started, List.of(kept)))));
+        assertThat(accepted.status()).as("the photo not discarded is still good: " + accepted).isEqualTo(200);
+    }
+
     private static Map<String, Object> sync(String id, Place place, Instant started,
                                             List<Map<String, Object>> findings) {
         return Map.of("id", id, "unitId", place.unitId(), "startedAt", started.toString(), "findings", findings);

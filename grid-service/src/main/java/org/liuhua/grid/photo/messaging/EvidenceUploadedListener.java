@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.cloudevents.CloudEvent;
 import org.liuhua.events.Topics;
+import org.liuhua.events.hazard.EvidenceDiscarded;
 import org.liuhua.events.hazard.EvidenceUploaded;
 import org.liuhua.grid.photo.UploadedPhotos;
 import org.liuhua.kit.messaging.EventRouter;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Learns the finding photos hazard-service stored pending; other hazard events are ignored. A group of its own, so
  * that a photo is known moments after its upload whatever the plan's hazard consumer is busy with (a sync waits for
  * it, bounded). Storing a photo is an upsert by its evidence id that sets fields only on insert, so a redelivered
- * event changes nothing.
+ * event changes nothing. A photo hazard-service discarded (never attached, {@link EvidenceDiscarded}) is forgotten,
+ * also idempotently and whatever the order: its document keeps only its id and the time of the discard.
  */
 @Component
 class EvidenceUploadedListener {
@@ -32,6 +34,13 @@ class EvidenceUploadedListener {
                         photos.uploaded(photo.evidenceId(), photo.owner(), at);
                     }
                 })
+                .on(EvidenceDiscarded.class, DiscardedPhoto.class, (photo, event) -> {
+                    if (photo.evidenceId() != null && !photo.evidenceId().isBlank()) {
+                        Instant at = photo.discardedAt() != null ? photo.discardedAt()
+                                : event.getTime() != null ? event.getTime().toInstant() : null;
+                        photos.discarded(photo.evidenceId(), at);
+                    }
+                })
                 .build();
     }
 
@@ -42,5 +51,9 @@ class EvidenceUploadedListener {
 
     /** What grid-service reads of {@link EvidenceUploaded}. */
     record UploadedPhoto(String evidenceId, String owner, Instant uploadedAt) {
+    }
+
+    /** What grid-service reads of {@link EvidenceDiscarded}. */
+    record DiscardedPhoto(String evidenceId, Instant discardedAt) {
     }
 }
