@@ -14,6 +14,7 @@ import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.liuhua.events.Topics;
 import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.ClusterChanged;
 import org.liuhua.events.grid.EstablishmentChanged;
 import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentSnapshot;
@@ -49,7 +50,12 @@ import org.springframework.stereotype.Component;
  * <li>{@code establishment_patrols} ({@code _id} = establishment:month): patrols that visited it;</li>
  * <li>{@code grid_staffing} ({@code _id} = town:id): key patrol units and inspector bindings (bound/unbound times
  * kept with {@code $max}, so order does not matter) — a KEY unit without a current full-time inspector is a gap;</li>
- * <li>{@code grid_clusters} ({@code _id} = town:id): each cluster's latest assessment result (by assessedAt).</li>
+ * <li>{@code grid_clusters} ({@code _id} = town:id): each cluster's members, passing members and standardised flag
+ * as of grid's latest word on it: a signed-off assessment ({@code ClusterAssessed}, as of its {@code signedOffAt},
+ * else {@code assessedAt} for events from before sign-off) or a change of the cluster ({@code ClusterChanged}:
+ * registered, a member added or removed, as of {@code changedAt}); each carries the cluster's resulting counts, so
+ * the latest wins ({@code asOf}; documents stored before keep {@code assessedAt}). A cluster counts from its
+ * registration, assessed or not.</li>
  * </ul>
  */
 @Component
@@ -104,7 +110,22 @@ public class GridProjector implements Projector {
         final List<InspectorBound> bound = new ArrayList<>();
         final List<InspectorUnbound> unbound = new ArrayList<>();
         final List<PatrolUnitChanged> units = new ArrayList<>();
-        final List<ClusterAssessed> clusters = new ArrayList<>();
+        final List<ClusterState> clusters = new ArrayList<>();
+    }
+
+    /** A cluster as grid's event says it is after the event, and as of when. */
+    private record ClusterState(String clusterId, String townId, int members, int passingMembers,
+                                boolean standardised, Instant asOf) {
+
+        static ClusterState of(ClusterAssessed a) {
+            return new ClusterState(a.clusterId(), a.townId(), a.members(), a.passingMembers(),
+                    a.clusterStandardised(), a.signedOffAt() != null ? a.signedOffAt() : a.assessedAt());
+        }
+
+        static ClusterState of(ClusterChanged c) {
+            return new ClusterState(c.clusterId(), c.townId(), c.members(), c.passingMembers(),
+                    c.clusterStandardised(), c.changedAt());
+        }
     }
 
     private record Keyed<T>(T payload, String eventId) {
@@ -122,7 +143,8 @@ public class GridProjector implements Projector {
                 .on(InspectorBound.class, (InspectorBound p) -> batch.bound.add(p))
                 .on(InspectorUnbound.class, (InspectorUnbound p) -> batch.unbound.add(p))
                 .on(PatrolUnitChanged.class, (PatrolUnitChanged p) -> batch.units.add(p))
-                .on(ClusterAssessed.class, (ClusterAssessed p) -> batch.clusters.add(p))
+                .on(ClusterAssessed.class, (ClusterAssessed p) -> batch.clusters.add(ClusterState.of(p)))
+                .on(ClusterChanged.class, (ClusterChanged p) -> batch.clusters.add(ClusterState.of(p)))
                 .build();
         events.forEach(router::route);
         establishments(batch.establishments, space);
@@ -451,38 +473,39 @@ public class GridProjector implements Projector {
 
     // ---------------------------------------------------------------- clusters (双七十)
 
-    private void clusters(List<ClusterAssessed> assessments, ProjectionSpace space) {
-        if (assessments.isEmpty()) {
+    private void clusters(List<ClusterState> states, ProjectionSpace space) {
+        if (states.isEmpty()) {
             return;
         }
-        Map<String, ClusterAssessed> latest = new LinkedHashMap<>();
-        for (ClusterAssessed a : assessments) {
-            if (a.clusterId() == null || a.townId() == null || a.assessedAt() == null) {
-                throw new IllegalArgumentException("a cluster assessment without clusterId, townId or assessedAt");
+        Map<String, ClusterState> latest = new LinkedHashMap<>();
+        for (ClusterState c : states) {
+            if (c.clusterId() == null || c.townId() == null || c.asOf() == null) {
+                throw new IllegalArgumentException("a cluster event without clusterId, townId or its time");
             }
-            latest.merge(a.clusterId(), a, (x, y) -> y.assessedAt().isAfter(x.assessedAt()) ? y : x);
+            latest.merge(c.clusterId(), c, (x, y) -> y.asOf().isAfter(x.asOf()) ? y : x);
         }
         String collection = space.collection(CLUSTERS);
-        List<Object> towns = latest.values().stream().map(a -> (Object) Denominators.town(a.townId())).distinct()
+        List<Object> towns = latest.values().stream().map(c -> (Object) Denominators.town(c.townId())).distinct()
                 .toList();
         Map<String, Document> stored = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(towns)), Document.class, collection)
                 .forEach(d -> stored.put(d.getString("_id"), d));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         int writes = 0;
-        for (ClusterAssessed a : latest.values()) {
-            String town = Denominators.town(a.townId());
+        for (ClusterState c : latest.values()) {
+            String town = Denominators.town(c.townId());
             Document clusters = stored.containsKey(town) ? stored.get(town).get("clusters", Document.class) : null;
-            Document current = clusters == null ? null : clusters.get(key(a.clusterId()), Document.class);
-            if (current != null && current.getDate("assessedAt") != null
-                    && !current.getDate("assessedAt").toInstant().isBefore(a.assessedAt())) {
+            Document current = clusters == null ? null : clusters.get(key(c.clusterId()), Document.class);
+            Date currentAsOf = current == null ? null
+                    : current.getDate("asOf") != null ? current.getDate("asOf") : current.getDate("assessedAt");
+            if (currentAsOf != null && !currentAsOf.toInstant().isBefore(c.asOf())) {
                 continue;
             }
-            bulk.upsert(Query.query(Criteria.where("_id").is(town)), new Update().set("townId", a.townId())
-                    .set("clusters." + key(a.clusterId()), new Document("clusterId", a.clusterId())
-                            .append("members", a.members()).append("passingMembers", a.passingMembers())
-                            .append("standardised", a.clusterStandardised())
-                            .append("assessedAt", Date.from(a.assessedAt()))));
+            bulk.upsert(Query.query(Criteria.where("_id").is(town)), new Update().set("townId", c.townId())
+                    .set("clusters." + key(c.clusterId()), new Document("clusterId", c.clusterId())
+                            .append("members", c.members()).append("passingMembers", c.passingMembers())
+                            .append("standardised", c.standardised())
+                            .append("asOf", Date.from(c.asOf()))));
             writes++;
         }
         if (writes > 0) {

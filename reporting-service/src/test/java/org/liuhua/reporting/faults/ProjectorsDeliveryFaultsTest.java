@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.liuhua.events.EventType;
 import org.liuhua.events.EventTypes;
 import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.ClusterChanged;
 import org.liuhua.events.grid.EstablishmentChanged;
 import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentSnapshot;
@@ -274,7 +275,8 @@ class ProjectorsDeliveryFaultsTest {
 
     /**
      * Two establishments of Jinfeng, one changing its risk and then moving to Leyu; a key patrol unit renamed; an
-     * inspector bound, moved to a unit of Leyu; patrols in both towns; a cluster assessed twice.
+     * inspector bound, moved to a unit of Leyu; patrols in both towns; a cluster registered, assessed twice (the
+     * first assessment signed off after the second) and given a member.
      */
     private static List<CloudEvent> grid(String run) {
         String e1 = "est-" + run + "-1";
@@ -298,8 +300,10 @@ class ProjectorsDeliveryFaultsTest {
                 at(4), List.of(e1, e2), List.of(), 2)));
         events.add(event(new EstablishmentChanged(establishment(e1, "张家港市锦丰金属制品有限公司", "zjg-jinfeng",
                 "INDUSTRIAL", "METALLURGY", "MAJOR", unitA, cluster, 2))));
+        events.add(event(new ClusterChanged(cluster, "锦丰镇金属制品集聚区", "zjg-jinfeng", "CREATED", null,
+                List.of(e1, "est-" + run + "-3", "est-" + run + "-4"), 6, 0, false, "town-officer", at(3))));
         events.add(event(new ClusterAssessed(cluster, e1, "zjg-jinfeng", false, List.of("消防通道堵塞"), at(5),
-                "insp-jf", 6, 3, false)));
+                "insp-jf", 6, 3, false, "a-" + run + "-1", "town-officer", at(5))));
         events.add(event(new PatrolUnitChanged(unitA, "锦丰镇重点企业巡查组", "KEY", "grid-jf-01", "vil-jf-01",
                 "zjg-jinfeng", at(6), 2)));
         events.add(event(new InspectorUnbound(inspector, unitA, "zjg-jinfeng", at(24), "town-officer")));
@@ -307,8 +311,12 @@ class ProjectorsDeliveryFaultsTest {
                 "town-officer")));
         events.add(event(new EstablishmentChanged(establishment(e1, "张家港市锦丰金属制品有限公司", "zjg-leyu",
                 "KEY_SECTOR", "METALLURGY", "MAJOR", unitB, cluster, 3))));
-        events.add(event(new ClusterAssessed(cluster, e2, "zjg-jinfeng", true, List.of(), at(26), "insp-jf", 6, 5,
-                true)));
+        // assessed before the first one's sign-off was read, signed off after it: its counts are the cluster's
+        events.add(event(new ClusterAssessed(cluster, e2, "zjg-jinfeng", true, List.of(), at(4), "insp-jf", 6, 5,
+                true, "a-" + run + "-2", "town-officer", at(26))));
+        events.add(event(new ClusterChanged(cluster, "锦丰镇金属制品集聚区", "zjg-jinfeng", "MEMBER_ADDED",
+                "est-" + run + "-5", List.of(e1, "est-" + run + "-3", "est-" + run + "-4", "est-" + run + "-5"), 7,
+                5, true, "town-officer", at(28))));
         events.add(event(new PatrolCompleted("patrol-" + run + "-2", inspector, unitB, "zjg-leyu", at(27), at(29),
                 List.of(e1), List.of(e2), 0)));
         return events;

@@ -9,6 +9,7 @@ import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.liuhua.events.grid.ClusterAssessed;
+import org.liuhua.events.grid.ClusterChanged;
 import org.liuhua.events.grid.EstablishmentChanged;
 import org.liuhua.events.grid.EstablishmentRegistered;
 import org.liuhua.events.grid.EstablishmentSnapshot;
@@ -269,5 +270,38 @@ class GridProjectorTest {
                 .containsEntry("standardised", true);
         assertThat(clusters.get("c-2", Document.class)).containsEntry("standardised", false);
         assertThat(Map.copyOf(clusters)).hasSize(2);
+    }
+
+    @Test
+    void aClusterCountsFromItsRegistrationAndTheLatestSignOffOrChangeWins() {
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        projector.apply(List.of(event(new ClusterChanged("c-9", "锦丰镇冶金集聚区", "zjg-jinfeng", "CREATED", null,
+                List.of("est-1", "est-2", "est-3", "est-4"), 4, 0, false, "town-officer", t0))), space);
+        Document c9 = cluster("c-9");
+        assertThat(c9).as("registered, not assessed yet: a cluster of the 双七十 denominator")
+                .containsEntry("members", 4).containsEntry("passingMembers", 0).containsEntry("standardised", false);
+
+        // assessed on day 2 but signed off on day 5, after an assessment of day 3 signed off on day 3
+        projector.apply(List.of(
+                event(new ClusterAssessed("c-9", "est-1", "zjg-jinfeng", true, List.of(), t0.plusSeconds(86_400 * 2),
+                        "a", 4, 3, true, "as-1", "town-officer", t0.plusSeconds(86_400 * 5))),
+                event(new ClusterAssessed("c-9", "est-2", "zjg-jinfeng", true, List.of(), t0.plusSeconds(86_400 * 3),
+                        "a", 4, 2, false, "as-2", "town-officer", t0.plusSeconds(86_400 * 3)))), space);
+        assertThat(cluster("c-9")).as("the later sign-off holds the cluster's latest counts")
+                .containsEntry("passingMembers", 3).containsEntry("standardised", true);
+
+        // a member added on day 6 (the new one not passing yet): 3 of 5; a stale registration changes nothing
+        projector.apply(List.of(event(new ClusterChanged("c-9", "锦丰镇冶金集聚区", "zjg-jinfeng", "MEMBER_ADDED",
+                        "est-5", List.of("est-1", "est-2", "est-3", "est-4", "est-5"), 5, 3, false, "town-officer",
+                        t0.plusSeconds(86_400 * 6))),
+                event(new ClusterChanged("c-9", "锦丰镇冶金集聚区", "zjg-jinfeng", "CREATED", null,
+                        List.of("est-1", "est-2", "est-3", "est-4"), 4, 0, false, "town-officer", t0))), space);
+        assertThat(cluster("c-9")).containsEntry("members", 5).containsEntry("passingMembers", 3)
+                .containsEntry("standardised", false);
+    }
+
+    private Document cluster(String id) {
+        return mongo.findById("town:zjg-jinfeng", Document.class, space.collection(GridProjector.CLUSTERS))
+                .get("clusters", Document.class).get(id, Document.class);
     }
 }
