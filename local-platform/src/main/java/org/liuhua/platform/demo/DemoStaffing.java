@@ -125,7 +125,7 @@ final class DemoStaffing {
         return signed;
     }
 
-    /** Signs off in the order of the assessment dates (a reader keeping the latest assessment sees the final figure). */
+    /** Signs off in the order of the assessment dates (each sign-off carries the cluster's counts after it). */
     private static int signPending(DemoApi townOfficer, String clusterId) {
         int signed = 0;
         List<JsonNode> waiting = new ArrayList<>();
