@@ -122,6 +122,7 @@ public class IndexIT extends HazardIT {
             path("pending_photos", "declared by the kit on every outbox collection", AggregateStore.VERSION_KEY),
             path("hazards", "inbox: hazards escalated to a level", "escalationLevel"),
             path("hazards", "inbox: transfers escalated to a level", "acknowledgeEscalationLevel"),
+            path("hazards", "inbox: hazards kept after a finding of theirs was withdrawn", "findingWithdrawnAt"),
             path("chain_anchors", "the newest chain anchor", "anchoredAt"),
             path("chain_anchors", "outbox relay: anchors with pending events", IndexCreator.OUTBOX_PENDING_PATH),
             path("webhook_deliveries", "a firm's delivery log, newest first", "firmId", "createdAt"),

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * What needs the caller now (H-4, H-5: escalation reaches people), by the role they act in, within their scope:
  * <ul>
  *   <li>town officer: transfers not yet acknowledged (a department's, or the establishment's to take on), reviews
- *   waiting, major hazards without the town's supervision order (督办), hazards escalated to the town or the city;</li>
+ *   waiting, major hazards without the town's supervision order (督办), hazards escalated to the town or the city,
+ *   open hazards a patrol finding of which its inspector withdrew (kept, to judge whether they stand; ADR 19);</li>
  *   <li>department officer: transfers to their department to acknowledge (报到), reviews waiting, major hazards their
  *   department must sign off (审核把关销号), escalated hazards of their department;</li>
  *   <li>city admin: the same city-wide, and what was escalated to the city.</li>
@@ -78,6 +79,8 @@ public class Inbox {
                     .and("state").is(HazardState.ENFORCEMENT).and("signedOffBy").is(null)));
             sections.put("escalated", section(caller, size, open,
                     escalatedAtLeast(Roles.CITY_ADMIN.equals(role) ? 3 : 2)));
+            sections.put("findingsWithdrawn", section(caller, size, open,
+                    Criteria.where("findingWithdrawnAt").ne(null)));
         }
         return new View(role, sections);
     }

@@ -49,6 +49,8 @@ class LoopIndexes {
                 on("deadline"),
                 on("closedAt"),
                 // the inbox: escalated hazards
-                on("escalationLevel", "reportedAt"), on("acknowledgeEscalationLevel", "reportedAt"));
+                on("escalationLevel", "reportedAt"), on("acknowledgeEscalationLevel", "reportedAt"),
+                // the inbox: open hazards kept after a finding of theirs was withdrawn
+                on("findingWithdrawnAt", "reportedAt"));
     }
 }

@@ -96,6 +96,9 @@ class WithdrawnFindingIT extends HazardIT {
         }
         JsonNode detail = admin().get("/api/v1/hazards/" + id).json();
         assertThat(detail.get("history").findValuesAsString("command")).containsExactly("report", "void");
+        assertThat(detail.get("findingWithdrawnAt").isNull()).as("voided, nothing to judge").isTrue();
+        assertThat(town.get("/api/v1/hazards/inbox?size=200").json().get("sections").get("findingsWithdrawn")
+                .get("items").findValuesAsString("id")).doesNotContain(id);
 
         TestHttp.Response transfer = town.post("/api/v1/hazards/" + id + "/transfer", Map.of("toEstablishment", true));
         assertThat(transfer.status()).as(transfer.toString()).isEqualTo(409);
@@ -131,6 +134,12 @@ class WithdrawnFindingIT extends HazardIT {
         assertThat(entry.get("note").asString()).isEqualTo("巡查员撤回");
         assertThat(entry.get("details").asString()).contains("ref=" + key(f)).contains("kept=state-TRANSFERRED");
         assertThat(detail.get("allowedCommands").toString()).contains("acknowledge");
+        assertThat(detail.get("findingWithdrawnAt").isNull()).isFalse();
+        assertThat(townOfficer(JINFENG).get("/api/v1/hazards/inbox?size=200").json().get("sections")
+                .get("findingsWithdrawn").get("items").findValuesAsString("id"))
+                .as("the town judges whether it stands").contains(id);
+        assertThat(townOfficer(TANGQIAO).get("/api/v1/hazards/inbox?size=200").json().get("sections")
+                .get("findingsWithdrawn").get("items").findValuesAsString("id")).doesNotContain(id);
     }
 
     @Test

@@ -88,6 +88,7 @@ public class Hazard extends AggregateRoot {
     private Instant closedAt;
     private Instant voidedAt;
     private String voidReason;
+    private Instant findingWithdrawnAt;
     private String severityRaisedReason;
     private String severityRaisedBy;
     private Instant severityRaisedAt;
@@ -432,8 +433,8 @@ public class Hazard extends AggregateRoot {
      * The patrol finding {@code findingRef} (grid-service's key) that opened or joined this hazard was withdrawn by its
      * inspector, before grid-service learnt that it had become a hazard. The hazard is voided (VOIDED, 作废) when the
      * finding opened it and nothing else has happened to it: still REPORTED, no other finding joined it, and no one
-     * but its reporter and the scheduler acted on it. Otherwise it stays as it is and the withdrawal is on its history
-     * for the officers to judge. Returns false when this withdrawal is already on the history (a redelivered event).
+     * but its reporter and the scheduler acted on it. Otherwise it stays as it is, the withdrawal is on its history and
+     * {@code findingWithdrawnAt} puts it in the town's inbox for the officers to judge. Returns false when this withdrawal is already on the history (a redelivered event).
      */
     public boolean withdrawFinding(String findingRef, String reason, String withdrawnBy, Instant withdrawnAt,
                                    Actor actor, Instant now) {
@@ -455,6 +456,7 @@ public class Hazard extends AggregateRoot {
             overdue = false;
             step("void", from, actor, now, note, List.of(), details);
         } else {
+            findingWithdrawnAt = now;
             step("finding-withdrawn", from, actor, now, note, List.of(), details
                     + (ownFinding ? " kept=" + keptBecause() : " corroboration"));
         }
@@ -750,6 +752,8 @@ public class Hazard extends AggregateRoot {
     public Instant closedAt() { return closedAt; }
     public Instant voidedAt() { return voidedAt; }
     public String voidReason() { return voidReason; }
+    /** When a finding of this hazard was last withdrawn while the hazard was kept (the town's inbox lists it). */
+    public Instant findingWithdrawnAt() { return findingWithdrawnAt; }
     public String rectifierRole() { return rectifierRole; }
     public String refusedDepartmentId() { return refusedDepartmentId; }
     public String refusalReason() { return refusalReason; }

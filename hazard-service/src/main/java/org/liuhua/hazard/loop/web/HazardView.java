@@ -16,7 +16,8 @@ import org.liuhua.hazard.loop.domain.Signature;
 /**
  * A hazard with everything, its full history included, as the detail and every command answer it (lists answer
  * {@code HazardSummary}). {@code outcome} is set on report (CREATED/JOINED/DUPLICATE). {@code voidedAt} and
- * {@code voidReason}: when and why a hazard was VOIDED (its patrol finding withdrawn by the inspector).
+ * {@code voidReason}: when and why a hazard was VOIDED (its patrol finding withdrawn by the inspector);
+ * {@code findingWithdrawnAt}: when a finding of a hazard that was kept was withdrawn.
  */
 public record HazardView(String id, String outcome, String establishmentId, String townId, String departmentId,
                          String industry, String category, Severity severity, HazardSource source, String sourceRef,
@@ -31,7 +32,7 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                          List<HistoryEntry> history, long revision, String severityRaisedReason,
                          String severityRaisedBy, Instant severityRaisedAt, List<Signature> signatures,
                          String refusedDepartmentId, String refusalReason, Instant refusedAt, String channel,
-                         Instant voidedAt, String voidReason) {
+                         Instant voidedAt, String voidReason, Instant findingWithdrawnAt) {
 
     public static HazardView of(Hazard h) {
         return of(h, null);
@@ -47,6 +48,7 @@ public record HazardView(String id, String outcome, String establishmentId, Stri
                 h.supervisionOrderedBy(), h.signedOffBy(), h.signedOffDepartmentId(), h.closedAt(),
                 h.corroborations(), h.evidenceIds(), h.history(), h.revision(), h.severityRaisedReason(),
                 h.severityRaisedBy(), h.severityRaisedAt(), h.signatures(), h.refusedDepartmentId(),
-                h.refusalReason(), h.refusedAt(), h.channel(), h.voidedAt(), h.voidReason());
+                h.refusalReason(), h.refusedAt(), h.channel(), h.voidedAt(), h.voidReason(),
+                h.findingWithdrawnAt());
     }
 }
