@@ -45,8 +45,10 @@ public class PatrolFindings {
     private final LoopCommands loop;
     private final MongoTemplate mongo;
 
-    /** Withdrawals that came before their finding: {@code _id} source key; reference, reason, by, at, inspector. */
+    /** Withdrawals that came before their finding: {@code _id} its source key; reason, by, at. */
     static final String WITHDRAWN = "withdrawn_patrol_findings";
+    /** A patrol finding's source key is this prefix and its reference. */
+    private static final String PREFIX = "GRID_PATROL:";
 
     PatrolFindings(Intake intake, EvidenceFiles evidence, LoopCommands loop, MongoTemplate mongo) {
         this.intake = intake;
@@ -59,11 +61,11 @@ public class PatrolFindings {
         Severity severity = "MAJOR".equalsIgnoreCase(e.severity()) ? Severity.MAJOR : Severity.GENERAL;
         Site site = intake.site(e.establishmentId(), e.townId());
         Actor inspector = inspector(e.inspectorId());
-        String legacyKey = "GRID_PATROL:" + e.findingId();
-        boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
+        String legacyKey = key(e.findingId());
+        boolean keyedByPatrol = keyedByPatrol(e.patrolId());
         // the reference is grid-service's finding key (<patrolId>:<findingId>), which its assessment matches on
-        String reference = keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId();
-        String key = "GRID_PATROL:" + reference;
+        String reference = reference(e.patrolId(), e.findingId());
+        String key = key(reference);
         Outcome outcome = keyedByPatrol
                 ? intake.seenBy(legacyKey, inspector.subject(), e.establishmentId()).orElse(null) : null;
         if (outcome == null) {
@@ -80,7 +82,7 @@ public class PatrolFindings {
         if (hazardId != null) {
             // withdrawn before it came (a replay, a dead letter sent again): withdrawn now, as in order
             withdrawnBefore(key, legacyKey, keyedByPatrol).ifPresent(w -> loop.withdrawFinding(hazardId,
-                    w.getString("reference"), w.getString("reason"), w.getString("withdrawnBy"),
+                    w.getString("_id").substring(PREFIX.length()), w.getString("reason"), w.getString("withdrawnBy"),
                     w.getDate("withdrawnAt") == null ? null : w.getDate("withdrawnAt").toInstant(), inspector));
         }
         return outcome;
@@ -94,21 +96,18 @@ public class PatrolFindings {
      */
     public Optional<String> withdrawn(PatrolFindingWithdrawn e) {
         Actor inspector = inspector(e.inspectorId());
-        boolean keyedByPatrol = e.patrolId() != null && !e.patrolId().isBlank();
-        String reference = keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId();
-        Optional<Outcome> holder = intake.seenBy("GRID_PATROL:" + reference, inspector.subject(), e.establishmentId());
-        if (holder.isEmpty() && keyedByPatrol) {
+        String ownReference = reference(e.patrolId(), e.findingId());
+        String reference = ownReference;
+        Optional<Outcome> holder = intake.seenBy(key(reference), inspector.subject(), e.establishmentId());
+        if (holder.isEmpty() && keyedByPatrol(e.patrolId())) {
             reference = e.findingId();
-            holder = intake.seenBy("GRID_PATROL:" + reference, inspector.subject(), e.establishmentId());
+            holder = intake.seenBy(key(reference), inspector.subject(), e.establishmentId());
         }
         if (holder.isEmpty()) {
             // not entered (yet): kept, so that a recording delivered later is withdrawn as it is entered
-            String key = "GRID_PATROL:" + (keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId());
-            mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update()
-                    .setOnInsert("reference", keyedByPatrol ? e.patrolId() + ":" + e.findingId() : e.findingId())
+            mongo.upsert(new Query(Criteria.where("_id").is(key(ownReference))), new Update()
                     .setOnInsert("reason", e.reason()).setOnInsert("withdrawnBy", e.withdrawnBy())
-                    .setOnInsert("withdrawnAt", e.withdrawnAt()).setOnInsert("inspectorId", e.inspectorId()),
-                    WITHDRAWN);
+                    .setOnInsert("withdrawnAt", e.withdrawnAt()), WITHDRAWN);
             log.info("withdrawn patrol finding {} of patrol {} is on no hazard yet; kept", e.findingId(),
                     e.patrolId());
             return Optional.empty();
@@ -128,6 +127,19 @@ public class PatrolFindings {
             w = mongo.findById(legacyKey, Document.class, WITHDRAWN);
         }
         return Optional.ofNullable(w);
+    }
+
+    private static boolean keyedByPatrol(String patrolId) {
+        return patrolId != null && !patrolId.isBlank();
+    }
+
+    /** grid-service's key of a finding, {@code <patrolId>:<findingId>} (the finding id alone in older events). */
+    private static String reference(String patrolId, String findingId) {
+        return keyedByPatrol(patrolId) ? patrolId + ":" + findingId : findingId;
+    }
+
+    private static String key(String reference) {
+        return PREFIX + reference;
     }
 
     private static Actor inspector(String inspectorId) {
