@@ -434,7 +434,8 @@ public class Hazard extends AggregateRoot {
      * inspector, before grid-service learnt that it had become a hazard. The hazard is voided (VOIDED, 作废) when the
      * finding opened it and nothing else has happened to it: still REPORTED, no other finding joined it, and no one
      * but its reporter and the scheduler acted on it. Otherwise it stays as it is, the withdrawal is on its history and
-     * {@code findingWithdrawnAt} puts it in the town's inbox for the officers to judge. Returns false when this withdrawal is already on the history (a redelivered event).
+     * {@code findingWithdrawnAt} puts it in the town's inbox for the officers to judge. Returns false when this
+     * withdrawal is already on the history (a redelivered event).
      */
     public boolean withdrawFinding(String findingRef, String reason, String withdrawnBy, Instant withdrawnAt,
                                    Actor actor, Instant now) {
