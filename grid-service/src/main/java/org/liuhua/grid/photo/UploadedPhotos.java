@@ -76,7 +76,7 @@ public class UploadedPhotos {
     public String ownerOf(String evidenceId) {
         Document photo = evidenceId == null ? null : mongo.findById(evidenceId, Document.class,
                 PhotoStorage.COLLECTION);
-        return photo == null || photo.get("discardedAt") != null ? null : photo.getString("owner");
+        return photo == null ? null : owner(photo);
     }
 
     /**
@@ -122,6 +122,11 @@ public class UploadedPhotos {
         return unknown;
     }
 
+    /** A stored photo's owner; null when it was discarded. */
+    private static String owner(Document photo) {
+        return photo.get("discardedAt") != null ? null : photo.getString("owner");
+    }
+
     /** The owners of the photos known of these ids (a look-up by {@code _id}); a discarded one's is empty. */
     private Map<String, String> owners(Set<String> ids) {
         Map<String, String> owners = new HashMap<>();
@@ -130,7 +135,7 @@ public class UploadedPhotos {
         }
         Query query = new Query(Criteria.where("_id").in(ids));
         mongo.find(query, Document.class, PhotoStorage.COLLECTION).forEach(d -> {
-            String photoOwner = d.get("discardedAt") != null ? null : d.getString("owner");
+            String photoOwner = owner(d);
             owners.put(d.getString("_id"), photoOwner == null ? DISCARDED : photoOwner);
         });
         return owners;
